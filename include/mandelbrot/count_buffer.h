@@ -1,0 +1,64 @@
+// CountBuffer: a band of consecutive image rows of iteration counts, and the
+// running statistics of the counts seen so far.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace mandelbrot {
+
+// Rows [first_row, first_row + rows) of a width-wide image, row-major. The
+// renderer fills one band at a time and hands it to an encoder, so memory stays
+// bounded by the band, whatever the image height.
+class CountBuffer {
+ public:
+  // REQUIRES: width >= 1, max_rows >= 1.
+  CountBuffer(int32_t width, int32_t max_rows);
+
+  // Makes the buffer hold rows [first_row, first_row + rows); the values are
+  // unspecified until written. REQUIRES: 1 <= rows <= max_rows().
+  void set_rows(int32_t first_row, int32_t rows);
+
+  int32_t width() const { return width_; }
+  int32_t first_row() const { return first_row_; }
+  int32_t rows() const { return rows_; }
+  int32_t max_rows() const { return max_rows_; }
+
+  int32_t* data() { return values_.data(); }
+  const int32_t* data() const { return values_.data(); }
+  // Row r of the band (0 is first_row()).
+  std::span<const int32_t> row(int32_t r) const;
+  // Every value of the band.
+  std::span<const int32_t> counts() const;
+
+ private:
+  int32_t width_;
+  int32_t max_rows_;
+  int32_t first_row_ = 0;
+  int32_t rows_ = 0;
+  std::vector<int32_t> values_;
+};
+
+// Minimum, maximum and the number of inside points (count == iterations - 1) of
+// all the counts added so far.
+class CountStats {
+ public:
+  explicit CountStats(int32_t iterations) : iterations_(iterations) {}
+  void add(std::span<const int32_t> counts);
+
+  int64_t pixels() const { return pixels_; }
+  int32_t min() const { return min_; }  // REQUIRES: pixels() > 0
+  int32_t max() const { return max_; }  // REQUIRES: pixels() > 0
+  int64_t inside() const { return inside_; }
+  double inside_fraction() const;  // 0 when no pixels
+
+ private:
+  int32_t iterations_;
+  int64_t pixels_ = 0;
+  int64_t inside_ = 0;
+  int32_t min_ = INT32_MAX;
+  int32_t max_ = INT32_MIN;
+};
+
+}  // namespace mandelbrot

@@ -1,0 +1,55 @@
+// Encoders: from bands of counts to the bytes of an output file.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "mandelbrot/colour_map.h"
+#include "mandelbrot/count_buffer.h"
+#include "mandelbrot/output_file.h"
+#include "mandelbrot/output_format.h"
+#include "mandelbrot/status.h"
+
+namespace mandelbrot {
+
+// What is being encoded: the image size, the iteration count (counts lie in
+// [0, iterations)), and the colour map for the formats that have colours.
+struct ImageSpec {
+  int32_t width = 0;
+  int32_t height = 0;
+  int32_t iterations = 0;
+  ColourMapKind colour_map = ColourMapKind::kHot;
+};
+
+// Ok when `format` can hold the image: a usage error for a PGM whose maxval
+// (iterations - 1) is 0 or above 65535, or a PNG too large for the encoder.
+Status check_encodable(OutputFormat format, const ImageSpec& spec);
+
+// Peak memory, in bytes, the encoder needs beyond the band it is given (the PNG
+// encoder holds the whole image; the others stream).
+uint64_t encoder_memory_bytes(OutputFormat format, const ImageSpec& spec);
+
+// Writes an image to its sink: begin() once, then write_rows() with the bands of
+// the image top to bottom, covering every row exactly once, then finish().
+class Encoder {
+ public:
+  virtual ~Encoder() = default;
+  // Writes the header, if the format has one.
+  virtual Status begin() = 0;
+  virtual Status write_rows(const CountBuffer& band) = 0;
+  // Writes whatever is left, after the last band. The sink is not flushed.
+  virtual Status finish() = 0;
+};
+
+// REQUIRES: check_encodable(format, spec).ok(); sink outlives the encoder.
+std::unique_ptr<Encoder> make_encoder(OutputFormat format, const ImageSpec& spec, ByteSink& sink);
+
+// One factory per format, for tests and for callers that know the format.
+std::unique_ptr<Encoder> make_png_encoder(const ImageSpec& spec, ByteSink& sink);
+std::unique_ptr<Encoder> make_raw_encoder(const ImageSpec& spec, ByteSink& sink);
+std::unique_ptr<Encoder> make_npy_encoder(const ImageSpec& spec, ByteSink& sink);
+std::unique_ptr<Encoder> make_pgm_encoder(const ImageSpec& spec, ByteSink& sink);
+std::unique_ptr<Encoder> make_ppm_encoder(const ImageSpec& spec, ByteSink& sink);
+std::unique_ptr<Encoder> make_pbm_encoder(const ImageSpec& spec, ByteSink& sink);
+
+}  // namespace mandelbrot

@@ -1,0 +1,72 @@
+// The escape-time kernel: iteration counts for a grid of points, with the exact
+// semantics of PRODUCT.md section 2 that every backend must reproduce bit for bit.
+#pragma once
+
+#include <cstdint>
+
+#include "mandelbrot/status.h"
+
+namespace mandelbrot {
+
+// A rectangle of the complex plane: real part in [xmin, xmax], imaginary part in
+// [ymin, ymax].
+struct Region {
+  double xmin = -2.0;
+  double xmax = 1.0;
+  double ymin = -1.5;
+  double ymax = 1.5;
+};
+
+// What the kernel computes: a width x height grid over region, iterated at most
+// `iterations` times with escape radius `bailout`. The defaults are the classic view.
+struct KernelParams {
+  int32_t width = 400;
+  int32_t height = 400;
+  int32_t iterations = 100;
+  Region region;
+  double bailout = 10.0;
+
+  // The sample point of column j and row i. Row 0 is the top (ymax); the formulas
+  // are the contract, evaluated in IEEE double exactly as written.
+  double x_at(int32_t j) const {
+    return region.xmin + static_cast<double>(j) / width * (region.xmax - region.xmin);
+  }
+  double y_at(int32_t i) const {
+    return region.ymax - static_cast<double>(i) / height * (region.ymax - region.ymin);
+  }
+};
+
+// Ok when the kernel can run on params: width, height and iterations >= 1, every
+// region bound finite with xmin < xmax and ymin < ymax, bailout finite and > 0.
+// Otherwise a usage error naming the first bad value.
+Status check_kernel_params(const KernelParams& params);
+
+// The count of one point: the last n in [0, iterations) at which |z_n| <= bailout,
+// where z_0 = 0 and z_{n+1} = z_n^2 + c. REQUIRES: iterations >= 1.
+inline int32_t escape_count(double cr, double ci, int32_t iterations, double bailout_squared) {
+  double zr = 0.0;
+  double zi = 0.0;
+  int32_t count = 0;
+  for (int32_t n = 0; n < iterations; ++n) {
+    const double x2 = zr * zr;
+    const double y2 = zi * zi;
+    if (!(x2 + y2 <= bailout_squared)) break;
+    count = n;
+    const double t = x2 - y2 + cr;
+    zi = 2 * zr * zi + ci;
+    zr = t;
+  }
+  return count;
+}
+
+// Fills out[r * width + j] with the count of column j of image row first_row + r,
+// for r in [0, rows). render_rows_scalar is the single-threaded reference;
+// render_rows spreads the rows over `threads` OpenMP threads with dynamic
+// scheduling and gives the same bytes for every thread count.
+// REQUIRES: check_kernel_params(params).ok(), 0 <= first_row, first_row + rows <=
+// params.height, threads >= 1, out holds rows * width values.
+void render_rows_scalar(const KernelParams& params, int32_t first_row, int32_t rows, int32_t* out);
+void render_rows(const KernelParams& params, int32_t first_row, int32_t rows, int threads,
+                 int32_t* out);
+
+}  // namespace mandelbrot

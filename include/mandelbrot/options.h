@@ -1,0 +1,29 @@
+// RenderOptions: the render request exactly as the user typed it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace mandelbrot {
+
+// Every value is kept as text; make_render_plan() (render_plan.h) parses and
+// checks them all in one place, so every bad value gets the same kind of message.
+// An unset optional means "not given": the plan applies the default.
+struct RenderOptions {
+  std::optional<std::string> size;        // --size N: width and height
+  std::optional<std::string> width;       // --width N
+  std::optional<std::string> height;      // --height N
+  std::string iterations = "100";         // --iter N
+  std::optional<std::string> region;      // --region XMIN,XMAX,YMIN,YMAX
+  std::optional<std::string> center;      // --center X,Y
+  std::optional<std::string> radius;      // --radius R
+  std::string bailout = "10";             // --bailout B
+  std::optional<std::string> threads;     // --threads N (default: all cores)
+  std::string output = "mandelbrot.png";  // -o PATH, "-" is stdout
+  std::optional<std::string> format;      // --format NAME (default: from the extension)
+  std::string colour_map = "hot";         // --colormap NAME
+  bool json = false;                      // --json
+  bool quiet = false;                     // --quiet
+};
+
+}  // namespace mandelbrot

@@ -1,0 +1,135 @@
+// argv -> CommandLine with CLI11, and running the chosen subcommand.
+#include "mandelbrot/cli.h"
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <sstream>
+
+#include "mandelbrot/render.h"
+#include "mandelbrot/render_plan.h"
+#include "mandelbrot/version.h"
+
+namespace mandelbrot {
+namespace {
+
+constexpr const char* kRenderExamples = R"(Examples:
+  mandelbrot -o out.png                           the classic view, 400x400, 100 iterations
+  mandelbrot --size 1000 --iter 500 -o big.png
+  mandelbrot --center -0.7435,0.1314 --radius 0.002 --iter 2000 -o zoom.png
+  mandelbrot --width 1920 --height 1080 --colormap gray -o wide.png
+  mandelbrot --format npy -o - | python3 -c 'import numpy,sys,io; print(numpy.load(io.BytesIO(sys.stdin.buffer.read())).shape)'
+  mandelbrot --size 64 --format raw -o counts.raw --json
+
+Formats (by the extension of -o, or --format): png, raw (int32 little-endian),
+npy, pgm (16-bit counts), ppm (colour), pbm (1 = inside).
+Exit codes: 0 done, 1 run-time failure (I/O, memory), 2 bad usage.)";
+
+// Options whose values are kept as text until make_render_plan() checks them.
+CLI::Option* add_text_option(CLI::App& app, const std::string& name,
+                             std::optional<std::string>& field, const std::string& help,
+                             const std::string& type) {
+  return app
+      .add_option_function<std::string>(
+          name, [&field](const std::string& value) { field = value; }, help)
+      ->type_name(type);
+}
+
+void add_render_options(CLI::App& app, RenderOptions& o) {
+  CLI::Option* size =
+      add_text_option(app, "--size", o.size, "Width and height in pixels (default 400)", "N");
+  CLI::Option* width = add_text_option(app, "--width", o.width, "Width in pixels", "N");
+  CLI::Option* height = add_text_option(app, "--height", o.height, "Height in pixels", "N");
+  size->excludes(width)->excludes(height);
+  app.add_option("--iter", o.iterations, "Maximum iterations per point")
+      ->type_name("N")
+      ->capture_default_str();
+  CLI::Option* region =
+      add_text_option(app, "--region", o.region,
+                      "Region of the complex plane (default -2,1,-1.5,1.5)", "XMIN,XMAX,YMIN,YMAX");
+  CLI::Option* center =
+      add_text_option(app, "--center", o.center, "Centre of the view (default -0.5,0)", "X,Y");
+  CLI::Option* radius =
+      add_text_option(app, "--radius", o.radius,
+                      "Half the view's height; the width follows the aspect (default 1.5)", "R");
+  region->excludes(center)->excludes(radius);
+  app.add_option("--bailout", o.bailout, "Escape radius")->type_name("B")->capture_default_str();
+  add_text_option(app, "--threads", o.threads, "Threads (default: all cores)", "N");
+  app.add_option("-o,--output", o.output, "Output file, or - for standard output")
+      ->type_name("PATH")
+      ->capture_default_str();
+  add_text_option(app, "--format", o.format,
+                  "png|raw|npy|pgm|ppm|pbm (default: from the extension; required with -o -)",
+                  "FORMAT");
+  app.add_option("--colormap", o.colour_map, "hot|gray")->type_name("NAME")->capture_default_str();
+  app.add_flag("--json", o.json,
+               "Print a JSON summary on stdout (on stderr when the image goes to stdout)");
+  app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
+}
+
+int run_render(const RenderOptions& options) {
+  RenderPlan plan;
+  if (Status s = make_render_plan(options, &plan); !s.ok()) {
+    fmt::print(stderr, "mandelbrot: error: {}\n", s.message());
+    return s.exit_code();
+  }
+  RenderReport report;
+  if (Status s = render_to_output(plan, &report); !s.ok()) {
+    fmt::print(stderr, "mandelbrot: error: {}\n", s.message());
+    return s.exit_code();
+  }
+  if (plan.json) {
+    fmt::print(plan.to_stdout() ? stderr : stdout, "{}\n", render_report_json(report));
+  } else if (!plan.quiet && !plan.to_stdout()) {
+    fmt::print(stderr, "mandelbrot: wrote {} ({}x{} {}, {} iterations, {:.3f} s)\n", plan.output,
+               plan.kernel.width, plan.kernel.height, output_format_name(plan.format),
+               plan.kernel.iterations, report.render_seconds + report.encode_seconds);
+  }
+  return kExitSuccess;
+}
+
+}  // namespace
+
+Status parse_command_line(int argc, const char* const* argv, CommandLine* command) {
+  CommandLine result;
+  CLI::App app("Renders the Mandelbrot set, exactly and fast.", "mandelbrot");
+  app.set_version_flag("--version", std::string("mandelbrot ") + kVersion);
+  app.footer(kRenderExamples);
+  app.require_subcommand(0, 1);
+  add_render_options(app, result.render);
+  CLI::App* render = app.add_subcommand("render", "Render an image (the default subcommand)");
+  render->footer(kRenderExamples);
+  add_render_options(*render, result.render);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() != 0) return Status::usage(e.what());
+    std::ostringstream out;
+    std::ostringstream err;
+    app.exit(e, out, err);
+    result.action = CommandLine::Action::kPrint;
+    result.text = out.str() + err.str();
+  }
+  *command = std::move(result);
+  return Status();
+}
+
+int run_command_line(int argc, char** argv) {
+  CommandLine command;
+  if (Status s = parse_command_line(argc, argv, &command); !s.ok()) {
+    fmt::print(stderr, "mandelbrot: error: {} (see mandelbrot --help)\n", s.message());
+    return s.exit_code();
+  }
+  switch (command.action) {
+    case CommandLine::Action::kPrint:
+      fmt::print("{}", command.text);
+      return kExitSuccess;
+    case CommandLine::Action::kRender:
+      return run_render(command.render);
+  }
+  return kExitFailure;
+}
+
+}  // namespace mandelbrot

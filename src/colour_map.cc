@@ -1,0 +1,82 @@
+#include "mandelbrot/colour_map.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace mandelbrot {
+namespace {
+
+// Up to this many iterations, every count's colour is computed once, up front.
+constexpr int32_t kMaxTableSize = 1 << 20;
+
+// Breakpoints of matplotlib's "hot": red rises over [0, kRedEnd], green over
+// [kRedEnd, kGreenEnd], blue over [kGreenEnd, 1]. Unlike matplotlib, red starts
+// at 0, so that t = 0 is pure black.
+constexpr double kRedEnd = 0.365079;
+constexpr double kGreenEnd = 0.746032;
+
+uint8_t to_byte(double v) {
+  return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255.0));
+}
+
+}  // namespace
+
+std::optional<ColourMapKind> parse_colour_map(std::string_view name) {
+  if (name == "hot") return ColourMapKind::kHot;
+  if (name == "gray" || name == "grey") return ColourMapKind::kGray;
+  return std::nullopt;
+}
+
+std::string_view colour_map_name(ColourMapKind kind) {
+  return kind == ColourMapKind::kHot ? "hot" : "gray";
+}
+
+Rgb colour_ramp(ColourMapKind kind, double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  if (kind == ColourMapKind::kGray) {
+    const uint8_t v = to_byte(t);
+    return {v, v, v};
+  }
+  return {to_byte(t / kRedEnd), to_byte((t - kRedEnd) / (kGreenEnd - kRedEnd)),
+          to_byte((t - kGreenEnd) / (1.0 - kGreenEnd))};
+}
+
+ColourMap::ColourMap(ColourMapKind kind, int32_t iterations)
+    : kind_(kind), iterations_(iterations) {
+  if (iterations_ <= kMaxTableSize) {
+    table_.resize(static_cast<size_t>(iterations_));
+    for (int32_t c = 0; c < iterations_; ++c) table_[static_cast<size_t>(c)] = compute(c);
+  }
+}
+
+Rgb ColourMap::compute(int32_t count) const {
+  const int32_t inside = iterations_ - 1;
+  count = std::clamp(count, 0, inside);
+  double t;
+  if (count == inside) {
+    t = 1.0;
+  } else if (count == 0) {
+    t = 0.0;
+  } else {  // 0 < count < inside, so inside >= 2 and log(inside) > 0
+    t = std::log(static_cast<double>(count)) / std::log(static_cast<double>(inside));
+  }
+  return colour_ramp(kind_, t);
+}
+
+Rgb ColourMap::operator()(int32_t count) const {
+  if (!table_.empty()) {
+    return table_[static_cast<size_t>(std::clamp(count, 0, iterations_ - 1))];
+  }
+  return compute(count);
+}
+
+void ColourMap::map_row(const int32_t* counts, size_t n, uint8_t* rgb) const {
+  for (size_t i = 0; i < n; ++i) {
+    const Rgb c = (*this)(counts[i]);
+    rgb[3 * i] = c[0];
+    rgb[3 * i + 1] = c[1];
+    rgb[3 * i + 2] = c[2];
+  }
+}
+
+}  // namespace mandelbrot

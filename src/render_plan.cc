@@ -1,0 +1,202 @@
+// From the options as typed to a checked plan: every parse and range check of
+// the render request lives here.
+#include "mandelbrot/render_plan.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+namespace mandelbrot {
+namespace {
+
+constexpr int kMaxThreads = 1024;
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t comma = text.find(',', start);
+    parts.push_back(text.substr(start, comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return parts;
+}
+
+Status parse_ranged(const std::string& text, const char* what, int64_t lo, int64_t hi,
+                    int64_t* value) {
+  int64_t v = 0;
+  if (Status s = parse_int64(text, what, &v); !s.ok()) return s;
+  if (v < lo || v > hi) {
+    return usage_error("{} must be between {} and {}, got '{}'", what, lo, hi, text);
+  }
+  *value = v;
+  return Status();
+}
+
+Status parse_dimensions(const RenderOptions& o, int32_t* width, int32_t* height) {
+  int64_t w = 400;
+  int64_t h = 400;
+  if (o.size) {
+    if (Status s = parse_ranged(*o.size, "--size", 1, kMaxImageSide, &w); !s.ok()) return s;
+    h = w;
+  }
+  if (o.width) {
+    if (Status s = parse_ranged(*o.width, "--width", 1, kMaxImageSide, &w); !s.ok()) return s;
+  }
+  if (o.height) {
+    if (Status s = parse_ranged(*o.height, "--height", 1, kMaxImageSide, &h); !s.ok()) return s;
+  }
+  *width = static_cast<int32_t>(w);
+  *height = static_cast<int32_t>(h);
+  return Status();
+}
+
+// Parses "A,B,..." into exactly values.size() finite numbers.
+Status parse_number_list(const std::string& text, const char* option, const char* shape,
+                         std::vector<double>* values) {
+  const std::vector<std::string> parts = split_commas(text);
+  if (parts.size() != values->size()) {
+    return usage_error("{} needs {} comma-separated numbers {}, got '{}'", option, values->size(),
+                       shape, text);
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (Status s = parse_double(parts[i], option, &(*values)[i]); !s.ok()) return s;
+  }
+  return Status();
+}
+
+Status parse_region(const RenderOptions& o, int32_t width, int32_t height, Region* region) {
+  if (o.region) {
+    std::vector<double> v(4);
+    if (Status s = parse_number_list(*o.region, "--region", "XMIN,XMAX,YMIN,YMAX", &v); !s.ok()) {
+      return s;
+    }
+    if (!(v[0] < v[1])) return usage_error("--region needs XMIN < XMAX, got '{}'", *o.region);
+    if (!(v[2] < v[3])) return usage_error("--region needs YMIN < YMAX, got '{}'", *o.region);
+    *region = Region{v[0], v[1], v[2], v[3]};
+    return Status();
+  }
+  std::vector<double> centre = {-0.5, 0.0};
+  double radius = 1.5;
+  if (o.center) {
+    if (Status s = parse_number_list(*o.center, "--center", "X,Y", &centre); !s.ok()) return s;
+  }
+  if (o.radius) {
+    if (Status s = parse_double(*o.radius, "--radius", &radius); !s.ok()) return s;
+    if (!(radius > 0)) return usage_error("--radius must be > 0, got '{}'", *o.radius);
+  }
+  const double half_width = radius * width / height;
+  *region = Region{centre[0] - half_width, centre[0] + half_width, centre[1] - radius,
+                   centre[1] + radius};
+  if (!(region->xmin < region->xmax) || !(region->ymin < region->ymax)) {
+    return usage_error("--radius {} is too small to tell pixels apart around centre {},{}", radius,
+                       centre[0], centre[1]);
+  }
+  return Status();
+}
+
+Status choose_format(const RenderOptions& o, OutputFormat* format) {
+  if (o.format) {
+    const auto f = parse_output_format(*o.format);
+    if (!f)
+      return usage_error("unknown --format '{}' (known: {})", *o.format, output_format_list());
+    *format = *f;
+    return Status();
+  }
+  if (o.output == "-") return usage_error("--format is required when writing to stdout (-o -)");
+  const auto f = output_format_from_path(o.output);
+  if (!f) {
+    return usage_error(
+        "cannot tell the format of '{}' from its extension (known: {}); use --format", o.output,
+        output_format_list());
+  }
+  *format = *f;
+  return Status();
+}
+
+}  // namespace
+
+Status parse_int64(const std::string& text, const char* what, int64_t* value) {
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (begin != end && *begin == '+') ++begin;  // from_chars takes no '+'
+  int64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(begin, end, v);
+  if (ec == std::errc::result_out_of_range) {
+    return usage_error("{} is out of range, got '{}'", what, text);
+  }
+  if (ec != std::errc() || ptr != end || begin == end) {
+    return usage_error("{} must be an integer, got '{}'", what, text);
+  }
+  *value = v;
+  return Status();
+}
+
+Status parse_double(const std::string& text, const char* what, double* value) {
+  // strtod skips leading white space and takes hex floats; a number here is a
+  // plain decimal, so check the characters first. NaN and infinities are named
+  // as such, so that the message says what is wrong with them.
+  const size_t sign_end = std::min(text.find_first_not_of("+-"), text.size());
+  std::string word = text.substr(sign_end);
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (word == "nan" || word == "inf" || word == "infinity") {
+    return usage_error("{} must be finite, got '{}'", what, text);
+  }
+  const bool plain =
+      !text.empty() && text.find_first_not_of("0123456789+-.eE") == std::string::npos;
+  char* end = nullptr;
+  const double v = plain ? std::strtod(text.c_str(), &end) : 0.0;
+  if (!plain || end != text.c_str() + text.size()) {
+    return usage_error("{} must be a number, got '{}'", what, text);
+  }
+  if (!std::isfinite(v)) return usage_error("{} must be finite, got '{}'", what, text);
+  *value = v;
+  return Status();
+}
+
+Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
+  RenderPlan p;
+  KernelParams& k = p.kernel;
+  if (Status s = parse_dimensions(o, &k.width, &k.height); !s.ok()) return s;
+
+  int64_t iterations = 0;
+  if (Status s = parse_ranged(o.iterations, "--iter", 1, INT32_MAX, &iterations); !s.ok()) {
+    return s;
+  }
+  k.iterations = static_cast<int32_t>(iterations);
+
+  if (Status s = parse_region(o, k.width, k.height, &k.region); !s.ok()) return s;
+
+  if (Status s = parse_double(o.bailout, "--bailout", &k.bailout); !s.ok()) return s;
+  if (!(k.bailout > 0)) return usage_error("--bailout must be > 0, got '{}'", o.bailout);
+  if (Status s = check_kernel_params(k); !s.ok()) return s;
+
+  int64_t threads = omp_get_max_threads();
+  if (o.threads) {
+    if (Status s = parse_ranged(*o.threads, "--threads", 1, kMaxThreads, &threads); !s.ok()) {
+      return s;
+    }
+  }
+  p.threads = static_cast<int>(threads);
+
+  if (o.output.empty()) return usage_error("-o/--output must not be empty");
+  p.output = o.output;
+  if (Status s = choose_format(o, &p.format); !s.ok()) return s;
+
+  const auto colour_map = parse_colour_map(o.colour_map);
+  if (!colour_map) return usage_error("unknown --colormap '{}' (known: hot, gray)", o.colour_map);
+  p.colour_map = *colour_map;
+
+  p.json = o.json;
+  p.quiet = o.quiet;
+  *plan = std::move(p);
+  return Status();
+}
+
+}  // namespace mandelbrot
