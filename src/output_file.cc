@@ -33,6 +33,11 @@ extern "C" void remove_temps_and_reraise(int signal_number) {
 void install_signal_handlers_once() {
   static const bool installed = [] {
     for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+      // A signal ignored from the start (as SIGINT is for background jobs) stays ignored.
+      struct sigaction previous = {};
+      if (sigaction(signal_number, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) {
+        continue;
+      }
       struct sigaction action = {};
       action.sa_handler = remove_temps_and_reraise;
       sigemptyset(&action.sa_mask);
