@@ -90,6 +90,7 @@ class CliErrors(unittest.TestCase):
 
     def test_unwritable_directory(self):
         locked = os.path.join(self.path, "adir")
+        os.chmod(self.path, 0o755)  # only adir itself is closed to writing
         os.chmod(locked, stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP |
                  stat.S_IROTH | stat.S_IXOTH)
         # root may write anywhere, so as root the program runs as nobody.
