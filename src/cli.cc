@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <iostream>
 #include <sstream>
 
 #include "mandelbrot/render.h"
@@ -68,17 +69,52 @@ void add_render_options(CLI::App& app, RenderOptions& o) {
   app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
 }
 
+constexpr const char* kMathExamples =
+    R"(Operands: a number, a comma list (1,2,-5), @FILE (numbers separated by white
+space or commas) or - (standard input, for one operand at most).
+Integers are exact (int64) and overflow is an error; if any element is not an
+integer, the arithmetic is float64 and results print in the shortest form that
+reads back exactly. --type int32|float32 gives the C library's int and float.
+
+Examples:
+  mandelbrot add 3 4                  7
+  mandelbrot add 1,2,-5 -1,3,3        0,5,-2
+  mandelbrot add 0.1 0.2              0.30000000000000004
+  mandelbrot dot 1,2,3 4,5,6          32
+  seq 1 100 | mandelbrot dot - @weights.txt --json)";
+
+CLI::App* add_math_subcommand(CLI::App& app, const char* name, const char* description,
+                              MathOperation operation, CommandLine& command) {
+  CLI::App* sub = app.add_subcommand(name, description);
+  sub->footer(kMathExamples);
+  sub->add_option("A", command.math.a, "First operand")->required();
+  sub->add_option("B", command.math.b, "Second operand")->required();
+  add_text_option(*sub, "--type", command.math.type, "int32|int64|float32|float64", "TYPE");
+  sub->add_flag("--json", command.math.json, R"(Print {"result": ..., "type": ...})");
+  sub->callback([&command, operation] {
+    command.action = CommandLine::Action::kMath;
+    command.math.operation = operation;
+  });
+  return sub;
+}
+
+int report_error(const Status& s) {
+  fmt::print(stderr, "mandelbrot: error: {}\n", s.message());
+  return s.exit_code();
+}
+
+int run_math_command(const MathOptions& options) {
+  std::string output;
+  if (Status s = run_math(options, std::cin, &output); !s.ok()) return report_error(s);
+  fmt::print("{}\n", output);
+  return kExitSuccess;
+}
+
 int run_render(const RenderOptions& options) {
   RenderPlan plan;
-  if (Status s = make_render_plan(options, &plan); !s.ok()) {
-    fmt::print(stderr, "mandelbrot: error: {}\n", s.message());
-    return s.exit_code();
-  }
+  if (Status s = make_render_plan(options, &plan); !s.ok()) return report_error(s);
   RenderReport report;
-  if (Status s = render_to_output(plan, &report); !s.ok()) {
-    fmt::print(stderr, "mandelbrot: error: {}\n", s.message());
-    return s.exit_code();
-  }
+  if (Status s = render_to_output(plan, &report); !s.ok()) return report_error(s);
   if (plan.json) {
     fmt::print(plan.to_stdout() ? stderr : stdout, "{}\n", render_report_json(report));
   } else if (!plan.quiet && !plan.to_stdout()) {
@@ -101,6 +137,9 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
   CLI::App* render = app.add_subcommand("render", "Render an image (the default subcommand)");
   render->footer(kRenderExamples);
   add_render_options(*render, result.render);
+  add_math_subcommand(app, "add", "Add two numbers, or two arrays element by element",
+                      MathOperation::kAdd, result);
+  add_math_subcommand(app, "dot", "Dot product of two arrays", MathOperation::kDot, result);
 
   try {
     app.parse(argc, argv);
@@ -128,6 +167,8 @@ int run_command_line(int argc, char** argv) {
       return kExitSuccess;
     case CommandLine::Action::kRender:
       return run_render(command.render);
+    case CommandLine::Action::kMath:
+      return run_math_command(command.math);
   }
   return kExitFailure;
 }

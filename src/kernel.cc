@@ -5,32 +5,40 @@
 
 namespace mandelbrot {
 
-Status check_kernel_params(const KernelParams& p) {
-  if (p.width < 1) return usage_error("width must be at least 1, got {}", p.width);
-  if (p.height < 1) return usage_error("height must be at least 1, got {}", p.height);
-  if (p.iterations < 1) return usage_error("iterations must be at least 1, got {}", p.iterations);
+KernelParamsProblem find_kernel_params_problem(const KernelParams& p) {
+  if (p.width < 1 || p.height < 1) return KernelParamsProblem::kSize;
+  if (p.iterations < 1) return KernelParamsProblem::kIterations;
   const Region& r = p.region;
   for (double v : {r.xmin, r.xmax, r.ymin, r.ymax}) {
-    if (!std::isfinite(v)) {
-      return usage_error("region bounds must be finite, got {},{},{},{}", r.xmin, r.xmax, r.ymin,
-                         r.ymax);
-    }
+    if (!std::isfinite(v)) return KernelParamsProblem::kRegion;
   }
-  if (!(r.xmin < r.xmax)) {
-    return usage_error("region needs xmin < xmax, got xmin {} and xmax {}", r.xmin, r.xmax);
+  // The spans must be finite too: xmax - xmin can overflow.
+  if (!(r.xmin < r.xmax) || !(r.ymin < r.ymax) || !std::isfinite(r.xmax - r.xmin) ||
+      !std::isfinite(r.ymax - r.ymin)) {
+    return KernelParamsProblem::kRegion;
   }
-  if (!(r.ymin < r.ymax)) {
-    return usage_error("region needs ymin < ymax, got ymin {} and ymax {}", r.ymin, r.ymax);
+  if (!std::isfinite(p.bailout) || !(p.bailout > 0) || !std::isfinite(p.bailout * p.bailout)) {
+    return KernelParamsProblem::kBailout;
   }
-  // The sample spacing must also be finite: xmax - xmin can overflow.
-  if (!std::isfinite(r.xmax - r.xmin) || !std::isfinite(r.ymax - r.ymin)) {
-    return usage_error("region is too wide to sample: {},{},{},{}", r.xmin, r.xmax, r.ymin, r.ymax);
-  }
-  if (!std::isfinite(p.bailout) || !(p.bailout > 0)) {
-    return usage_error("bailout must be a finite number > 0, got {}", p.bailout);
-  }
-  if (!std::isfinite(p.bailout * p.bailout)) {
-    return usage_error("bailout is too large, got {}", p.bailout);
+  return KernelParamsProblem::kNone;
+}
+
+Status check_kernel_params(const KernelParams& p) {
+  const Region& r = p.region;
+  switch (find_kernel_params_problem(p)) {
+    case KernelParamsProblem::kNone:
+      return Status();
+    case KernelParamsProblem::kSize:
+      return usage_error("width and height must be at least 1, got {}x{}", p.width, p.height);
+    case KernelParamsProblem::kIterations:
+      return usage_error("iterations must be at least 1, got {}", p.iterations);
+    case KernelParamsProblem::kRegion:
+      return usage_error(
+          "region needs finite bounds with xmin < xmax and ymin < ymax, got {},{},{},{}", r.xmin,
+          r.xmax, r.ymin, r.ymax);
+    case KernelParamsProblem::kBailout:
+      return usage_error("bailout must be a finite number > 0 with a finite square, got {}",
+                         p.bailout);
   }
   return Status();
 }

@@ -14,8 +14,6 @@
 namespace mandelbrot {
 namespace {
 
-constexpr int kMaxThreads = 1024;
-
 std::vector<std::string> split_commas(const std::string& text) {
   std::vector<std::string> parts;
   size_t start = 0;

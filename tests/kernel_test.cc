@@ -118,6 +118,7 @@ TEST(Kernel, CheckRejectsBadParameters) {
   EXPECT_TRUE(check_kernel_params(p).is_usage());
   p = KernelParams();
   p.region.xmin = std::nan("");
+  EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kRegion);
   EXPECT_NE(check_kernel_params(p).message().find("finite"), std::string::npos);
   p = KernelParams();
   p.region.ymax = INFINITY;
@@ -125,6 +126,7 @@ TEST(Kernel, CheckRejectsBadParameters) {
   p = KernelParams();
   p.region.xmin = p.region.xmax;
   EXPECT_NE(check_kernel_params(p).message().find("xmin < xmax"), std::string::npos);
+  EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kRegion);
   p = KernelParams();
   p.region.ymin = 2.0;
   EXPECT_FALSE(check_kernel_params(p).ok());
@@ -134,8 +136,16 @@ TEST(Kernel, CheckRejectsBadParameters) {
   p = KernelParams();
   p.bailout = 0;
   EXPECT_FALSE(check_kernel_params(p).ok());
+  EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kBailout);
   p.bailout = 1e200;  // its square overflows
   EXPECT_FALSE(check_kernel_params(p).ok());
+  p = KernelParams();
+  p.width = 0;
+  EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kSize);
+  p = KernelParams();
+  p.iterations = -1;
+  EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kIterations);
+  EXPECT_EQ(find_kernel_params_problem(KernelParams()), KernelParamsProblem::kNone);
 }
 
 }  // namespace

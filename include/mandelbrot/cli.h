@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "mandelbrot/math_command.h"
 #include "mandelbrot/options.h"
 #include "mandelbrot/status.h"
 
@@ -13,10 +14,12 @@ struct CommandLine {
   enum class Action {
     kPrint,   // print `text` to stdout and exit 0 (--help, --version)
     kRender,  // render with `render`
+    kMath,    // add or dot with `math`
   };
   Action action = Action::kRender;
   std::string text;
   RenderOptions render;
+  MathOptions math;
 };
 
 // Parses argv without running anything. A usage error for unknown options,

@@ -8,6 +8,9 @@
 
 namespace mandelbrot {
 
+// The most threads a render may ask for.
+inline constexpr int kMaxThreads = 1024;
+
 // A rectangle of the complex plane: real part in [xmin, xmax], imaginary part in
 // [ymin, ymax].
 struct Region {
@@ -36,9 +39,15 @@ struct KernelParams {
   }
 };
 
-// Ok when the kernel can run on params: width, height and iterations >= 1, every
-// region bound finite with xmin < xmax and ymin < ymax, bailout finite and > 0.
-// Otherwise a usage error naming the first bad value.
+// What is wrong with a KernelParams, if anything; the first problem found wins.
+enum class KernelParamsProblem { kNone, kSize, kIterations, kRegion, kBailout };
+
+// kNone when the kernel can run on params: width, height and iterations >= 1,
+// every region bound finite with xmin < xmax and ymin < ymax (and a finite
+// span), bailout finite and > 0 with a finite square.
+KernelParamsProblem find_kernel_params_problem(const KernelParams& params);
+
+// The same check as a Status: ok, or a usage error naming the bad value.
 Status check_kernel_params(const KernelParams& params);
 
 // The count of one point: the last n in [0, iterations) at which |z_n| <= bailout,

@@ -1,0 +1,148 @@
+// Tests of libmandelbrot.so through its C header only (this file sees none of
+// the C++ API, so the classic `mandelbrot` function is visible here).
+#include "mandelbrot/c_api.h"
+
+#include <gtest/gtest.h>
+
+#include <climits>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+namespace {
+
+// The classic recipe, as published, for the default view.
+void classic_reference(int size, int iterations, int* col) {
+  for (int i = 0; i < size; i++) {
+    double cy = -1.5 + (double)i / size * 3;
+    for (int j = 0; j < size; j++) {
+      double cx = -2.0 + (double)j / size * 3;
+      double z0 = 0.0, z1 = 0.0;
+      for (int n = 0; n < iterations; n++) {
+        double z0_2 = z0 * z0, z1_2 = z1 * z1;
+        if (z0_2 + z1_2 <= 100) {
+          z1 = 2 * z0 * z1 + cy;
+          z0 = z0_2 - z1_2 + cx;
+          col[i * size + j] = n;
+        } else {
+          break;
+        }
+      }
+    }
+  }
+}
+
+TEST(CApi, ClassicAdds) {
+  EXPECT_EQ(add_int(3, 4), 7);
+  EXPECT_EQ(add_int(INT_MAX, 1), INT_MIN);  // wraps, as documented
+  EXPECT_EQ(add_float(3.5f, 3.5f), 7.0f);
+  int a = 3, b = 4, c = 0;
+  EXPECT_EQ(add_int_ref(&a, &b, &c), 0);
+  EXPECT_EQ(c, 7);
+  float x = 1.25f, y = 2.5f, z = 0;
+  EXPECT_EQ(add_float_ref(&x, &y, &z), 0);
+  EXPECT_EQ(z, 3.75f);
+  EXPECT_EQ(add_int_ref(nullptr, &b, &c), MANDELBROT_ERROR_NULL);
+  EXPECT_EQ(add_float_ref(&x, &y, nullptr), MANDELBROT_ERROR_NULL);
+}
+
+TEST(CApi, ArrayAdds) {
+  int a[] = {1, 2, -5}, b[] = {-1, 3, 3}, c[3] = {};
+  EXPECT_EQ(add_int_array(a, b, c, 3), 0);
+  EXPECT_EQ(std::vector<int>(c, c + 3), (std::vector<int>{0, 5, -2}));
+  float fa[] = {0.5f, 1.0f}, fb[] = {0.25f, -1.0f}, fc[2] = {};
+  EXPECT_EQ(add_float_array(fa, fb, fc, 2), 0);
+  EXPECT_EQ(fc[0], 0.75f);
+  EXPECT_EQ(fc[1], 0.0f);
+  EXPECT_EQ(add_int_array(a, b, c, 0), 0);
+  EXPECT_EQ(add_int_array(nullptr, nullptr, nullptr, 0), 0);
+  EXPECT_EQ(add_int_array(a, b, c, -1), MANDELBROT_ERROR_SIZE);
+  EXPECT_EQ(add_float_array(fa, nullptr, fc, 2), MANDELBROT_ERROR_NULL);
+}
+
+TEST(CApi, DotProduct) {
+  float a[] = {1, 2, 3}, b[] = {4, 5, 6};
+  EXPECT_EQ(dot_product(a, b, 3), 32.0f);
+  float big[] = {1e8f, 1.0f, -1e8f}, ones[] = {1, 1, 1};
+  EXPECT_EQ(dot_product(big, ones, 3), 0.0f);  // float accumulation in index order
+  EXPECT_EQ(dot_product(a, b, 0), 0.0f);
+  EXPECT_TRUE(std::isnan(dot_product(nullptr, b, 3)));
+}
+
+TEST(CApi, MandelbrotEqualsTheClassicRecipe) {
+  for (int size : {1, 5, 64, 150}) {
+    std::vector<int> ours(size * size, -1), classic(size * size, -1);
+    mandelbrot(size, 100, ours.data());
+    classic_reference(size, 100, classic.data());
+    EXPECT_EQ(ours, classic) << size;
+  }
+}
+
+TEST(CApi, MandelbrotIgnoresInvalidArguments) {
+  std::vector<int> col(4, -1);
+  mandelbrot(0, 100, col.data());
+  mandelbrot(2, 0, col.data());
+  mandelbrot(-2, 10, col.data());
+  mandelbrot(2, 10, nullptr);
+  EXPECT_EQ(col, std::vector<int>(4, -1));
+}
+
+TEST(CApi, RenderMatchesMandelbrotForTheDefaults) {
+  mandelbrot_params p = mandelbrot_default_params();
+  EXPECT_EQ(p.width, 400);
+  EXPECT_EQ(p.iterations, 100);
+  EXPECT_EQ(p.xmin, -2.0);
+  EXPECT_EQ(p.ymax, 1.5);
+  EXPECT_EQ(p.bailout, 10.0);
+  EXPECT_EQ(p.threads, 0);
+  p.width = p.height = 90;
+  std::vector<int32_t> a(90 * 90), b(90 * 90);
+  ASSERT_EQ(mandelbrot_render(&p, a.data()), MANDELBROT_OK);
+  mandelbrot(90, 100, b.data());
+  EXPECT_EQ(a, b);
+  p.threads = 3;
+  std::vector<int32_t> c(90 * 90);
+  ASSERT_EQ(mandelbrot_render(&p, c.data()), MANDELBROT_OK);
+  EXPECT_EQ(a, c);
+}
+
+TEST(CApi, RenderReturnsErrorCodes) {
+  std::vector<int32_t> out(16, -1);
+  const mandelbrot_params ok = [] {
+    mandelbrot_params p = mandelbrot_default_params();
+    p.width = p.height = 4;
+    return p;
+  }();
+  EXPECT_EQ(mandelbrot_render(nullptr, out.data()), MANDELBROT_ERROR_NULL);
+  EXPECT_EQ(mandelbrot_render(&ok, nullptr), MANDELBROT_ERROR_NULL);
+  auto with = [&](auto change) {
+    mandelbrot_params p = ok;
+    change(p);
+    return mandelbrot_render(&p, out.data());
+  };
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.width = 0; }), MANDELBROT_ERROR_SIZE);
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.height = -4; }), MANDELBROT_ERROR_SIZE);
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.iterations = 0; }), MANDELBROT_ERROR_ITERATIONS);
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.xmin = NAN; }), MANDELBROT_ERROR_REGION);
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.ymax = INFINITY; }), MANDELBROT_ERROR_REGION);
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.xmin = 2; }), MANDELBROT_ERROR_REGION);
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.bailout = 0; }), MANDELBROT_ERROR_BAILOUT);
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.bailout = NAN; }), MANDELBROT_ERROR_BAILOUT);
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.threads = -1; }), MANDELBROT_ERROR_THREADS);
+  EXPECT_EQ(with([](mandelbrot_params& p) { p.threads = 100000; }), MANDELBROT_ERROR_THREADS);
+  EXPECT_EQ(out, std::vector<int32_t>(16, -1));  // untouched by every failed call
+  EXPECT_EQ(with([](mandelbrot_params&) {}), MANDELBROT_OK);
+}
+
+TEST(CApi, StrerrorDescribesEveryCode) {
+  for (int code = MANDELBROT_OK; code >= MANDELBROT_ERROR_THREADS; --code) {
+    ASSERT_NE(mandelbrot_strerror(code), nullptr);
+    EXPECT_STRNE(mandelbrot_strerror(code), "unknown error code") << code;
+  }
+  EXPECT_STREQ(mandelbrot_strerror(42), "unknown error code");
+  EXPECT_STREQ(mandelbrot_strerror(MANDELBROT_ERROR_REGION),
+               "the region needs finite bounds with xmin < xmax and ymin < ymax");
+  EXPECT_GT(std::strlen(mandelbrot_version()), 0u);
+}
+
+}  // namespace
