@@ -105,7 +105,7 @@ int mandelbrot_render(const mandelbrot_params* p, int32_t* out) {
   k.bailout = p->bailout;
   if (int code = error_code(find_kernel_params_problem(k)); code != MANDELBROT_OK) return code;
   const int threads = p->threads == 0 ? omp_get_max_threads() : p->threads;
-  mandelbrot::render_rows(k, 0, k.height, threads, out);
+  mandelbrot::render_rows(k, mandelbrot::default_kernel(), 0, k.height, threads, out);
   return MANDELBROT_OK;
 }
 

@@ -57,6 +57,14 @@ void add_render_options(CLI::App& app, RenderOptions& o) {
   region->excludes(center)->excludes(radius);
   app.add_option("--bailout", o.bailout, "Escape radius")->type_name("B")->capture_default_str();
   add_text_option(app, "--threads", o.threads, "Threads (default: all cores)", "N");
+  app.add_option("--kernel", o.kernel,
+                 "auto (the best this CPU runs), scalar (the reference), or a SIMD target: " +
+                     fmt::format("{}", fmt::join(kernel_names(), ", ")))
+      ->type_name("NAME")
+      ->capture_default_str();
+  app.add_flag("--no-shortcuts", o.no_shortcuts,
+               "Iterate every point fully (no cardioid/bulb test, periodicity check or block "
+               "escape tests); the counts are the same");
   app.add_option("-o,--output", o.output, "Output file, or - for standard output")
       ->type_name("PATH")
       ->capture_default_str();
@@ -119,8 +127,8 @@ int run_render(const RenderOptions& options) {
     fmt::print(plan.to_stdout() ? stderr : stdout, "{}\n", render_report_json(report));
   } else if (!plan.quiet && !plan.to_stdout()) {
     fmt::print(stderr, "mandelbrot: wrote {} ({}x{} {}, {} iterations, {:.3f} s)\n", plan.output,
-               plan.kernel.width, plan.kernel.height, output_format_name(plan.format),
-               plan.kernel.iterations, report.render_seconds + report.encode_seconds);
+               plan.params.width, plan.params.height, output_format_name(plan.format),
+               plan.params.iterations, report.render_seconds + report.encode_seconds);
   }
   return kExitSuccess;
 }

@@ -1,7 +1,11 @@
-// Checking kernel parameters and spreading rows over threads.
+// Checking kernel parameters, choosing a kernel, and spreading rows over threads.
+#include "mandelbrot/kernel.h"
+
+#include <fmt/format.h>
+
 #include <cmath>
 
-#include "mandelbrot/kernel.h"
+#include "kernel_simd.h"
 
 namespace mandelbrot {
 
@@ -43,15 +47,59 @@ Status check_kernel_params(const KernelParams& p) {
   return Status();
 }
 
-void render_rows(const KernelParams& params, int32_t first_row, int32_t rows, int threads,
-                 int32_t* out) {
+Status choose_kernel(std::string_view name, bool shortcuts, Kernel* kernel) {
+  if (name == "scalar") {
+    *kernel = Kernel{"scalar", render_row_scalar, shortcuts};
+    return Status();
+  }
+  const std::vector<SimdTarget> targets = simd_targets();
+  for (const SimdTarget& t : targets) {
+    if (name == "auto" ? t.supported : name == t.name) {
+      if (!t.supported) {
+        return usage_error("--kernel {}: this CPU cannot run it (it runs: {})", name,
+                           fmt::join(kernel_names(), ", "));
+      }
+      *kernel = Kernel{t.name, t.row, shortcuts};
+      return Status();
+    }
+  }
+  return usage_error("unknown --kernel '{}' (known: auto, {})", name,
+                     fmt::join(kernel_names(), ", "));
+}
+
+std::vector<std::string> kernel_names() {
+  std::vector<std::string> names;
+  for (const SimdTarget& t : simd_targets()) {
+    if (t.supported) names.push_back(t.name);
+  }
+  names.push_back("scalar");
+  return names;
+}
+
+std::vector<std::string> compiled_simd_targets() {
+  std::vector<std::string> names;
+  for (const SimdTarget& t : simd_targets()) names.push_back(t.name);
+  return names;
+}
+
+const Kernel& default_kernel() {
+  static const Kernel kernel = [] {
+    Kernel k;
+    choose_kernel("auto", true, &k);  // EMU128 is always there as a fallback
+    return k;
+  }();
+  return kernel;
+}
+
+void render_rows(const KernelParams& params, const Kernel& kernel, int32_t first_row, int32_t rows,
+                 int threads, int32_t* out) {
   const int64_t width = params.width;
   // Rows differ wildly in cost (inside points take every iteration), so hand
   // them out one at a time. Each row is computed the same way whichever thread
   // takes it, so the output does not depend on the thread count.
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
   for (int32_t r = 0; r < rows; ++r) {
-    render_rows_scalar(params, first_row + r, 1, out + r * width);
+    kernel.row(params, first_row + r, kernel.shortcuts, out + r * width);
   }
 }
 

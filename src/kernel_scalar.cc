@@ -14,4 +14,8 @@ void render_rows_scalar(const KernelParams& params, int32_t first_row, int32_t r
   }
 }
 
+void render_row_scalar(const KernelParams& params, int32_t row, bool /*shortcuts*/, int32_t* out) {
+  render_rows_scalar(params, row, 1, out);
+}
+
 }  // namespace mandelbrot

@@ -54,7 +54,7 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
 }
 
 Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report) {
-  const KernelParams& k = plan.kernel;
+  const KernelParams& k = plan.params;
   const ImageSpec spec{k.width, k.height, k.iterations, plan.colour_map};
   CountBuffer band(k.width, band_rows(k.width, k.height));
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
@@ -62,7 +62,7 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
   for (int32_t first = 0; first < k.height; first += band.max_rows()) {
     band.set_rows(first, std::min(band.max_rows(), k.height - first));
     const auto render_start = std::chrono::steady_clock::now();
-    render_rows(k, first, band.rows(), plan.threads, band.data());
+    render_rows(k, plan.kernel, first, band.rows(), plan.threads, band.data());
     report->render_seconds += seconds_since(render_start);
     report->stats.add(band.counts());
     const auto encode_start = std::chrono::steady_clock::now();
@@ -85,7 +85,7 @@ int32_t band_rows(int32_t width, int32_t height) {
 }
 
 Status render_to_output(const RenderPlan& plan, RenderReport* report) {
-  const KernelParams& k = plan.kernel;
+  const KernelParams& k = plan.params;
   const ImageSpec spec{k.width, k.height, k.iterations, plan.colour_map};
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const uint64_t band_bytes = uint64_t{4} * static_cast<uint64_t>(k.width) *

@@ -160,7 +160,7 @@ Status parse_double(const std::string& text, const char* what, double* value) {
 
 Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   RenderPlan p;
-  KernelParams& k = p.kernel;
+  KernelParams& k = p.params;
   if (Status s = parse_dimensions(o, &k.width, &k.height); !s.ok()) return s;
 
   int64_t iterations = 0;
@@ -182,6 +182,7 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
     }
   }
   p.threads = static_cast<int>(threads);
+  if (Status s = choose_kernel(o.kernel, !o.no_shortcuts, &p.kernel); !s.ok()) return s;
 
   if (o.output.empty()) return usage_error("-o/--output must not be empty");
   p.output = o.output;

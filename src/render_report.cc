@@ -8,7 +8,7 @@ namespace mandelbrot {
 
 std::string render_report_json(const RenderReport& report) {
   const RenderPlan& plan = report.plan;
-  const KernelParams& k = plan.kernel;
+  const KernelParams& k = plan.params;
   const CountStats& stats = report.stats;
   nlohmann::ordered_json j;
   j["version"] = kVersion;
@@ -21,6 +21,8 @@ std::string render_report_json(const RenderReport& report) {
                  {"ymax", k.region.ymax}};
   j["bailout"] = k.bailout;
   j["threads"] = plan.threads;
+  j["kernel"] = plan.kernel.name;
+  j["shortcuts"] = plan.kernel.shortcuts;
   j["format"] = output_format_name(plan.format);
   j["colormap"] = colour_map_name(plan.colour_map);
   j["output"] = plan.output;

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <string>
 #include <vector>
 
 namespace mandelbrot {
@@ -33,7 +37,7 @@ void classic_mandelbrot(int size, int iterations, int* col) {
 
 std::vector<int32_t> render(const KernelParams& p, int threads) {
   std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height, -7);
-  render_rows(p, 0, p.height, threads, out.data());
+  render_rows(p, default_kernel(), 0, p.height, threads, out.data());
   return out;
 }
 
@@ -71,7 +75,7 @@ TEST(Kernel, RowsCanBeRenderedInBands) {
   std::vector<int32_t> banded(whole.size());
   for (int32_t first = 0; first < p.height; first += 7) {
     const int32_t rows = std::min(7, p.height - first);
-    render_rows(p, first, rows, 2, banded.data() + first * p.width);
+    render_rows(p, default_kernel(), first, rows, 2, banded.data() + first * p.width);
   }
   EXPECT_EQ(whole, banded);
 }
@@ -146,6 +150,186 @@ TEST(Kernel, CheckRejectsBadParameters) {
   p.iterations = -1;
   EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kIterations);
   EXPECT_EQ(find_kernel_params_problem(KernelParams()), KernelParamsProblem::kNone);
+}
+
+// ---- Every kernel against the scalar reference ----
+
+struct Case {
+  const char* name;
+  Region region;
+  int32_t width;
+  int32_t height;
+  int32_t iterations;
+  double bailout;
+};
+
+// Regions that exercise each shortcut and its edge: the cardioid's cusp and
+// boundary, the period-2 bulb's edges, the real axis (even heights put a row at
+// y = 0 exactly), filaments, points that escape at the first step, huge regions
+// (block escape tests off), and small and odd bailouts (per-step mode).
+const Case kCases[] = {
+    {"default view", {-2, 1, -1.5, 1.5}, 97, 64, 300, 10},
+    {"cardioid cusp", {0.2499, 0.2501, -1e-4, 1e-4}, 67, 40, 3000, 10},
+    {"cardioid top edge", {-0.16, -0.14, 1.02, 1.04}, 64, 41, 2000, 10},
+    {"cardioid side edge", {0.36, 0.39, 0.13, 0.16}, 33, 33, 2000, 10},
+    {"bulb neck", {-0.76, -0.74, -0.01, 0.01}, 65, 32, 2000, 10},
+    {"bulb left edge", {-1.26, -1.24, -0.01, 0.01}, 40, 20, 2000, 10},
+    {"real axis antenna", {-2.0, -1.4, -0.02, 0.02}, 70, 10, 1000, 10},
+    {"seahorse valley", {-0.75, -0.74, 0.1, 0.11}, 50, 50, 1500, 10},
+    {"elephant valley", {0.25, 0.35, -0.05, 0.05}, 41, 39, 1000, 10},
+    {"period-3 bulb", {-0.15, -0.1, 0.85, 0.9}, 48, 48, 1000, 10},
+    {"first-step escapes", {-30, 30, -20, 20}, 61, 43, 200, 10},
+    {"bailout 2", {-2, 1, -1.5, 1.5}, 50, 50, 500, 2},
+    {"bailout 0.5", {-2, 1, -1.5, 1.5}, 50, 50, 100, 0.5},
+    {"bailout 1e6", {-2.5, 1, -1.5, 1.5}, 50, 38, 300, 1e6},
+    {"one pixel", {-0.5, 0.5, -0.5, 0.5}, 1, 1, 50, 10},
+    {"single iteration", {-2, 1, -1.5, 1.5}, 13, 9, 1, 10},
+    {"two iterations", {-2, 1, -1.5, 1.5}, 13, 9, 2, 10},
+};
+
+KernelParams params_of(const Case& c) {
+  KernelParams p;
+  p.width = c.width;
+  p.height = c.height;
+  p.iterations = c.iterations;
+  p.region = c.region;
+  p.bailout = c.bailout;
+  return p;
+}
+
+std::vector<int32_t> reference_of(const KernelParams& p) {
+  std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height);
+  render_rows_scalar(p, 0, p.height, out.data());
+  return out;
+}
+
+TEST(Kernel, TheCasesCoverWhatTheyClaim) {
+  auto counts = [](const char* name) {
+    for (const Case& c : kCases) {
+      if (std::string(c.name) == name) return reference_of(params_of(c));
+    }
+    return std::vector<int32_t>();
+  };
+  auto has = [](const std::vector<int32_t>& v, int32_t value) {
+    return std::find(v.begin(), v.end(), value) != v.end();
+  };
+  EXPECT_TRUE(has(counts("first-step escapes"), 0));  // escaped at the first check
+  EXPECT_TRUE(has(counts("first-step escapes"), 199));
+  EXPECT_TRUE(has(counts("cardioid cusp"), 2999));
+  EXPECT_TRUE(has(counts("bulb neck"), 1999));
+  const std::vector<int32_t> top = counts("cardioid top edge");
+  EXPECT_TRUE(has(top, 1999));
+  EXPECT_TRUE(std::any_of(top.begin(), top.end(), [](int32_t v) { return v < 1000; }));
+}
+
+TEST(Kernel, EveryKernelAndShortcutSettingMatchesTheReference) {
+  const std::vector<std::string> names = kernel_names();
+  ASSERT_GE(names.size(), 2u);  // at least one SIMD target and "scalar"
+  for (const Case& c : kCases) {
+    const KernelParams p = params_of(c);
+    const std::vector<int32_t> expected = reference_of(p);
+    for (const std::string& name : names) {
+      for (bool shortcuts : {true, false}) {
+        Kernel kernel;
+        ASSERT_TRUE(choose_kernel(name, shortcuts, &kernel).ok()) << name;
+        std::vector<int32_t> got(expected.size(), -1);
+        render_rows(p, kernel, 0, p.height, 2, got.data());
+        ASSERT_EQ(expected, got) << c.name << ", kernel " << name << ", shortcuts " << shortcuts;
+      }
+    }
+  }
+}
+
+TEST(Kernel, EscapesAtTheLastStepAreExact) {
+  // For a point whose check first fails at step k, render with iterations = k + 1
+  // (the last step's check fails: count iterations - 2) and k (no check fails in
+  // time: count iterations - 1), the point being column 0 of row 0.
+  const std::pair<double, double> points[] = {{0.3, 0.0},      {0.2501, 0.0},    {-0.75, 0.01},
+                                              {-1.2, 0.16},    {-0.1, 0.9},      {0.38, 0.3},
+                                              {-1.9999, 1e-5}, {-0.7435, 0.1314}};
+  for (const auto& [x, y] : points) {
+    const int32_t k = escape_count(x, y, 1 << 20, 100.0) + 1;  // the failing step
+    ASSERT_LT(k, 1 << 20) << x << "," << y << " never escapes";
+    for (int32_t iterations : {k + 1, k}) {
+      KernelParams p;
+      p.width = 19;
+      p.height = 3;
+      p.iterations = iterations;
+      p.region = {x, x + 1e-9, y - 1e-9, y};
+      const std::vector<int32_t> expected = reference_of(p);
+      ASSERT_EQ(expected[0], iterations == k + 1 ? iterations - 2 : iterations - 1);
+      for (const std::string& name : kernel_names()) {
+        for (bool shortcuts : {true, false}) {
+          Kernel kernel;
+          ASSERT_TRUE(choose_kernel(name, shortcuts, &kernel).ok());
+          std::vector<int32_t> got(expected.size());
+          render_rows(p, kernel, 0, p.height, 1, got.data());
+          ASSERT_EQ(expected, got) << x << "," << y << " iterations " << iterations << " kernel "
+                                   << name << " shortcuts " << shortcuts;
+        }
+      }
+    }
+  }
+}
+
+TEST(Kernel, EveryCompiledTargetIsTestedWhereTheCpuRunsIt) {
+  const std::vector<std::string> runnable = kernel_names();
+  for (const std::string& target : compiled_simd_targets()) {
+    const bool runs = std::find(runnable.begin(), runnable.end(), target) != runnable.end();
+    Kernel kernel;
+    const Status s = choose_kernel(target, true, &kernel);
+    EXPECT_EQ(s.ok(), runs) << target;
+    if (!runs) {
+      EXPECT_NE(s.message().find("this CPU cannot run it"), std::string::npos) << s.message();
+      std::cout << "note: compiled target " << target << " cannot run on this CPU\n";
+    }
+  }
+  // The portable fallback runs everywhere.
+  EXPECT_NE(std::find(runnable.begin(), runnable.end(), "hwy-scalar"), runnable.end());
+}
+
+TEST(Kernel, ChooseKernelNamesAndErrors) {
+  Kernel k;
+  ASSERT_TRUE(choose_kernel("auto", false, &k).ok());
+  EXPECT_EQ(k.name, kernel_names().front());
+  EXPECT_FALSE(k.shortcuts);
+  ASSERT_TRUE(choose_kernel("scalar", true, &k).ok());
+  EXPECT_EQ(k.name, "scalar");
+  const Status s = choose_kernel("avx1024", true, &k);
+  EXPECT_TRUE(s.is_usage());
+  EXPECT_NE(s.message().find("unknown --kernel 'avx1024'"), std::string::npos);
+  EXPECT_EQ(default_kernel().name, kernel_names().front());
+  EXPECT_TRUE(default_kernel().shortcuts);
+}
+
+TEST(Kernel, RandomRegionsMatchTheReference) {
+  // Small random views around the boundary, where every shortcut is exercised.
+  uint64_t state = 12345;
+  auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) / 9007199254740992.0;
+  };
+  Kernel best;
+  ASSERT_TRUE(choose_kernel("auto", true, &best).ok());
+  for (int i = 0; i < 40; ++i) {
+    KernelParams p;
+    const double angle = next() * 6.283185307179586;
+    const double radius = 0.02 * std::pow(10.0, -4 * next());
+    // Near the cardioid's boundary c = e^{it}/2 - e^{2it}/4.
+    const double cx = 0.5 * std::cos(angle) - 0.25 * std::cos(2 * angle);
+    const double cy = 0.5 * std::sin(angle) - 0.25 * std::sin(2 * angle);
+    p.region = {cx - radius, cx + radius, cy - radius, cy + radius};
+    p.width = 37;
+    p.height = 29;
+    p.iterations = 200 + static_cast<int32_t>(next() * 3000);
+    ASSERT_EQ(reference_of(p),
+              [&] {
+                std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height);
+                render_rows(p, best, 0, p.height, 2, out.data());
+                return out;
+              }())
+        << "centre " << cx << "," << cy << " radius " << radius << " iterations " << p.iterations;
+  }
 }
 
 }  // namespace

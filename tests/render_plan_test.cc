@@ -22,14 +22,14 @@ std::string error_of(const RenderOptions& o) {
 
 TEST(RenderPlan, DefaultsAreTheClassicView) {
   const RenderPlan p = plan_of(RenderOptions());
-  EXPECT_EQ(p.kernel.width, 400);
-  EXPECT_EQ(p.kernel.height, 400);
-  EXPECT_EQ(p.kernel.iterations, 100);
-  EXPECT_EQ(p.kernel.region.xmin, -2.0);
-  EXPECT_EQ(p.kernel.region.xmax, 1.0);
-  EXPECT_EQ(p.kernel.region.ymin, -1.5);
-  EXPECT_EQ(p.kernel.region.ymax, 1.5);
-  EXPECT_EQ(p.kernel.bailout, 10.0);
+  EXPECT_EQ(p.params.width, 400);
+  EXPECT_EQ(p.params.height, 400);
+  EXPECT_EQ(p.params.iterations, 100);
+  EXPECT_EQ(p.params.region.xmin, -2.0);
+  EXPECT_EQ(p.params.region.xmax, 1.0);
+  EXPECT_EQ(p.params.region.ymin, -1.5);
+  EXPECT_EQ(p.params.region.ymax, 1.5);
+  EXPECT_EQ(p.params.bailout, 10.0);
   EXPECT_GE(p.threads, 1);
   EXPECT_EQ(p.output, "mandelbrot.png");
   EXPECT_EQ(p.format, OutputFormat::kPng);
@@ -39,22 +39,22 @@ TEST(RenderPlan, DefaultsAreTheClassicView) {
 TEST(RenderPlan, SizeWidthAndHeight) {
   RenderOptions o;
   o.size = "64";
-  EXPECT_EQ(plan_of(o).kernel.width, 64);
-  EXPECT_EQ(plan_of(o).kernel.height, 64);
+  EXPECT_EQ(plan_of(o).params.width, 64);
+  EXPECT_EQ(plan_of(o).params.height, 64);
   o = RenderOptions();
   o.width = "+300";
   const RenderPlan p = plan_of(o);
-  EXPECT_EQ(p.kernel.width, 300);
-  EXPECT_EQ(p.kernel.height, 400);
+  EXPECT_EQ(p.params.width, 300);
+  EXPECT_EQ(p.params.height, 400);
   // The default view keeps its centre and height; the width follows the aspect.
-  EXPECT_EQ(p.kernel.region.xmin, -0.5 - 1.5 * 300 / 400);
-  EXPECT_EQ(p.kernel.region.ymax, 1.5);
+  EXPECT_EQ(p.params.region.xmin, -0.5 - 1.5 * 300 / 400);
+  EXPECT_EQ(p.params.region.ymax, 1.5);
 }
 
 TEST(RenderPlan, RegionIsParsedExactly) {
   RenderOptions o;
   o.region = "-0.75,-0.7,0.1,0.15";
-  const Region r = plan_of(o).kernel.region;
+  const Region r = plan_of(o).params.region;
   EXPECT_EQ(r.xmin, -0.75);
   EXPECT_EQ(r.xmax, -0.7);
   EXPECT_EQ(r.ymin, 0.1);
@@ -67,7 +67,7 @@ TEST(RenderPlan, CenterAndRadiusFollowTheAspect) {
   o.radius = "0.5";
   o.width = "200";
   o.height = "100";
-  const Region r = plan_of(o).kernel.region;
+  const Region r = plan_of(o).params.region;
   EXPECT_EQ(r.xmin, 0.0);
   EXPECT_EQ(r.xmax, 2.0);
   EXPECT_EQ(r.ymin, 1.5);
@@ -99,7 +99,7 @@ TEST(RenderPlan, RejectsBadIterations) {
   }
   RenderOptions o;
   o.iterations = "2147483647";
-  EXPECT_EQ(plan_of(o).kernel.iterations, 2147483647);
+  EXPECT_EQ(plan_of(o).params.iterations, 2147483647);
 }
 
 TEST(RenderPlan, RejectsBadRegions) {

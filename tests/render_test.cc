@@ -43,12 +43,12 @@ TEST(Render, RawOutputIsTheKernelsCountsOverManyBands) {
   ScratchDir dir;
   // 65536 wide gives 64-row bands, so 150 rows take three bands.
   const RenderPlan plan = plan_for(dir.file("wide.raw"), "65536", "150", "3");
-  ASSERT_EQ(band_rows(plan.kernel.width, plan.kernel.height), 64);
+  ASSERT_EQ(band_rows(plan.params.width, plan.params.height), 64);
   RenderReport report;
   ASSERT_TRUE(render_to_output(plan, &report).ok());
 
   std::vector<int32_t> expected(size_t{65536} * 150);
-  render_rows_scalar(plan.kernel, 0, 150, expected.data());
+  render_rows_scalar(plan.params, 0, 150, expected.data());
   const std::vector<char> bytes = read_file(dir.file("wide.raw"));
   ASSERT_EQ(bytes.size(), expected.size() * 4);
   EXPECT_EQ(std::memcmp(bytes.data(), expected.data(), bytes.size()), 0);

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "mandelbrot/status.h"
 
@@ -68,14 +71,45 @@ inline int32_t escape_count(double cr, double ci, int32_t iterations, double bai
   return count;
 }
 
-// Fills out[r * width + j] with the count of column j of image row first_row + r,
-// for r in [0, rows). render_rows_scalar is the single-threaded reference;
-// render_rows spreads the rows over `threads` OpenMP threads with dynamic
-// scheduling and gives the same bytes for every thread count.
-// REQUIRES: check_kernel_params(params).ok(), 0 <= first_row, first_row + rows <=
-// params.height, threads >= 1, out holds rows * width values.
+// Computes the counts of one image row into out[0, width). `shortcuts` allows
+// the exact shortcuts (cardioid and period-2 bulb test, periodicity detection,
+// escape tests every few iterations with an exact replay); a row function gives
+// the same counts with them or without. REQUIRES: check_kernel_params(params).ok().
+using RowKernel = void (*)(const KernelParams& params, int32_t row, bool shortcuts, int32_t* out);
+
+// A row function and its settings, chosen once per render.
+struct Kernel {
+  std::string name;  // "scalar", or the SIMD target, e.g. "avx512", "avx2"
+  RowKernel row = nullptr;
+  bool shortcuts = true;
+};
+
+// The kernel called `name`: "auto" (the best SIMD target this CPU runs),
+// "scalar" (the plain reference loop; it takes no shortcuts), or a SIMD target
+// name from kernel_names(). A usage error for an unknown name, or a target this
+// binary has but this CPU lacks.
+Status choose_kernel(std::string_view name, bool shortcuts, Kernel* kernel);
+
+// Every kernel this binary can run on this CPU, fastest first, "scalar" last.
+std::vector<std::string> kernel_names();
+// Every SIMD target compiled into this binary, whether or not this CPU runs it.
+std::vector<std::string> compiled_simd_targets();
+
+// The "auto" kernel with shortcuts on.
+const Kernel& default_kernel();
+
+// The scalar reference for rows [first_row, first_row + rows), single-threaded.
 void render_rows_scalar(const KernelParams& params, int32_t first_row, int32_t rows, int32_t* out);
-void render_rows(const KernelParams& params, int32_t first_row, int32_t rows, int threads,
-                 int32_t* out);
+// The reference as a RowKernel (it ignores `shortcuts`).
+void render_row_scalar(const KernelParams& params, int32_t row, bool shortcuts, int32_t* out);
+
+// Fills out[r * width + j] with the count of column j of image row first_row + r,
+// for r in [0, rows), with `kernel`, spreading the rows over `threads` OpenMP
+// threads with dynamic scheduling. The same bytes for every kernel, shortcut
+// setting and thread count. REQUIRES: check_kernel_params(params).ok(),
+// 0 <= first_row, first_row + rows <= params.height, 1 <= threads, out holds
+// rows * width values.
+void render_rows(const KernelParams& params, const Kernel& kernel, int32_t first_row, int32_t rows,
+                 int threads, int32_t* out);
 
 }  // namespace mandelbrot

@@ -19,6 +19,8 @@ struct RenderOptions {
   std::optional<std::string> radius;      // --radius R
   std::string bailout = "10";             // --bailout B
   std::optional<std::string> threads;     // --threads N (default: all cores)
+  std::string kernel = "auto";            // --kernel auto|scalar|TARGET
+  bool no_shortcuts = false;              // --no-shortcuts
   std::string output = "mandelbrot.png";  // -o PATH, "-" is stdout
   std::optional<std::string> format;      // --format NAME (default: from the extension)
   std::string colour_map = "hot";         // --colormap NAME

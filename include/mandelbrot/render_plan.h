@@ -16,7 +16,8 @@ namespace mandelbrot {
 inline constexpr int64_t kMaxImageSide = int64_t{1} << 20;
 
 struct RenderPlan {
-  KernelParams kernel;
+  KernelParams params;
+  Kernel kernel;
   int threads = 1;
   std::string output;  // a path, or "-" for standard output
   OutputFormat format = OutputFormat::kPng;

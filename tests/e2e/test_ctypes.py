@@ -94,6 +94,8 @@ class Ctypes(unittest.TestCase):
 
         self.lib.mandelbrot_default_params.restype = Params
         self.lib.mandelbrot_strerror.restype = ctypes.c_char_p
+        # A pointer must be declared as one: an undeclared int argument is a C int.
+        self.lib.mandelbrot_render.argtypes = [ctypes.POINTER(Params), ctypes.c_void_p]
         p = self.lib.mandelbrot_default_params()
         p.width, p.height, p.iterations = 64, 48, 200
         p.xmin, p.xmax, p.ymin, p.ymax = -0.8, -0.7, 0.05, 0.15
