@@ -72,6 +72,8 @@ void add_render_options(CLI::App& app, RenderOptions& o) {
                   "png|raw|npy|pgm|ppm|pbm (default: from the extension; required with -o -)",
                   "FORMAT");
   app.add_option("--colormap", o.colour_map, "hot|gray")->type_name("NAME")->capture_default_str();
+  add_text_option(app, "--png-level", o.png_level,
+                  "PNG compression, 0 (none, fastest) to 12 (smallest) (default 1)", "N");
   app.add_flag("--json", o.json,
                "Print a JSON summary on stdout (on stderr when the image goes to stdout)");
   app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace mandelbrot {
 namespace {
@@ -71,11 +72,16 @@ Rgb ColourMap::operator()(int32_t count) const {
 }
 
 void ColourMap::map_row(const int32_t* counts, size_t n, uint8_t* rgb) const {
+  if (table_.empty()) {
+    for (size_t i = 0; i < n; ++i) std::memcpy(rgb + 3 * i, compute(counts[i]).data(), 3);
+    return;
+  }
+  // The hot loop of colour output: a clamped table lookup per pixel.
+  const Rgb* table = table_.data();
+  const int32_t last = iterations_ - 1;
   for (size_t i = 0; i < n; ++i) {
-    const Rgb c = (*this)(counts[i]);
-    rgb[3 * i] = c[0];
-    rgb[3 * i + 1] = c[1];
-    rgb[3 * i + 2] = c[2];
+    const int32_t c = counts[i] < 0 ? 0 : counts[i] > last ? last : counts[i];
+    std::memcpy(rgb + 3 * i, table[c].data(), 3);
   }
 }
 

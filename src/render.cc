@@ -55,7 +55,8 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
 
 Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report) {
   const KernelParams& k = plan.params;
-  const ImageSpec spec{k.width, k.height, k.iterations, plan.colour_map};
+  const ImageSpec spec{k.width, k.height, k.iterations, plan.colour_map, plan.png_level,
+                       plan.threads};
   CountBuffer band(k.width, band_rows(k.width, k.height));
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
@@ -64,7 +65,7 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
     const auto render_start = std::chrono::steady_clock::now();
     render_rows(k, plan.kernel, first, band.rows(), plan.threads, band.data());
     report->render_seconds += seconds_since(render_start);
-    report->stats.add(band.counts());
+    report->stats.add(band.counts(), plan.threads);
     const auto encode_start = std::chrono::steady_clock::now();
     Status s = encoder->write_rows(band);
     report->encode_seconds += seconds_since(encode_start);

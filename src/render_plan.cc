@@ -2,6 +2,8 @@
 // the render request lives here.
 #include "mandelbrot/render_plan.h"
 
+#include "mandelbrot/encoders.h"
+
 #include <omp.h>
 
 #include <algorithm>
@@ -191,6 +193,14 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   const auto colour_map = parse_colour_map(o.colour_map);
   if (!colour_map) return usage_error("unknown --colormap '{}' (known: hot, gray)", o.colour_map);
   p.colour_map = *colour_map;
+
+  if (o.png_level) {
+    int64_t level = 0;
+    if (Status s = parse_ranged(*o.png_level, "--png-level", 0, kMaxPngLevel, &level); !s.ok()) {
+      return s;
+    }
+    p.png_level = static_cast<int>(level);
+  }
 
   p.json = o.json;
   p.quiet = o.quiet;

@@ -25,6 +25,7 @@ std::string render_report_json(const RenderReport& report) {
   j["shortcuts"] = plan.kernel.shortcuts;
   j["format"] = output_format_name(plan.format);
   j["colormap"] = colour_map_name(plan.colour_map);
+  if (plan.format == OutputFormat::kPng) j["png_level"] = plan.png_level;
   j["output"] = plan.output;
   j["render_seconds"] = report.render_seconds;
   j["encode_seconds"] = report.encode_seconds;

@@ -45,7 +45,8 @@ class CountBuffer {
 class CountStats {
  public:
   explicit CountStats(int32_t iterations) : iterations_(iterations) {}
-  void add(std::span<const int32_t> counts);
+  // Adds counts, using up to `threads` threads.
+  void add(std::span<const int32_t> counts, int threads = 1);
 
   int64_t pixels() const { return pixels_; }
   int32_t min() const { return min_; }  // REQUIRES: pixels() > 0

@@ -12,13 +12,20 @@
 
 namespace mandelbrot {
 
+// PNG compression levels are libdeflate's: 0 (stored) to 12 (smallest).
+inline constexpr int kDefaultPngLevel = 1;
+inline constexpr int kMaxPngLevel = 12;
+
 // What is being encoded: the image size, the iteration count (counts lie in
-// [0, iterations)), and the colour map for the formats that have colours.
+// [0, iterations)), the colour map for the formats that have colours, the PNG
+// compression level, and the threads an encoder may use.
 struct ImageSpec {
   int32_t width = 0;
   int32_t height = 0;
   int32_t iterations = 0;
   ColourMapKind colour_map = ColourMapKind::kHot;
+  int png_level = kDefaultPngLevel;
+  int threads = 1;
 };
 
 // Ok when `format` can hold the image: a usage error for a PGM whose maxval

@@ -23,7 +23,8 @@ struct RenderOptions {
   bool no_shortcuts = false;              // --no-shortcuts
   std::string output = "mandelbrot.png";  // -o PATH, "-" is stdout
   std::optional<std::string> format;      // --format NAME (default: from the extension)
-  std::string colour_map = "hot";         // --colormap NAME
+  std::string colour_map = "hot";
+  std::optional<std::string> png_level;  // --png-level N         // --colormap NAME
   bool json = false;                      // --json
   bool quiet = false;                     // --quiet
 };

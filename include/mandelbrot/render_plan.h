@@ -4,6 +4,7 @@
 #include <string>
 
 #include "mandelbrot/colour_map.h"
+#include "mandelbrot/encoders.h"
 #include "mandelbrot/kernel.h"
 #include "mandelbrot/options.h"
 #include "mandelbrot/output_format.h"
@@ -22,6 +23,7 @@ struct RenderPlan {
   std::string output;  // a path, or "-" for standard output
   OutputFormat format = OutputFormat::kPng;
   ColourMapKind colour_map = ColourMapKind::kHot;
+  int png_level = kDefaultPngLevel;
   bool json = false;
   bool quiet = false;
 

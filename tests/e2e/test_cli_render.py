@@ -5,7 +5,9 @@ import os
 import tempfile
 import unittest
 
-from support import png_size, run
+import numpy as np
+
+from support import parse_netpbm, png_pixels, png_size, run
 
 
 class CliRender(unittest.TestCase):
@@ -99,6 +101,20 @@ class CliRender(unittest.TestCase):
         run(["--size", "16", "-o", "out.png", "-q"], cwd=self.path, check=True)
         self.assertEqual(os.listdir(self.path), ["out.png"])
         self.assertEqual(png_size(self.read("out.png")), (16, 16))
+
+    def test_png_pixels_equal_the_ppm_pixels(self):
+        args = ["--width", "90", "--height", "70", "--iter", "400", "--center", "-0.75,0.1",
+                "--radius", "0.1"]
+        ppm = run(args + ["--format", "ppm", "-o", "-"], check=True).stdout
+        _, width, height, _, pixels = parse_netpbm(ppm)
+        expected = np.frombuffer(pixels, dtype=np.uint8).reshape(height, width, 3)
+        sizes = {}
+        for level in ("0", "1", "12"):
+            png = run(args + ["--format", "png", "--png-level", level, "-o", "-"], check=True).stdout
+            np.testing.assert_array_equal(png_pixels(png), expected)
+            sizes[level] = len(png)
+        self.assertGreater(sizes["0"], sizes["1"])  # level 0 stores, uncompressed
+        self.assertGreaterEqual(sizes["1"], sizes["12"])
 
     def test_help_and_version(self):
         result = run(["--help"], check=True)
