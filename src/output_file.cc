@@ -122,6 +122,13 @@ Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* fi
       (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))) {
     return failure("cannot write '{}': it is a directory", path);
   }
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    // A device, FIFO or socket: renaming over it would replace it with a file.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return failure("cannot write '{}': {}", path, std::strerror(errno));
+    file->reset(new OutputFile(path, "", fd));
+    return Status();
+  }
   const size_t slash = path.find_last_of('/');
   const std::string prefix = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -149,6 +156,7 @@ OutputFile::OutputFile(std::string path, std::string temp_path, int fd)
     : path_(std::move(path)),
       temp_path_(std::move(temp_path)),
       fd_(fd),
+      temp_exists_(!temp_path_.empty()),
       writer_(fd, "'" + path_ + "'") {}
 
 OutputFile::~OutputFile() { discard(); }
@@ -173,6 +181,10 @@ Status OutputFile::commit() {
   }
   const int fd = fd_;
   fd_ = -1;
+  if (!temp_exists_) {  // written directly to a special file
+    if (::close(fd) != 0) return failure("cannot write '{}': {}", path_, std::strerror(errno));
+    return Status();
+  }
   int error = ::fsync(fd) == 0 ? 0 : errno;
   if (::close(fd) != 0 && error == 0) error = errno;
   if (error != 0) {

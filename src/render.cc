@@ -55,8 +55,8 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
 
 Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report) {
   const KernelParams& k = plan.params;
-  const ImageSpec spec{k.width, k.height, k.iterations, plan.colour_map, plan.png_level,
-                       plan.threads};
+  const ImageSpec spec{k.width,         k.height,       k.iterations,
+                       plan.colour_map, plan.png_level, plan.threads};
   CountBuffer band(k.width, band_rows(k.width, k.height));
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;

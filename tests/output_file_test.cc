@@ -1,7 +1,9 @@
 #include "mandelbrot/output_file.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -72,6 +74,28 @@ TEST(OutputFile, CommitReplacesAnExistingFile) {
   ASSERT_TRUE(file->write("new", 3).ok());
   ASSERT_TRUE(file->commit().ok());
   EXPECT_EQ(read_file(dir.file("x.pbm")), "new");
+}
+
+TEST(OutputFile, WritesSpecialFilesDirectlyAndLeavesThemInPlace) {
+  // A private FIFO, not /dev/null: a regression must not damage the machine.
+  ScratchDir dir;
+  const std::string fifo = dir.file("pipe");
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  const int holder = ::open(fifo.c_str(), O_RDWR);  // a reader, so opening does not block
+  ASSERT_GE(holder, 0);
+  std::unique_ptr<OutputFile> file;
+  ASSERT_TRUE(OutputFile::open(fifo, &file).ok());
+  EXPECT_TRUE(file->temp_path().empty());
+  ASSERT_TRUE(file->write("data", 4).ok());
+  ASSERT_TRUE(file->commit().ok());
+  char received[4] = {};
+  EXPECT_EQ(::read(holder, received, 4), 4);
+  EXPECT_EQ(std::string(received, 4), "data");
+  ::close(holder);
+  struct stat info = {};
+  ASSERT_EQ(stat(fifo.c_str(), &info), 0);
+  EXPECT_TRUE(S_ISFIFO(info.st_mode)) << "the FIFO was replaced by a file";
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"pipe"});
 }
 
 TEST(OutputFile, RefusesADirectory) {

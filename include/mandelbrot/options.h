@@ -25,8 +25,8 @@ struct RenderOptions {
   std::optional<std::string> format;      // --format NAME (default: from the extension)
   std::string colour_map = "hot";
   std::optional<std::string> png_level;  // --png-level N         // --colormap NAME
-  bool json = false;                      // --json
-  bool quiet = false;                     // --quiet
+  bool json = false;                     // --json
+  bool quiet = false;                    // --quiet
 };
 
 }  // namespace mandelbrot

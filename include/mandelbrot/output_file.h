@@ -41,6 +41,8 @@ class FdWriter : public ByteSink {
 // target. Until then the target is untouched. Destroying an OutputFile that was
 // not committed removes the temporary file, and so does SIGINT, SIGTERM or SIGHUP
 // while it is open (the process then dies of the signal as it would have).
+// A target that exists and is not a regular file (/dev/null, a FIFO, a
+// terminal) cannot be replaced and is not: it is written directly.
 class OutputFile : public ByteSink {
  public:
   // Creates the temporary file. Fails, naming the path, when the target is a
@@ -63,9 +65,9 @@ class OutputFile : public ByteSink {
   void discard();
 
   std::string path_;
-  std::string temp_path_;
+  std::string temp_path_;  // empty when writing directly to a special file
   int fd_;
-  bool temp_exists_ = true;
+  bool temp_exists_;
   FdWriter writer_;
 };
 

@@ -2,7 +2,9 @@
 
 import json
 import os
+import stat
 import tempfile
+import threading
 import unittest
 
 import numpy as np
@@ -115,6 +117,28 @@ class CliRender(unittest.TestCase):
             sizes[level] = len(png)
         self.assertGreater(sizes["0"], sizes["1"])  # level 0 stores, uncompressed
         self.assertGreaterEqual(sizes["1"], sizes["12"])
+
+    @unittest.skipUnless(os.getuid() == 0, "making a device node needs root")
+    def test_a_device_stays_a_device(self):
+        # A private null device (1, 3), not /dev/null itself: a regression must not
+        # damage the machine. CI runs as root, so this runs there.
+        device = self.file("null")
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        run(["--size", "32", "--format", "raw", "-o", device], check=True)
+        self.assertTrue(stat.S_ISCHR(os.stat(device).st_mode), "the device was replaced")
+        self.assertEqual(os.listdir(self.path), ["null"])
+
+    def test_a_fifo_is_written_directly(self):
+        fifo = self.file("pipe.raw")
+        os.mkfifo(fifo)
+        received = []
+        reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+        reader.start()
+        run(["--size", "20", "-o", fifo, "-q"], check=True)
+        reader.join(timeout=30)
+        self.assertEqual(len(received[0]), 20 * 20 * 4)
+        self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode))
+        self.assertEqual(os.listdir(self.path), ["pipe.raw"])
 
     def test_help_and_version(self):
         result = run(["--help"], check=True)
