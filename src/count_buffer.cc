@@ -25,24 +25,27 @@ std::span<const int32_t> CountBuffer::counts() const {
   return {values_.data(), static_cast<size_t>(width_) * static_cast<size_t>(rows_)};
 }
 
-void CountStats::add(std::span<const int32_t> counts, int threads) {
+void CountStats::add(std::span<const int32_t> counts) {
   int32_t lo = min_;
   int32_t hi = max_;
   int64_t inside = 0;
   const int32_t inside_count = iterations_ - 1;
-  const int32_t* values = counts.data();
-  const auto n = static_cast<int64_t>(counts.size());
-#pragma omp parallel for simd reduction(min : lo) reduction(max : hi) reduction(+ : inside) \
-    num_threads(threads) schedule(static)
-  for (int64_t i = 0; i < n; ++i) {
-    lo = std::min(lo, values[i]);
-    hi = std::max(hi, values[i]);
-    inside += values[i] == inside_count;
+  for (int32_t c : counts) {
+    lo = std::min(lo, c);
+    hi = std::max(hi, c);
+    inside += c == inside_count;
   }
   min_ = lo;
   max_ = hi;
   inside_ += inside;
   pixels_ += static_cast<int64_t>(counts.size());
+}
+
+void CountStats::merge(const CountStats& other) {
+  min_ = std::min(min_, other.min_);
+  max_ = std::max(max_, other.max_);
+  inside_ += other.inside_;
+  pixels_ += other.pixels_;
 }
 
 double CountStats::inside_fraction() const {

@@ -92,14 +92,24 @@ const Kernel& default_kernel() {
 }
 
 void render_rows(const KernelParams& params, const Kernel& kernel, int32_t first_row, int32_t rows,
-                 int threads, int32_t* out) {
+                 int threads, int32_t* out, CountStats* stats) {
   const int64_t width = params.width;
   // Rows differ wildly in cost (inside points take every iteration), so hand
   // them out one at a time. Each row is computed the same way whichever thread
   // takes it, so the output does not depend on the thread count.
-#pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
-  for (int32_t r = 0; r < rows; ++r) {
-    kernel.row(params, first_row + r, kernel.shortcuts, out + r * width);
+#pragma omp parallel num_threads(threads)
+  {
+    CountStats local(params.iterations);
+#pragma omp for schedule(dynamic, 1) nowait
+    for (int32_t r = 0; r < rows; ++r) {
+      int32_t* row = out + r * width;
+      kernel.row(params, first_row + r, kernel.shortcuts, row);
+      if (stats) local.add({row, static_cast<size_t>(width)});
+    }
+    if (stats) {
+#pragma omp critical
+      stats->merge(local);
+    }
   }
 }
 

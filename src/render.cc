@@ -63,9 +63,8 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
   for (int32_t first = 0; first < k.height; first += band.max_rows()) {
     band.set_rows(first, std::min(band.max_rows(), k.height - first));
     const auto render_start = std::chrono::steady_clock::now();
-    render_rows(k, plan.kernel, first, band.rows(), plan.threads, band.data());
+    render_rows(k, plan.kernel, first, band.rows(), plan.threads, band.data(), &report->stats);
     report->render_seconds += seconds_since(render_start);
-    report->stats.add(band.counts(), plan.threads);
     const auto encode_start = std::chrono::steady_clock::now();
     Status s = encoder->write_rows(band);
     report->encode_seconds += seconds_since(encode_start);

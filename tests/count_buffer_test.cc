@@ -31,5 +31,20 @@ TEST(CountStats, TracksMinMaxAndInside) {
   EXPECT_DOUBLE_EQ(stats.inside_fraction(), 0.4);
 }
 
+TEST(CountStats, MergeCombinesTwoHalves) {
+  CountStats a(10), b(10), whole(10);
+  const int32_t first[] = {4, 9};
+  const int32_t second[] = {1, 9, 7};
+  a.add(first);
+  b.add(second);
+  whole.add(first);
+  whole.add(second);
+  a.merge(b);
+  EXPECT_EQ(a.pixels(), whole.pixels());
+  EXPECT_EQ(a.min(), 1);
+  EXPECT_EQ(a.max(), 9);
+  EXPECT_EQ(a.inside(), 2);
+}
+
 }  // namespace
 }  // namespace mandelbrot

@@ -67,6 +67,21 @@ TEST(Kernel, SameCountsForEveryThreadCount) {
   for (int threads : {1, 2, 3, 8}) EXPECT_EQ(reference, render(p, threads)) << threads;
 }
 
+TEST(Kernel, StatisticsAreGatheredWhileRendering) {
+  KernelParams p;
+  p.width = 50;
+  p.height = 40;
+  std::vector<int32_t> out(2000);
+  CountStats during(p.iterations);
+  render_rows(p, default_kernel(), 0, p.height, 3, out.data(), &during);
+  CountStats after(p.iterations);
+  after.add(out);
+  EXPECT_EQ(during.pixels(), 2000);
+  EXPECT_EQ(during.min(), after.min());
+  EXPECT_EQ(during.max(), after.max());
+  EXPECT_EQ(during.inside(), after.inside());
+}
+
 TEST(Kernel, RowsCanBeRenderedInBands) {
   KernelParams p;
   p.width = 33;

@@ -45,8 +45,9 @@ class CountBuffer {
 class CountStats {
  public:
   explicit CountStats(int32_t iterations) : iterations_(iterations) {}
-  // Adds counts, using up to `threads` threads.
-  void add(std::span<const int32_t> counts, int threads = 1);
+  void add(std::span<const int32_t> counts);
+  // Adds everything `other` has seen. REQUIRES: the same iterations.
+  void merge(const CountStats& other);
 
   int64_t pixels() const { return pixels_; }
   int32_t min() const { return min_; }  // REQUIRES: pixels() > 0

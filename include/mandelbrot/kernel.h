@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mandelbrot/count_buffer.h"
 #include "mandelbrot/status.h"
 
 namespace mandelbrot {
@@ -108,8 +109,9 @@ void render_row_scalar(const KernelParams& params, int32_t row, bool shortcuts, 
 // threads with dynamic scheduling. The same bytes for every kernel, shortcut
 // setting and thread count. REQUIRES: check_kernel_params(params).ok(),
 // 0 <= first_row, first_row + rows <= params.height, 1 <= threads, out holds
-// rows * width values.
+// rows * width values. When stats is not null, the counts are also added to it,
+// row by row while they are in cache.
 void render_rows(const KernelParams& params, const Kernel& kernel, int32_t first_row, int32_t rows,
-                 int threads, int32_t* out);
+                 int threads, int32_t* out, CountStats* stats = nullptr);
 
 }  // namespace mandelbrot
