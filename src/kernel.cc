@@ -92,7 +92,7 @@ const Kernel& default_kernel() {
 }
 
 void render_rows(const KernelParams& params, const Kernel& kernel, int32_t first_row, int32_t rows,
-                 int threads, int32_t* out, CountStats* stats) {
+                 int threads, int32_t* out, CountStats* stats, std::atomic<int64_t>* rows_done) {
   const int64_t width = params.width;
   // Rows differ wildly in cost (inside points take every iteration), so hand
   // them out one at a time. Each row is computed the same way whichever thread
@@ -105,6 +105,7 @@ void render_rows(const KernelParams& params, const Kernel& kernel, int32_t first
       int32_t* row = out + r * width;
       kernel.row(params, first_row + r, kernel.shortcuts, row);
       if (stats) local.add({row, static_cast<size_t>(width)});
+      if (rows_done) rows_done->fetch_add(1, std::memory_order_relaxed);
     }
     if (stats) {
 #pragma omp critical

@@ -10,6 +10,7 @@
 
 #include "mandelbrot/encoders.h"
 #include "mandelbrot/output_file.h"
+#include "mandelbrot/progress.h"
 
 namespace mandelbrot {
 namespace {
@@ -58,12 +59,14 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
   const ImageSpec spec{k.width,         k.height,       k.iterations,
                        plan.colour_map, plan.png_level, plan.threads};
   CountBuffer band(k.width, band_rows(k.width, k.height));
+  ProgressBar progress(k.height, ProgressBar::wanted(plan.quiet));
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
   for (int32_t first = 0; first < k.height; first += band.max_rows()) {
     band.set_rows(first, std::min(band.max_rows(), k.height - first));
     const auto render_start = std::chrono::steady_clock::now();
-    render_rows(k, plan.kernel, first, band.rows(), plan.threads, band.data(), &report->stats);
+    render_rows(k, plan.kernel, first, band.rows(), plan.threads, band.data(), &report->stats,
+                &progress.done());
     report->render_seconds += seconds_since(render_start);
     const auto encode_start = std::chrono::steady_clock::now();
     Status s = encoder->write_rows(band);

@@ -2,6 +2,7 @@
 // semantics of PRODUCT.md section 2 that every backend must reproduce bit for bit.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -110,8 +111,10 @@ void render_row_scalar(const KernelParams& params, int32_t row, bool shortcuts, 
 // setting and thread count. REQUIRES: check_kernel_params(params).ok(),
 // 0 <= first_row, first_row + rows <= params.height, 1 <= threads, out holds
 // rows * width values. When stats is not null, the counts are also added to it,
-// row by row while they are in cache.
+// row by row while they are in cache; when rows_done is not null, it is
+// incremented as each row is finished (for progress reports).
 void render_rows(const KernelParams& params, const Kernel& kernel, int32_t first_row, int32_t rows,
-                 int threads, int32_t* out, CountStats* stats = nullptr);
+                 int threads, int32_t* out, CountStats* stats = nullptr,
+                 std::atomic<int64_t>* rows_done = nullptr);
 
 }  // namespace mandelbrot
