@@ -120,6 +120,38 @@ int run_math_command(const MathOptions& options) {
   return kExitSuccess;
 }
 
+void add_bench_subcommand(CLI::App& app, CommandLine& command) {
+  CLI::App* sub = app.add_subcommand(
+      "bench",
+      "Measure this machine: the scalar reference and the fastest kernel, as rates and ratios");
+  BenchOptions& b = command.bench;
+  sub->add_option("--size", b.size, "Width and height of the default view")
+      ->check(CLI::Range(1, 16384))
+      ->capture_default_str();
+  sub->add_option("--iter", b.iterations, "Maximum iterations per point")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  sub->add_option("--threads", b.threads, "Threads for the fast runs (0: all cores)")
+      ->check(CLI::Range(0, kMaxThreads))
+      ->capture_default_str();
+  sub->add_option("--kernel", b.kernel, "The kernel to compare with the scalar reference")
+      ->capture_default_str();
+  sub->add_option("--repeat", b.repeats, "Best of this many runs (the scalar run is done once)")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  sub->add_flag("--json", command.bench_json, "Print the figures as one JSON object");
+  sub->footer(
+      "Example:\n  mandelbrot bench --size 4096 --iter 1000    the figures of docs/PERFORMANCE.md");
+  sub->callback([&command] { command.action = CommandLine::Action::kBench; });
+}
+
+int run_bench_command(const CommandLine& command) {
+  BenchReport report;
+  if (Status s = run_bench(command.bench, &report); !s.ok()) return report_error(s);
+  fmt::print("{}", command.bench_json ? bench_json(report) + "\n" : bench_text(report));
+  return kExitSuccess;
+}
+
 int run_render(const RenderOptions& options) {
   RenderPlan plan;
   if (Status s = make_render_plan(options, &plan); !s.ok()) return report_error(s);
@@ -150,6 +182,7 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
   add_math_subcommand(app, "add", "Add two numbers, or two arrays element by element",
                       MathOperation::kAdd, result);
   add_math_subcommand(app, "dot", "Dot product of two arrays", MathOperation::kDot, result);
+  add_bench_subcommand(app, result);
 
   try {
     app.parse(argc, argv);
@@ -179,6 +212,8 @@ int run_command_line(int argc, char** argv) {
       return run_render(command.render);
     case CommandLine::Action::kMath:
       return run_math_command(command.math);
+    case CommandLine::Action::kBench:
+      return run_bench_command(command);
   }
   return kExitFailure;
 }

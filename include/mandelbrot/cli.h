@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "mandelbrot/bench.h"
 #include "mandelbrot/math_command.h"
 #include "mandelbrot/options.h"
 #include "mandelbrot/status.h"
@@ -15,11 +16,14 @@ struct CommandLine {
     kPrint,   // print `text` to stdout and exit 0 (--help, --version)
     kRender,  // render with `render`
     kMath,    // add or dot with `math`
+    kBench,   // bench with `bench`
   };
   Action action = Action::kRender;
   std::string text;
   RenderOptions render;
   MathOptions math;
+  BenchOptions bench;
+  bool bench_json = false;
 };
 
 // Parses argv without running anything. A usage error for unknown options,

@@ -140,6 +140,19 @@ class CliRender(unittest.TestCase):
         self.assertTrue(stat.S_ISFIFO(os.stat(fifo).st_mode))
         self.assertEqual(os.listdir(self.path), ["pipe.raw"])
 
+    def test_bench(self):
+        report = json.loads(run(["bench", "--size", "40", "--iter", "100", "--repeat", "1",
+                                 "--json"], check=True).stdout)
+        self.assertEqual([r["shortcuts"] for r in report["runs"]], [False, False, True])
+        self.assertEqual(report["runs"][0]["kernel"], "scalar")
+        self.assertGreater(report["runs"][1]["iterations_per_second"], 0)
+        text = run(["bench", "--size", "16", "--iter", "10", "--repeat", "1"], check=True)
+        self.assertIn("vs scalar", text.stdout.decode())
+        bad = run(["bench", "--kernel", "nope"])
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("unknown --kernel 'nope'", bad.stderr.decode())
+        self.assertEqual(run(["bench", "--size", "0"]).returncode, 2)
+
     def test_help_and_version(self):
         result = run(["--help"], check=True)
         text = result.stdout.decode()

@@ -1,0 +1,96 @@
+// Google Benchmark: the kernel per SIMD target (with and without shortcuts) and
+// each encoder. Speed is measured here and by `mandelbrot bench`; the test suite
+// checks exactness only.
+//   build/ci/benchmarks/mandelbrot_benchmark --benchmark_filter=Kernel
+#include <benchmark/benchmark.h>
+
+#include <string>
+#include <vector>
+
+#include "mandelbrot/encoders.h"
+#include "mandelbrot/kernel.h"
+
+namespace mandelbrot {
+namespace {
+
+// The default view at 512x512 and 1000 iterations, one thread: a per-core
+// comparison of the kernels.
+void BM_Kernel(benchmark::State& state, const std::string& name, bool shortcuts) {
+  KernelParams p;
+  p.width = p.height = 512;
+  p.iterations = 1000;
+  Kernel kernel;
+  if (!choose_kernel(name, shortcuts, &kernel).ok()) {
+    state.SkipWithError("kernel not available");
+    return;
+  }
+  std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height);
+  for (auto _ : state) {
+    render_rows(p, kernel, 0, p.height, 1, out.data());
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(state.iterations() * p.width * p.height);  // pixels
+}
+
+class NullSink : public ByteSink {
+ public:
+  Status write(const void*, size_t size) override {
+    bytes_ += size;
+    return Status();
+  }
+  Status flush() override { return Status(); }
+  size_t bytes() const { return bytes_; }
+
+ private:
+  size_t bytes_ = 0;
+};
+
+// Encoding the counts of the default view at 1024x1024, 1000 iterations.
+void BM_Encode(benchmark::State& state, OutputFormat format) {
+  const int32_t size = 1024;
+  KernelParams p;
+  p.width = p.height = size;
+  p.iterations = 1000;
+  CountBuffer band(size, size);
+  band.set_rows(0, size);
+  render_rows(p, default_kernel(), 0, size, 2, band.data());
+  const ImageSpec spec{size, size, p.iterations, ColourMapKind::kHot, kDefaultPngLevel, 1};
+  size_t bytes = 0;
+  for (auto _ : state) {
+    NullSink sink;
+    auto encoder = make_encoder(format, spec, sink);
+    if (!encoder->begin().ok() || !encoder->write_rows(band).ok() || !encoder->finish().ok()) {
+      state.SkipWithError("encoding failed");
+      return;
+    }
+    bytes = sink.bytes();
+  }
+  state.SetItemsProcessed(state.iterations() * size * size);
+  state.counters["output_bytes"] = static_cast<double>(bytes);
+}
+
+int register_benchmarks() {
+  for (const std::string& name : kernel_names()) {
+    for (bool shortcuts : {false, true}) {
+      if (name == "scalar" && shortcuts) continue;  // the reference takes none
+      benchmark::RegisterBenchmark(
+          ("Kernel/" + name + (shortcuts ? "/shortcuts" : "/exact")).c_str(),
+          [name, shortcuts](benchmark::State& s) { BM_Kernel(s, name, shortcuts); })
+          ->Unit(benchmark::kMillisecond);
+    }
+  }
+  for (OutputFormat f : {OutputFormat::kPng, OutputFormat::kRaw, OutputFormat::kNpy,
+                         OutputFormat::kPgm, OutputFormat::kPpm, OutputFormat::kPbm}) {
+    benchmark::RegisterBenchmark(("Encode/" + std::string(output_format_name(f))).c_str(),
+                                 [f](benchmark::State& s) { BM_Encode(s, f); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  return 0;
+}
+
+const int registered = register_benchmarks();
+
+}  // namespace
+}  // namespace mandelbrot
+
+BENCHMARK_MAIN();
