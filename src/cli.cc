@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "mandelbrot/render.h"
+#include "mandelbrot/render_params.h"
 #include "mandelbrot/render_plan.h"
 #include "mandelbrot/version.h"
 
@@ -43,9 +44,7 @@ void add_render_options(CLI::App& app, RenderOptions& o) {
   CLI::Option* width = add_text_option(app, "--width", o.width, "Width in pixels", "N");
   CLI::Option* height = add_text_option(app, "--height", o.height, "Height in pixels", "N");
   size->excludes(width)->excludes(height);
-  app.add_option("--iter", o.iterations, "Maximum iterations per point")
-      ->type_name("N")
-      ->capture_default_str();
+  add_text_option(app, "--iter", o.iterations, "Maximum iterations per point (default 100)", "N");
   CLI::Option* region =
       add_text_option(app, "--region", o.region,
                       "Region of the complex plane (default -2,1,-1.5,1.5)", "XMIN,XMAX,YMIN,YMAX");
@@ -55,7 +54,7 @@ void add_render_options(CLI::App& app, RenderOptions& o) {
       add_text_option(app, "--radius", o.radius,
                       "Half the view's height; the width follows the aspect (default 1.5)", "R");
   region->excludes(center)->excludes(radius);
-  app.add_option("--bailout", o.bailout, "Escape radius")->type_name("B")->capture_default_str();
+  add_text_option(app, "--bailout", o.bailout, "Escape radius (default 10)", "B");
   add_text_option(app, "--threads", o.threads, "Threads (default: all cores)", "N");
   app.add_option("--kernel", o.kernel,
                  "auto (the best this CPU runs), scalar (the reference), or a SIMD target: " +
@@ -71,12 +70,19 @@ void add_render_options(CLI::App& app, RenderOptions& o) {
   add_text_option(app, "--format", o.format,
                   "png|raw|npy|pgm|ppm|pbm (default: from the extension; required with -o -)",
                   "FORMAT");
-  app.add_option("--colormap", o.colour_map, "hot|gray")->type_name("NAME")->capture_default_str();
+  add_text_option(app, "--colormap", o.colour_map, "hot|gray (default hot)", "NAME");
   add_text_option(app, "--png-level", o.png_level,
                   "PNG compression, 0 (none, fastest) to 12 (smallest) (default 1)", "N");
   app.add_flag("--json", o.json,
                "Print a JSON summary on stdout (on stderr when the image goes to stdout)");
   app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
+  app.add_flag("--hash", o.hash,
+               "Print the content hash of the counts (xxh3-128) on stdout (stderr when the image "
+               "goes to stdout)");
+  add_text_option(app, "--from", o.from,
+                  "Re-render from the parameters embedded in a PNG this program wrote, or in a "
+                  "--json report; options given here override them",
+                  "FILE");
 }
 
 constexpr const char* kMathExamples =
@@ -152,11 +158,18 @@ int run_bench_command(const CommandLine& command) {
   return kExitSuccess;
 }
 
-int run_render(const RenderOptions& options) {
+int run_render(const RenderOptions& command_line) {
+  RenderOptions options = command_line;
+  if (command_line.from) {
+    if (Status s = apply_from_file(*command_line.from, command_line, &options); !s.ok()) {
+      return report_error(s);
+    }
+  }
   RenderPlan plan;
   if (Status s = make_render_plan(options, &plan); !s.ok()) return report_error(s);
   RenderReport report;
   if (Status s = render_to_output(plan, &report); !s.ok()) return report_error(s);
+  if (plan.hash) fmt::print(plan.to_stdout() ? stderr : stdout, "{}\n", report.hash);
   if (plan.json) {
     fmt::print(plan.to_stdout() ? stderr : stdout, "{}\n", render_report_json(report));
   } else if (!plan.quiet && !plan.to_stdout()) {

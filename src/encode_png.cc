@@ -42,18 +42,36 @@ unsigned char* libdeflate_zlib(unsigned char* data, int size, int* out_size, int
 #include <memory>
 
 #include "mandelbrot/encoders.h"
+#include "mandelbrot/png_text.h"
+#include "mandelbrot/render_params.h"
 
 namespace mandelbrot {
 namespace {
 
+// Passes stb's output to the sink, with `chunk` inserted once the signature and
+// the IHDR chunk have gone by.
 struct WriteContext {
   ByteSink* sink;
+  const std::vector<uint8_t>* chunk;
+  size_t written = 0;
   Status status;
 };
 
 void write_to_sink(void* context, void* data, int size) {
   auto* c = static_cast<WriteContext*>(context);
-  if (c->status.ok()) c->status = c->sink->write(data, static_cast<size_t>(size));
+  const auto* bytes = static_cast<const uint8_t*>(data);
+  size_t n = static_cast<size_t>(size);
+  if (c->status.ok() && !c->chunk->empty() && c->written < kPngAfterHeader &&
+      c->written + n >= kPngAfterHeader) {
+    const size_t head = kPngAfterHeader - c->written;
+    c->status = c->sink->write(bytes, head);
+    if (c->status.ok()) c->status = c->sink->write(c->chunk->data(), c->chunk->size());
+    c->written += head;
+    bytes += head;
+    n -= head;
+  }
+  if (c->status.ok()) c->status = c->sink->write(bytes, n);
+  c->written += n;
 }
 
 // Colour-maps each band into a whole-image RGB buffer; stb_image_write needs
@@ -81,18 +99,10 @@ class PngEncoder : public Encoder {
     return Status();
   }
 
+  void set_parameters(const std::string& json) override { parameters_ = json; }
+
   Status finish() override {
-    // stb keeps its settings in file-level variables; this encoder is their
-    // only user, and encodes one image at a time.
-    stbi_write_png_compression_level = spec_.png_level;
-    stbi_write_force_png_filter = 0;
-    WriteContext context{&sink_, Status()};
-    const int ok = stbi_write_png_to_func(write_to_sink, &context, spec_.width, spec_.height, 3,
-                                          rgb_.get(), spec_.width * 3);
-    if (!context.status.ok()) return context.status;
-    if (!ok)
-      return failure("PNG encoding of {}x{} failed (out of memory?)", spec_.width, spec_.height);
-    return Status();
+    return write_png(rgb_.get(), spec_.width, spec_.height, spec_.png_level, parameters_, sink_);
   }
 
  private:
@@ -100,9 +110,25 @@ class PngEncoder : public Encoder {
   ByteSink& sink_;
   ColourMap colours_;
   std::unique_ptr<uint8_t[]> rgb_;
+  std::string parameters_;
 };
 
 }  // namespace
+
+Status write_png(const uint8_t* rgb, int32_t width, int32_t height, int level,
+                 const std::string& parameters, ByteSink& sink) {
+  const std::vector<uint8_t> chunk =
+      parameters.empty() ? std::vector<uint8_t>() : png_text_chunk(kParamsKeyword, parameters);
+  // stb keeps its settings in file-level variables; write_png is their only
+  // user, and the program encodes one PNG at a time.
+  stbi_write_png_compression_level = level;
+  stbi_write_force_png_filter = 0;
+  WriteContext context{&sink, &chunk, 0, Status()};
+  const int ok = stbi_write_png_to_func(write_to_sink, &context, width, height, 3, rgb, width * 3);
+  if (!context.status.ok()) return context.status;
+  if (!ok) return failure("PNG encoding of {}x{} failed (out of memory?)", width, height);
+  return Status();
+}
 
 std::unique_ptr<Encoder> make_png_encoder(const ImageSpec& spec, ByteSink& sink) {
   return std::make_unique<PngEncoder>(spec, sink);

@@ -8,9 +8,11 @@
 #include <memory>
 #include <new>
 
+#include "mandelbrot/content_hash.h"
 #include "mandelbrot/encoders.h"
 #include "mandelbrot/output_file.h"
 #include "mandelbrot/progress.h"
+#include "mandelbrot/render_params.h"
 
 namespace mandelbrot {
 namespace {
@@ -60,6 +62,7 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
                        plan.colour_map, plan.png_level, plan.threads};
   CountBuffer band(k.width, band_rows(k.width, k.height));
   ProgressBar progress(k.height, ProgressBar::wanted(plan.quiet));
+  ContentHash hash;
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
   for (int32_t first = 0; first < k.height; first += band.max_rows()) {
@@ -68,11 +71,14 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
     render_rows(k, plan.kernel, first, band.rows(), plan.threads, band.data(), &report->stats,
                 &progress.done());
     report->render_seconds += seconds_since(render_start);
+    hash.add(band.counts());
     const auto encode_start = std::chrono::steady_clock::now();
     Status s = encoder->write_rows(band);
     report->encode_seconds += seconds_since(encode_start);
     if (!s.ok()) return s;
   }
+  report->hash = hash.text();
+  encoder->set_parameters(render_params_json(plan, report->hash));
   const auto encode_start = std::chrono::steady_clock::now();
   Status s = encoder->finish();
   if (s.ok()) s = sink.flush();
@@ -97,7 +103,7 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
     return s;
   }
 
-  *report = RenderReport{plan, 0, 0, CountStats(k.iterations)};
+  *report = RenderReport{plan, 0, 0, CountStats(k.iterations), ""};
   std::unique_ptr<OutputFile> file;
   std::unique_ptr<ByteSink> out;
   if (Status s = open_sink(plan, &file, &out); !s.ok()) return s;

@@ -166,15 +166,17 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   if (Status s = parse_dimensions(o, &k.width, &k.height); !s.ok()) return s;
 
   int64_t iterations = 0;
-  if (Status s = parse_ranged(o.iterations, "--iter", 1, INT32_MAX, &iterations); !s.ok()) {
+  if (Status s = parse_ranged(o.iterations.value_or("100"), "--iter", 1, INT32_MAX, &iterations);
+      !s.ok()) {
     return s;
   }
   k.iterations = static_cast<int32_t>(iterations);
 
   if (Status s = parse_region(o, k.width, k.height, &k.region); !s.ok()) return s;
 
-  if (Status s = parse_double(o.bailout, "--bailout", &k.bailout); !s.ok()) return s;
-  if (!(k.bailout > 0)) return usage_error("--bailout must be > 0, got '{}'", o.bailout);
+  const std::string bailout = o.bailout.value_or("10");
+  if (Status s = parse_double(bailout, "--bailout", &k.bailout); !s.ok()) return s;
+  if (!(k.bailout > 0)) return usage_error("--bailout must be > 0, got '{}'", bailout);
   if (Status s = check_kernel_params(k); !s.ok()) return s;
 
   int64_t threads = omp_get_max_threads();
@@ -190,8 +192,11 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   p.output = o.output;
   if (Status s = choose_format(o, &p.format); !s.ok()) return s;
 
-  const auto colour_map = parse_colour_map(o.colour_map);
-  if (!colour_map) return usage_error("unknown --colormap '{}' (known: hot, gray)", o.colour_map);
+  const std::string colour_map_name = o.colour_map.value_or("hot");
+  const auto colour_map = parse_colour_map(colour_map_name);
+  if (!colour_map) {
+    return usage_error("unknown --colormap '{}' (known: hot, gray)", colour_map_name);
+  }
   p.colour_map = *colour_map;
 
   if (o.png_level) {
@@ -204,6 +209,7 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
 
   p.json = o.json;
   p.quiet = o.quiet;
+  p.hash = o.hash;
   *plan = std::move(p);
   return Status();
 }

@@ -32,6 +32,7 @@ std::string render_report_json(const RenderReport& report) {
   j["min_count"] = stats.pixels() > 0 ? stats.min() : 0;
   j["max_count"] = stats.pixels() > 0 ? stats.max() : 0;
   j["inside_fraction"] = stats.inside_fraction();
+  j["hash"] = report.hash;
   return j.dump();
 }
 

@@ -19,7 +19,7 @@ TEST(Cli, NoArgumentsRendersWithDefaults) {
   ASSERT_TRUE(parse({}, &c).ok());
   EXPECT_EQ(c.action, CommandLine::Action::kRender);
   EXPECT_FALSE(c.render.size);
-  EXPECT_EQ(c.render.iterations, "100");
+  EXPECT_FALSE(c.render.iterations);
   EXPECT_EQ(c.render.output, "mandelbrot.png");
 }
 

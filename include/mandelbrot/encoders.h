@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "mandelbrot/colour_map.h"
 #include "mandelbrot/count_buffer.h"
@@ -44,12 +45,21 @@ class Encoder {
   // Writes the header, if the format has one.
   virtual Status begin() = 0;
   virtual Status write_rows(const CountBuffer& band) = 0;
+  // Render parameters (JSON) for formats that can carry them (PNG, as a tEXt
+  // chunk); the others ignore them. Called before finish().
+  virtual void set_parameters(const std::string& json) { (void)json; }
   // Writes whatever is left, after the last band. The sink is not flushed.
   virtual Status finish() = 0;
 };
 
 // REQUIRES: check_encodable(format, spec).ok(); sink outlives the encoder.
 std::unique_ptr<Encoder> make_encoder(OutputFormat format, const ImageSpec& spec, ByteSink& sink);
+
+// Writes an 8-bit RGB image (3 * width * height bytes, row-major) as a PNG at
+// libdeflate `level`, with a tEXt chunk (keyword "mandelbrot") holding
+// `parameters` right after the header when it is not empty.
+Status write_png(const uint8_t* rgb, int32_t width, int32_t height, int level,
+                 const std::string& parameters, ByteSink& sink);
 
 // One factory per format, for tests and for callers that know the format.
 std::unique_ptr<Encoder> make_png_encoder(const ImageSpec& spec, ByteSink& sink);

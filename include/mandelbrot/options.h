@@ -10,23 +10,28 @@ namespace mandelbrot {
 // checks them all in one place, so every bad value gets the same kind of message.
 // An unset optional means "not given": the plan applies the default.
 struct RenderOptions {
+  // What the image shows; unset means the default (or, with --from, the file's value).
   std::optional<std::string> size;        // --size N: width and height
   std::optional<std::string> width;       // --width N
   std::optional<std::string> height;      // --height N
-  std::string iterations = "100";         // --iter N
+  std::optional<std::string> iterations;  // --iter N
   std::optional<std::string> region;      // --region XMIN,XMAX,YMIN,YMAX
   std::optional<std::string> center;      // --center X,Y
   std::optional<std::string> radius;      // --radius R
-  std::string bailout = "10";             // --bailout B
+  std::optional<std::string> bailout;     // --bailout B
+  std::optional<std::string> colour_map;  // --colormap NAME
+  std::optional<std::string> png_level;   // --png-level N
+  std::optional<std::string> from;        // --from FILE: the parameters of an earlier render
+
+  // How it is computed and where it goes.
   std::optional<std::string> threads;     // --threads N (default: all cores)
   std::string kernel = "auto";            // --kernel auto|scalar|TARGET
   bool no_shortcuts = false;              // --no-shortcuts
   std::string output = "mandelbrot.png";  // -o PATH, "-" is stdout
   std::optional<std::string> format;      // --format NAME (default: from the extension)
-  std::string colour_map = "hot";
-  std::optional<std::string> png_level;  // --png-level N         // --colormap NAME
-  bool json = false;                     // --json
-  bool quiet = false;                    // --quiet
+  bool json = false;                      // --json
+  bool quiet = false;                     // --quiet
+  bool hash = false;                      // --hash
 };
 
 }  // namespace mandelbrot

@@ -15,6 +15,7 @@ struct RenderReport {
   double render_seconds = 0;  // time in the kernel
   double encode_seconds = 0;  // time encoding and writing, including the commit
   CountStats stats{1};
+  std::string hash;  // ContentHash of the counts, e.g. "xxh3-128:..."
 };
 
 // Renders plan.kernel band by band, encodes each band as plan.format and writes

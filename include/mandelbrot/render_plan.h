@@ -26,6 +26,7 @@ struct RenderPlan {
   int png_level = kDefaultPngLevel;
   bool json = false;
   bool quiet = false;
+  bool hash = false;
 
   bool to_stdout() const { return output == "-"; }
 };

@@ -1,0 +1,27 @@
+// PNG text chunks: the tEXt chunk that makes our PNGs self-describing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mandelbrot {
+
+// The 8-byte PNG signature.
+inline constexpr std::string_view kPngSignature{"\x89PNG\r\n\x1a\n", 8};
+// Where a text chunk goes in a PNG: after the signature and the IHDR chunk,
+// which is always first and 25 bytes long.
+inline constexpr size_t kPngAfterHeader = 8 + 25;
+
+// A complete tEXt chunk: length, "tEXt", keyword, NUL, text, CRC-32.
+// REQUIRES: keyword is 1-79 printable Latin-1 characters; text has no NUL.
+std::vector<uint8_t> png_text_chunk(std::string_view keyword, std::string_view text);
+
+// The text of the first tEXt chunk with this keyword; nullopt when bytes is not
+// a PNG, is truncated before it, or has no such chunk.
+std::optional<std::string> find_png_text(std::span<const uint8_t> png, std::string_view keyword);
+
+}  // namespace mandelbrot

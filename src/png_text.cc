@@ -1,0 +1,55 @@
+#include "mandelbrot/png_text.h"
+
+#include <libdeflate.h>
+
+#include <cstring>
+
+namespace mandelbrot {
+namespace {
+
+void put_u32(std::vector<uint8_t>& out, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(v >> shift));
+}
+
+uint32_t get_u32(const uint8_t* p) {
+  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+}
+
+}  // namespace
+
+std::vector<uint8_t> png_text_chunk(std::string_view keyword, std::string_view text) {
+  std::vector<uint8_t> chunk;
+  put_u32(chunk, static_cast<uint32_t>(keyword.size() + 1 + text.size()));
+  const size_t type_at = chunk.size();
+  for (char c : std::string_view("tEXt")) chunk.push_back(static_cast<uint8_t>(c));
+  for (char c : keyword) chunk.push_back(static_cast<uint8_t>(c));
+  chunk.push_back(0);
+  for (char c : text) chunk.push_back(static_cast<uint8_t>(c));
+  // The CRC covers the type and the data, not the length.
+  put_u32(chunk, libdeflate_crc32(0, chunk.data() + type_at, chunk.size() - type_at));
+  return chunk;
+}
+
+std::optional<std::string> find_png_text(std::span<const uint8_t> png, std::string_view keyword) {
+  if (png.size() < kPngSignature.size() ||
+      std::memcmp(png.data(), kPngSignature.data(), kPngSignature.size()) != 0) {
+    return std::nullopt;
+  }
+  size_t pos = kPngSignature.size();
+  while (pos + 12 <= png.size()) {
+    const uint32_t length = get_u32(png.data() + pos);
+    if (length > png.size() - pos - 12) return std::nullopt;  // truncated
+    const uint8_t* type = png.data() + pos + 4;
+    const uint8_t* data = type + 4;
+    if (std::memcmp(type, "tEXt", 4) == 0 && length > keyword.size() &&
+        std::memcmp(data, keyword.data(), keyword.size()) == 0 && data[keyword.size()] == 0) {
+      return std::string(reinterpret_cast<const char*>(data) + keyword.size() + 1,
+                         length - keyword.size() - 1);
+    }
+    if (std::memcmp(type, "IEND", 4) == 0) break;
+    pos += 12 + length;
+  }
+  return std::nullopt;
+}
+
+}  // namespace mandelbrot
