@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "mandelbrot/info.h"
 #include "mandelbrot/render.h"
 #include "mandelbrot/render_params.h"
 #include "mandelbrot/render_plan.h"
@@ -158,6 +159,68 @@ int run_bench_command(const CommandLine& command) {
   return kExitSuccess;
 }
 
+constexpr const char* kCompareFooter =
+    R"(Kinds: count data (raw with --width/--height, npy, pgm), images (png, ppm),
+bitmaps (pbm); any two files of one kind compare, e.g. a .npy with a .raw.
+A pixel differs when some channel differs by more than --max-diff (default 0);
+the files match when at most --max-differing pixels differ (default 0).
+Exit codes: 0 match, 1 different, 2 error (unreadable, corrupt, other kind or size).
+
+Examples:
+  mandelbrot compare golden.png out.png
+  mandelbrot compare golden.npy out.raw --width 400 --height 400 --max-diff 1
+  mandelbrot compare a.png b.png --max-differing 0.1% --diff-image diff.png --json)";
+
+void add_compare_subcommand(CLI::App& app, CommandLine& command) {
+  CLI::App* sub = app.add_subcommand("compare", "Compare two outputs (exit 0 same, 1 different)");
+  CompareOptions& c = command.compare;
+  sub->add_option("A", c.a, "First file")->required();
+  sub->add_option("B", c.b, "Second file")->required();
+  add_text_option(*sub, "--width", c.width, "Width of raw files", "N");
+  add_text_option(*sub, "--height", c.height, "Height of raw files", "N");
+  add_text_option(*sub, "--format", c.format, "Format of files without a signature (raw)",
+                  "FORMAT");
+  add_text_option(*sub, "--max-diff", c.max_diff,
+                  "Largest difference that still counts as equal (counts, or per channel)", "N");
+  add_text_option(*sub, "--max-differing", c.max_differing,
+                  "Differing pixels allowed: a count, or a percentage like 0.5%", "N|P%");
+  add_text_option(*sub, "--diff-image", c.diff_image,
+                  "Write a PNG: red where pixels differ, yellow within tolerance", "PATH");
+  sub->add_flag("--json", c.json, "Print the figures as one JSON object");
+  sub->footer(kCompareFooter);
+  sub->callback([&command] { command.action = CommandLine::Action::kCompare; });
+}
+
+void add_info_subcommand(CLI::App& app, CommandLine& command) {
+  CLI::App* sub = app.add_subcommand(
+      "info", "Describe an output file: format, size, and the render parameters embedded in it");
+  sub->add_option("FILE", command.info_path, "The file")->required();
+  add_text_option(*sub, "--width", command.info_width, "Width of a raw file", "N");
+  add_text_option(*sub, "--height", command.info_height, "Height of a raw file", "N");
+  sub->add_flag("--json", command.info_json, "Print one JSON object");
+  sub->callback([&command] { command.action = CommandLine::Action::kInfo; });
+}
+
+int run_compare_command(const CompareOptions& options) {
+  CompareResult result;
+  if (Status s = compare_files(options, &result); !s.ok()) return report_error(s);
+  fmt::print("{}\n", options.json ? compare_json(result) : compare_text(result));
+  return result.match ? kExitSuccess : kExitFailure;
+}
+
+int run_info_command(const CommandLine& command) {
+  std::optional<std::pair<int32_t, int32_t>> raw_size;
+  if (Status s = parse_raw_size(command.info_width, command.info_height, &raw_size); !s.ok()) {
+    return report_error(s);
+  }
+  std::string text;
+  if (Status s = describe_file(command.info_path, raw_size, command.info_json, &text); !s.ok()) {
+    return report_error(s);
+  }
+  fmt::print("{}{}", text, command.info_json ? "\n" : "");
+  return kExitSuccess;
+}
+
 int run_render(const RenderOptions& command_line) {
   RenderOptions options = command_line;
   if (command_line.from) {
@@ -196,6 +259,11 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
                       MathOperation::kAdd, result);
   add_math_subcommand(app, "dot", "Dot product of two arrays", MathOperation::kDot, result);
   add_bench_subcommand(app, result);
+  add_compare_subcommand(app, result);
+  add_info_subcommand(app, result);
+  app.set_config("--config", "",
+                 "Read render options from a TOML file (keys are the long option names, e.g. "
+                 "iter = 500); options on the command line win");
 
   try {
     app.parse(argc, argv);
@@ -227,6 +295,10 @@ int run_command_line(int argc, char** argv) {
       return run_math_command(command.math);
     case CommandLine::Action::kBench:
       return run_bench_command(command);
+    case CommandLine::Action::kCompare:
+      return run_compare_command(command.compare);
+    case CommandLine::Action::kInfo:
+      return run_info_command(command);
   }
   return kExitFailure;
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "mandelbrot/bench.h"
+#include "mandelbrot/compare.h"
 #include "mandelbrot/math_command.h"
 #include "mandelbrot/options.h"
 #include "mandelbrot/status.h"
@@ -13,10 +14,12 @@ namespace mandelbrot {
 // What argv asks for.
 struct CommandLine {
   enum class Action {
-    kPrint,   // print `text` to stdout and exit 0 (--help, --version)
-    kRender,  // render with `render`
-    kMath,    // add or dot with `math`
-    kBench,   // bench with `bench`
+    kPrint,    // print `text` to stdout and exit 0 (--help, --version)
+    kRender,   // render with `render`
+    kMath,     // add or dot with `math`
+    kBench,    // bench with `bench`
+    kCompare,  // compare with `compare`
+    kInfo,     // info about `info_path`
   };
   Action action = Action::kRender;
   std::string text;
@@ -24,6 +27,11 @@ struct CommandLine {
   MathOptions math;
   BenchOptions bench;
   bool bench_json = false;
+  CompareOptions compare;
+  std::string info_path;
+  std::optional<std::string> info_width;
+  std::optional<std::string> info_height;
+  bool info_json = false;
 };
 
 // Parses argv without running anything. A usage error for unknown options,
