@@ -130,8 +130,8 @@ std::string compare_text(const CompareResult& r) {
     text += r.psnr ? fmt::format(", PSNR {:.2f} dB", *r.psnr) : ", PSNR inf (identical)";
   }
   if (r.max_diff > 0 || r.max_differing > 0) {
-    text += fmt::format(" (tolerance: differences up to {}, {} differing pixels)", r.max_diff,
-                        r.max_differing);
+    text +=
+        fmt::format(" (tolerance: --max-diff {}, --max-differing {})", r.max_diff, r.max_differing);
   }
   return text;
 }

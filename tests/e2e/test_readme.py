@@ -30,6 +30,7 @@ def environment():
 
 class Readme(unittest.TestCase):
     def setUp(self):
+        # One directory for the whole run: later commands use earlier ones' files.
         self.dir = tempfile.TemporaryDirectory()
 
     def tearDown(self):
@@ -42,9 +43,11 @@ class Readme(unittest.TestCase):
         for block in examples:
             for command, expected in re.findall(r"^\$ (.*)\n((?:(?!\$ ).*\n)*)", block, re.M):
                 with self.subTest(command=command):
-                    result = subprocess.run(["sh", "-c", command], capture_output=True,
-                                            env=environment(), cwd=self.dir.name, timeout=60)
-                    self.assertEqual((result.stdout + result.stderr).decode(), expected)
+                    # stderr into stdout, in the order written, as a terminal shows them
+                    result = subprocess.run(["sh", "-c", command], stdout=subprocess.PIPE,
+                                            stderr=subprocess.STDOUT, env=environment(),
+                                            cwd=self.dir.name, timeout=60)
+                    self.assertEqual(result.stdout.decode(), expected)
                     count += 1
         self.assertGreaterEqual(count, 5)
 
