@@ -85,4 +85,13 @@ void ColourMap::map_row(const int32_t* counts, size_t n, uint8_t* rgb) const {
   }
 }
 
+void ColourMap::map_band(const CountBuffer& band, int threads, uint8_t* rgb) const {
+  const size_t row_bytes = static_cast<size_t>(band.width()) * 3;
+#pragma omp parallel for schedule(static) num_threads(threads)
+  for (int32_t r = 0; r < band.rows(); ++r) {
+    const std::span<const int32_t> row = band.row(r);
+    map_row(row.data(), row.size(), rgb + static_cast<size_t>(r) * row_bytes);
+  }
+}
+
 }  // namespace mandelbrot

@@ -54,13 +54,8 @@ class PpmEncoder : public Encoder {
     return write_text(sink_, fmt::format("P6\n{} {}\n255\n", spec_.width, spec_.height));
   }
   Status write_rows(const CountBuffer& band) override {
-    const size_t row_bytes = static_cast<size_t>(spec_.width) * 3;
-    rgb_.resize(row_bytes * static_cast<size_t>(band.rows()));
-#pragma omp parallel for schedule(static) num_threads(spec_.threads)
-    for (int32_t r = 0; r < band.rows(); ++r) {
-      const std::span<const int32_t> row = band.row(r);
-      colours_.map_row(row.data(), row.size(), rgb_.data() + static_cast<size_t>(r) * row_bytes);
-    }
+    rgb_.resize(static_cast<size_t>(spec_.width) * 3 * static_cast<size_t>(band.rows()));
+    colours_.map_band(band, spec_.threads, rgb_.data());
     return sink_.write(rgb_.data(), rgb_.size());
   }
   Status finish() override { return Status(); }

@@ -90,12 +90,8 @@ class PngEncoder : public Encoder {
 
   Status write_rows(const CountBuffer& band) override {
     const size_t row_bytes = static_cast<size_t>(spec_.width) * 3;
-    uint8_t* first = rgb_.get() + static_cast<size_t>(band.first_row()) * row_bytes;
-#pragma omp parallel for schedule(static) num_threads(spec_.threads)
-    for (int32_t r = 0; r < band.rows(); ++r) {
-      const std::span<const int32_t> row = band.row(r);
-      colours_.map_row(row.data(), row.size(), first + static_cast<size_t>(r) * row_bytes);
-    }
+    colours_.map_band(band, spec_.threads,
+                      rgb_.get() + static_cast<size_t>(band.first_row()) * row_bytes);
     return Status();
   }
 

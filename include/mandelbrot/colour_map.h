@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mandelbrot/count_buffer.h"
+
 namespace mandelbrot {
 
 enum class ColourMapKind {
@@ -38,6 +40,9 @@ class ColourMap {
   Rgb operator()(int32_t count) const;
   // Writes 3 * n bytes (R, G, B per pixel) to rgb.
   void map_row(const int32_t* counts, size_t n, uint8_t* rgb) const;
+  // Maps every row of a band to rgb (3 * width bytes per row), rows spread over
+  // `threads` threads.
+  void map_band(const CountBuffer& band, int threads, uint8_t* rgb) const;
 
  private:
   Rgb compute(int32_t count) const;

@@ -3,11 +3,27 @@ NumPy implementation of the counting contract (PRODUCT.md section 2)."""
 
 import os
 import subprocess
+import tempfile
+import unittest
 
 import numpy as np
 
 MANDELBROT = os.environ["MANDELBROT"]
 SOURCE_DIR = os.environ["MANDELBROT_SOURCE_DIR"]
+
+
+class ScratchTestCase(unittest.TestCase):
+    """A test case with a fresh scratch directory, self.path, for every test."""
+
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.path = self.dir.name
+
+    def tearDown(self):
+        self.dir.cleanup()
+
+    def file(self, name):
+        return os.path.join(self.path, name)
 
 
 def run(args, cwd=None, check=False, **kwargs):

@@ -5,11 +5,10 @@ import os
 import signal
 import stat
 import subprocess
-import tempfile
 import time
 import unittest
 
-from support import MANDELBROT, run
+from support import MANDELBROT, ScratchTestCase, run
 
 # (arguments, exit code, text the one stderr line must contain)
 CASES = [
@@ -62,17 +61,13 @@ CASES = [
 ]
 
 
-class CliErrors(unittest.TestCase):
+class CliErrors(ScratchTestCase):
     def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.path = self.dir.name
+        super().setUp()
         os.mkdir(os.path.join(self.path, "adir"))
         with open(os.path.join(self.path, "afile"), "w"):
             pass
         self.before = sorted(os.listdir(self.path))
-
-    def tearDown(self):
-        self.dir.cleanup()
 
     def assert_fails_cleanly(self, args, code, expected, **kwargs):
         result = run(args, cwd=self.path, **kwargs)

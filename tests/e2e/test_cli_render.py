@@ -3,26 +3,15 @@
 import json
 import os
 import stat
-import tempfile
 import threading
 import unittest
 
 import numpy as np
 
-from support import parse_netpbm, png_pixels, png_size, run
+from support import ScratchTestCase, parse_netpbm, png_pixels, png_size, run
 
 
-class CliRender(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.path = self.dir.name
-
-    def tearDown(self):
-        self.dir.cleanup()
-
-    def file(self, name):
-        return os.path.join(self.path, name)
-
+class CliRender(ScratchTestCase):
     def read(self, name):
         with open(self.file(name), "rb") as f:
             return f.read()

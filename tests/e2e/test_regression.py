@@ -3,14 +3,12 @@
 
 import json
 import os
-import shutil
 import subprocess
-import tempfile
 import unittest
 
 import numpy as np
 
-from support import png_pixels, run
+from support import ScratchTestCase, png_pixels, run
 
 DEFAULT_HASH = "xxh3-128:d4ff1bb334b0d4bd1d9551fb43319570"
 
@@ -20,17 +18,7 @@ def read_bytes(path):
         return f.read()
 
 
-class Regression(unittest.TestCase):
-    def setUp(self):
-        self.dir = tempfile.TemporaryDirectory()
-        self.path = self.dir.name
-
-    def tearDown(self):
-        self.dir.cleanup()
-
-    def file(self, name):
-        return os.path.join(self.path, name)
-
+class Regression(ScratchTestCase):
     def render(self, name, *args):
         run(list(args) + ["-o", self.file(name), "-q"], check=True)
         return self.file(name)
