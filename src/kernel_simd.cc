@@ -33,7 +33,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
+#include <iterator>
+#include <vector>
 
 #include "kernel_simd.h"
 #include "mandelbrot/kernel.h"
@@ -44,8 +47,11 @@ namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
 // Independent vectors in flight per thread: one step's dependency chain is long
-// (mul -> sub -> add), so several chains keep the FP units busy.
-constexpr size_t kUnroll = 4;
+// (mul -> sub -> add), so several chains keep the FP units busy; more than three
+// run out of registers once a group also carries its indices and saved orbits
+// (measured: 3 is fastest with shortcuts and within noise of 4 without; see
+// docs/PERFORMANCE.md).
+constexpr size_t kUnroll = 3;
 constexpr int32_t kBlock = 8;
 constexpr double kMultiplierMargin = 0.995;
 
@@ -55,35 +61,40 @@ using M = hn::Mask<D>;
 
 // Lanes inside the main cardioid or the period-2 bulb with |multiplier| <= margin.
 // Cardioid: mu = 1 - sqrt(1 - 4c) (principal root); bulb: mu = 4(c + 1).
+// |mu| is computed in single precision, which is cheaper (its square roots
+// above all) and safe: its error, about 1e-6, cannot take a point with |mu| >= 1
+// below the margin.
 HWY_INLINE M KnownInside(D d, V cr, V ci) {
   // Both shapes lie in [-1.25, 0.375] x [-0.65, 0.65]: most vectors of a view
-  // are nowhere near them and skip the square roots.
+  // are nowhere near them and skip the rest.
   const M in_box = hn::And(hn::And(hn::Ge(cr, hn::Set(d, -1.26)), hn::Le(cr, hn::Set(d, 0.38))),
                            hn::Le(hn::Abs(ci), hn::Set(d, 0.66)));
   if (hn::AllFalse(d, in_box)) return in_box;
-  const V one = hn::Set(d, 1.0);
-  const V four = hn::Set(d, 4.0);
-  // w^2 = 1 - 4c = a + bi; |w| = sqrt(|a + bi|); Re w = sqrt((|w^2| + a) / 2), |Im w| =
-  // sqrt((|w^2| - a) / 2), with the sign of b.
-  const V a = hn::Sub(one, hn::Mul(four, cr));
-  const V b = hn::Neg(hn::Mul(four, ci));
-  const V modulus = hn::Sqrt(hn::Add(hn::Mul(a, a), hn::Mul(b, b)));
-  const V half = hn::Set(d, 0.5);
-  const V re_w = hn::Sqrt(hn::Mul(half, hn::Add(modulus, a)));
-  const V im_w_abs = hn::Sqrt(hn::ZeroIfNegative(hn::Mul(half, hn::Sub(modulus, a))));
-  // |mu|^2 = (1 - Re w)^2 + (Im w)^2; the sign of Im w does not matter here.
-  const V mu_re = hn::Sub(one, re_w);
-  const V mu2 = hn::Add(hn::Mul(mu_re, mu_re), hn::Mul(im_w_abs, im_w_abs));
-  const V margin2 = hn::Set(d, kMultiplierMargin * kMultiplierMargin);
-  const M in_cardioid = hn::Le(mu2, margin2);
-  const V xr = hn::Add(cr, one);
-  const V bulb2 = hn::Mul(hn::Set(d, 16.0), hn::Add(hn::Mul(xr, xr), hn::Mul(ci, ci)));
-  const M in_bulb = hn::Le(bulb2, margin2);  // |4(c + 1)|^2 <= margin^2
-  return hn::Or(in_cardioid, in_bulb);
+  const hn::Rebind<float, D> df;
+  using VF = hn::Vec<decltype(df)>;
+  const VF x = hn::DemoteTo(df, cr);
+  const VF y = hn::DemoteTo(df, ci);
+  const VF one = hn::Set(df, 1.0f);
+  const VF half = hn::Set(df, 0.5f);
+  // w^2 = 1 - 4c = a + bi; Re w = sqrt((|w^2| + a) / 2), |Im w| = sqrt((|w^2| - a) / 2).
+  const VF a = hn::Sub(one, hn::Mul(hn::Set(df, 4.0f), x));
+  const VF b = hn::Mul(hn::Set(df, 4.0f), y);
+  const VF modulus = hn::Sqrt(hn::Add(hn::Mul(a, a), hn::Mul(b, b)));
+  const VF re_w = hn::Sqrt(hn::Mul(half, hn::Add(modulus, a)));
+  const VF im_w = hn::Sqrt(hn::ZeroIfNegative(hn::Mul(half, hn::Sub(modulus, a))));
+  const VF mu_re = hn::Sub(one, re_w);
+  const VF cardioid_mu2 = hn::Add(hn::Mul(mu_re, mu_re), hn::Mul(im_w, im_w));
+  const VF xr = hn::Add(x, one);
+  const VF bulb_mu2 = hn::Mul(hn::Set(df, 16.0f), hn::Add(hn::Mul(xr, xr), hn::Mul(y, y)));
+  const V mu2 = hn::PromoteTo(d, hn::Min(cardioid_mu2, bulb_mu2));
+  return hn::And(in_box, hn::Le(mu2, hn::Set(d, kMultiplierMargin * kMultiplierMargin)));
 }
 
+// The lanes in flight: kUnroll vectors of points, each lane with its pixel
+// index, its orbit, its count so far and the z saved for periodicity checks.
 struct Group {
-  V cr[kUnroll], zr[kUnroll], zi[kUnroll], count[kUnroll];
+  V cr[kUnroll], zr[kUnroll], zi[kUnroll], count[kUnroll], idx[kUnroll];
+  V saved_r[kUnroll], saved_i[kUnroll];
   M active[kUnroll];
 };
 
@@ -201,14 +212,111 @@ HWY_INLINE bool StepBlock(D d, Group& g, V ci, V b2, int32_t n) {
 }
 
 // Marks lanes whose z equals the saved z bit for bit as inside for good.
-HWY_INLINE void CatchCycles(Group& g, const V* saved_r, const V* saved_i, V inside_count) {
+HWY_INLINE void CatchCycles(Group& g, V inside_count) {
   for (size_t u = 0; u < kUnroll; ++u) {
     const M cycle =
-        hn::And(g.active[u], hn::And(hn::Eq(g.zr[u], saved_r[u]), hn::Eq(g.zi[u], saved_i[u])));
+        hn::And(g.active[u], hn::And(hn::Eq(g.zr[u], g.saved_r[u]), hn::Eq(g.zi[u], g.saved_i[u])));
     g.count[u] = hn::IfThenElse(cycle, inside_count, g.count[u]);
     g.active[u] = hn::AndNot(cycle, g.active[u]);
   }
 }
+
+// Steps first .. last - 1 of a group: blocks with a check at their end when
+// escape is monotone (with cycle checks at block ends, z saved for them after
+// blocks 1, 2, 4, ... of the orbit), else every step checked.
+HWY_INLINE void RunSteps(D d, Group& g, V ci, V b2, V inside_count, bool blocks, int32_t first,
+                         int32_t last) {
+  int32_t n = first;
+  if (blocks) {
+    while (n + kBlock <= last && AnyActive(d, g)) {
+      if (!StepBlock(d, g, ci, b2, n)) StepEach(d, g, ci, b2, n, n + kBlock);
+      n += kBlock;
+      CatchCycles(g, inside_count);
+      const int32_t blocks_done = n / kBlock;
+      if ((blocks_done & (blocks_done - 1)) == 0) {
+        for (size_t u = 0; u < kUnroll; ++u) {
+          g.saved_r[u] = g.zr[u];
+          g.saved_i[u] = g.zi[u];
+        }
+      }
+    }
+  }
+  if (n < last && AnyActive(d, g)) StepEach(d, g, ci, b2, n, last);
+}
+
+// Lanes that outlive a level, kept as arrays (one entry per lane) so that the
+// next level can pack them densely into groups again.
+struct Survivors {
+  std::vector<double> cr, zr, zi, count, idx, saved_r, saved_i;
+  size_t size = 0;
+
+  // Room for n lanes and the slack CompressStore and full-vector loads need.
+  void reserve(size_t n) {
+    for (std::vector<double>* v : {&cr, &zr, &zi, &count, &idx, &saved_r, &saved_i}) {
+      if (v->size() < n) v->assign(n, 0.0);
+    }
+  }
+
+  void append_active(D d, const Group& g) {
+    size_t added = 0;
+    for (size_t u = 0; u < kUnroll; ++u) {
+      const M keep = g.active[u];
+      hn::CompressStore(g.cr[u], keep, d, cr.data() + size);
+      hn::CompressStore(g.zr[u], keep, d, zr.data() + size);
+      hn::CompressStore(g.zi[u], keep, d, zi.data() + size);
+      hn::CompressStore(g.count[u], keep, d, count.data() + size);
+      hn::CompressStore(g.saved_r[u], keep, d, saved_r.data() + size);
+      hn::CompressStore(g.saved_i[u], keep, d, saved_i.data() + size);
+      added = hn::CompressStore(g.idx[u], keep, d, idx.data() + size);
+      size += added;
+    }
+  }
+
+  void load(D d, size_t first, Group& g) const {
+    const size_t lanes = hn::Lanes(d);
+    for (size_t u = 0; u < kUnroll; ++u) {
+      const size_t at = first + u * lanes;
+      g.cr[u] = hn::LoadU(d, cr.data() + at);
+      g.zr[u] = hn::LoadU(d, zr.data() + at);
+      g.zi[u] = hn::LoadU(d, zi.data() + at);
+      g.count[u] = hn::LoadU(d, count.data() + at);
+      g.saved_r[u] = hn::LoadU(d, saved_r.data() + at);
+      g.saved_i[u] = hn::LoadU(d, saved_i.data() + at);
+      g.idx[u] = hn::LoadU(d, idx.data() + at);
+      g.active[u] =
+          hn::Lt(hn::Iota(d, static_cast<double>(at)), hn::Set(d, static_cast<double>(size)));
+    }
+  }
+};
+
+// The sample x of every column: the same for every row of a render, so computed
+// once per thread and render (a division per pixel saved), exactly as x_at().
+const std::vector<double>& ColumnXs(D d, const KernelParams& p, size_t padding) {
+  thread_local std::vector<double> xs;
+  thread_local double xmin = 0, xmax = 0;
+  thread_local int32_t width = 0;
+  if (width != p.width || xmin != p.region.xmin || xmax != p.region.xmax || xs.empty()) {
+    xs.assign(static_cast<size_t>(p.width) + padding, 0.0);
+    const size_t lanes = hn::Lanes(d);
+    const V w = hn::Set(d, static_cast<double>(p.width));
+    const V lo = hn::Set(d, p.region.xmin);
+    const V span = hn::Set(d, p.region.xmax - p.region.xmin);
+    for (size_t j = 0; j < static_cast<size_t>(p.width); j += lanes) {
+      const V x = hn::Add(lo, hn::Mul(hn::Div(hn::Iota(d, static_cast<double>(j)), w), span));
+      hn::StoreU(x, d, xs.data() + j);  // the padding takes the tail
+    }
+    width = p.width;
+    xmin = p.region.xmin;
+    xmax = p.region.xmax;
+  }
+  return xs;
+}
+
+// Steps at which the lanes still running are packed densely again: a group runs
+// until its slowest lane is done, so lanes that stopped early would idle beside
+// it. Measured on the default view (docs/PERFORMANCE.md): 61% of lane-steps are
+// useful without levels, 85% with these.
+constexpr int32_t kLevelEnds[] = {32, 128, 512};
 
 void RenderRow(const KernelParams& p, int32_t row, bool shortcuts, int32_t* out) {
   const D d;
@@ -217,8 +325,6 @@ void RenderRow(const KernelParams& p, int32_t row, bool shortcuts, int32_t* out)
   const int32_t iterations = p.iterations;
   const V ci = hn::Set(d, p.y_at(row));
   const V b2 = hn::Set(d, p.bailout * p.bailout);
-  const V xmin = hn::Set(d, p.region.xmin);
-  const V span = hn::Set(d, p.region.xmax - p.region.xmin);
   const V width = hn::Set(d, static_cast<double>(p.width));
   const V inside_count = hn::Set(d, static_cast<double>(iterations - 1));
   const hn::Rebind<int32_t, D> di;
@@ -229,20 +335,32 @@ void RenderRow(const KernelParams& p, int32_t row, bool shortcuts, int32_t* out)
   const double c_limit = (p.bailout * p.bailout - p.bailout) / 2;
   const bool blocks =
       shortcuts && p.bailout >= 2 && max_x * max_x + max_y * max_y <= c_limit * c_limit;
-
   // Orbits of points in the set stay within |z| <= 2, so a point known to be
   // inside never fails the check only when bailout >= 2.
   const bool known_inside_test = shortcuts && p.bailout >= 2;
 
+  thread_local Survivors survivors_a;
+  thread_local Survivors survivors_b;
+  Survivors* survivors = &survivors_a;
+  Survivors* next = &survivors_b;
+  const size_t capacity = static_cast<size_t>(p.width) + 2 * group_size;
+  survivors->reserve(capacity);
+  next->reserve(capacity);
+
+  const double* xs = ColumnXs(d, p, 2 * group_size).data();
+
+  // Level 0: the row's pixels in order.
+  int32_t level_end = std::min(kLevelEnds[0], iterations);
+  next->size = 0;
   HWY_ALIGN int32_t counts[kUnroll * HWY_MAX_BYTES / sizeof(double)];
   for (int64_t j0 = 0; j0 < p.width; j0 += static_cast<int64_t>(group_size)) {
     Group g;
     for (size_t u = 0; u < kUnroll; ++u) {
-      const V j = hn::Iota(d, static_cast<double>(j0 + static_cast<int64_t>(u * lanes)));
-      g.cr[u] = hn::Add(xmin, hn::Mul(hn::Div(j, width), span));
-      g.zr[u] = hn::Zero(d);
-      g.zi[u] = hn::Zero(d);
-      g.count[u] = hn::Zero(d);
+      const size_t at = static_cast<size_t>(j0) + u * lanes;
+      const V j = hn::Iota(d, static_cast<double>(at));
+      g.cr[u] = hn::LoadU(d, xs + at);
+      g.zr[u] = g.zi[u] = g.count[u] = g.saved_r[u] = g.saved_i[u] = hn::Zero(d);  // z_0 = 0
+      g.idx[u] = j;
       g.active[u] = hn::Lt(j, width);  // lanes past the row's end never run
       if (known_inside_test) {
         const M inside = KnownInside(d, g.cr[u], ci);
@@ -250,32 +368,36 @@ void RenderRow(const KernelParams& p, int32_t row, bool shortcuts, int32_t* out)
         g.active[u] = hn::AndNot(inside, g.active[u]);
       }
     }
-
-    int32_t n = 0;
-    if (blocks) {
-      V saved_r[kUnroll], saved_i[kUnroll];
-      for (size_t u = 0; u < kUnroll; ++u) saved_r[u] = saved_i[u] = hn::Zero(d);  // z_0
-      int32_t next_save = 1;                                                       // in blocks
-      for (int32_t block = 1; n + kBlock <= iterations && AnyActive(d, g); ++block) {
-        if (!StepBlock(d, g, ci, b2, n)) StepEach(d, g, ci, b2, n, n + kBlock);
-        n += kBlock;
-        CatchCycles(g, saved_r, saved_i, inside_count);
-        if (block == next_save) {
-          for (size_t u = 0; u < kUnroll; ++u) {
-            saved_r[u] = g.zr[u];
-            saved_i[u] = g.zi[u];
-          }
-          next_save *= 2;
-        }
-      }
-    }
-    if (AnyActive(d, g)) StepEach(d, g, ci, b2, n, iterations);
-
+    RunSteps(d, g, ci, b2, inside_count, blocks, 0, level_end);
+    // Lanes still running are written again when they finish.
     for (size_t u = 0; u < kUnroll; ++u) {
       hn::Store(hn::DemoteTo(di, g.count[u]), di, counts + u * lanes);
     }
     const size_t valid = std::min(group_size, static_cast<size_t>(p.width - j0));
     std::memcpy(out + j0, counts, valid * sizeof(int32_t));
+    if (level_end < iterations) next->append_active(d, g);
+  }
+
+  // Later levels: the survivors, packed densely.
+  for (size_t level = 1; level_end < iterations && next->size > 0; ++level) {
+    std::swap(survivors, next);
+    next->size = 0;
+    const int32_t first = level_end;
+    level_end =
+        level < std::size(kLevelEnds) ? std::min(kLevelEnds[level], iterations) : iterations;
+    HWY_ALIGN double idx[kUnroll * HWY_MAX_BYTES / sizeof(double)];
+    for (size_t k0 = 0; k0 < survivors->size; k0 += group_size) {
+      Group g;
+      survivors->load(d, k0, g);
+      RunSteps(d, g, ci, b2, inside_count, blocks, first, level_end);
+      for (size_t u = 0; u < kUnroll; ++u) {
+        hn::Store(hn::DemoteTo(di, g.count[u]), di, counts + u * lanes);
+        hn::Store(g.idx[u], d, idx + u * lanes);
+      }
+      const size_t valid = std::min(group_size, survivors->size - k0);
+      for (size_t l = 0; l < valid; ++l) out[static_cast<int64_t>(idx[l])] = counts[l];
+      if (level_end < iterations) next->append_active(d, g);
+    }
   }
 }
 
