@@ -73,7 +73,7 @@ void add_render_options(CLI::App& app, RenderOptions& o) {
                   "FORMAT");
   add_text_option(app, "--colormap", o.colour_map, "hot|gray (default hot)", "NAME");
   add_text_option(app, "--png-level", o.png_level,
-                  "PNG compression, 0 (none, fastest) to 12 (smallest) (default 1)", "N");
+                  "PNG compression, 0 (fastest) to 3 (smallest on large images) (default 1)", "N");
   app.add_flag("--json", o.json,
                "Print a JSON summary on stdout (on stderr when the image goes to stdout)");
   app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");

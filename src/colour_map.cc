@@ -46,7 +46,12 @@ ColourMap::ColourMap(ColourMapKind kind, int32_t iterations)
     : kind_(kind), iterations_(iterations) {
   if (iterations_ <= kMaxTableSize) {
     table_.resize(static_cast<size_t>(iterations_));
-    for (int32_t c = 0; c < iterations_; ++c) table_[static_cast<size_t>(c)] = compute(c);
+    words_.resize(static_cast<size_t>(iterations_));
+    for (int32_t c = 0; c < iterations_; ++c) {
+      table_[static_cast<size_t>(c)] = compute(c);
+      uint8_t bytes[4] = {table_[c][0], table_[c][1], table_[c][2], 0};
+      std::memcpy(&words_[static_cast<size_t>(c)], bytes, 4);
+    }
   }
 }
 
@@ -76,13 +81,17 @@ void ColourMap::map_row(const int32_t* counts, size_t n, uint8_t* rgb) const {
     for (size_t i = 0; i < n; ++i) std::memcpy(rgb + 3 * i, compute(counts[i]).data(), 3);
     return;
   }
-  // The hot loop of colour output: a clamped table lookup per pixel.
-  const Rgb* table = table_.data();
+  // The hot loop of colour output: a clamped table lookup per pixel, stored as
+  // 4 bytes whose last one the next pixel overwrites; the last pixel takes 3.
+  if (n == 0) return;
+  const uint32_t* words = words_.data();
   const int32_t last = iterations_ - 1;
-  for (size_t i = 0; i < n; ++i) {
-    const int32_t c = counts[i] < 0 ? 0 : counts[i] > last ? last : counts[i];
-    std::memcpy(rgb + 3 * i, table[c].data(), 3);
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const int32_t c = std::min(std::max(counts[i], 0), last);
+    std::memcpy(rgb + 3 * i, &words[c], 4);
   }
+  const int32_t c = std::min(std::max(counts[n - 1], 0), last);
+  std::memcpy(rgb + 3 * (n - 1), &words[c], 3);
 }
 
 void ColourMap::map_band(const CountBuffer& band, int threads, uint8_t* rgb) const {

@@ -59,7 +59,7 @@ Status write_diff_image(const std::string& path, const LoadedImage& a, const Loa
   }
   std::unique_ptr<OutputFile> file;
   Status s = OutputFile::open(path, &file);
-  if (s.ok()) s = write_png(rgb.data(), a.width, a.height, kDefaultPngLevel, "", *file);
+  if (s.ok()) s = write_png(rgb.data(), a.width, a.height, kDefaultPngLevel, 1, "", *file);
   if (s.ok()) s = file->commit();
   return s.ok() ? Status() : usage_error("--diff-image: {}", s.message());
 }

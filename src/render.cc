@@ -97,9 +97,11 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   const KernelParams& k = plan.params;
   const ImageSpec spec{k.width, k.height, k.iterations, plan.colour_map};
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
-  const uint64_t band_bytes = uint64_t{4} * static_cast<uint64_t>(k.width) *
-                              static_cast<uint64_t>(band_rows(k.width, k.height));
-  if (Status s = check_memory(band_bytes + encoder_memory_bytes(plan.format, spec)); !s.ok()) {
+  const int32_t rows = band_rows(k.width, k.height);
+  const uint64_t band_bytes =
+      uint64_t{4} * static_cast<uint64_t>(k.width) * static_cast<uint64_t>(rows);
+  if (Status s = check_memory(band_bytes + encoder_memory_bytes(plan.format, spec, rows));
+      !s.ok()) {
     return s;
   }
 

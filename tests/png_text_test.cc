@@ -20,17 +20,19 @@ TEST(PngText, ChunkLayoutAndCrc) {
   EXPECT_EQ(crc, 0xce125e87u);
 }
 
-TEST(PngText, WrittenPngsCarryTheParametersAfterTheHeader) {
+TEST(PngText, WrittenPngsCarryTheParametersBeforeTheEnd) {
   const uint8_t rgb[3 * 2] = {1, 2, 3, 4, 5, 6};
   testing::MemorySink sink;
-  ASSERT_TRUE(write_png(rgb, 2, 1, 1, R"({"a":1})", sink).ok());
+  ASSERT_TRUE(write_png(rgb, 2, 1, 1, 1, R"({"a":1})", sink).ok());
   const std::vector<uint8_t>& png = sink.bytes();
-  EXPECT_EQ(std::string(png.begin() + kPngAfterHeader + 4, png.begin() + kPngAfterHeader + 8),
-            "tEXt");
+  // ... tEXt chunk, then IEND (12 bytes) closes the file.
+  const size_t text_at = png.size() - 12 - (12 + 11 + 7);
+  EXPECT_EQ(std::string(png.begin() + text_at + 4, png.begin() + text_at + 8), "tEXt");
+  EXPECT_EQ(std::string(png.end() - 8, png.end() - 4), "IEND");
   EXPECT_EQ(find_png_text(png, "mandelbrot"), R"({"a":1})");
   EXPECT_FALSE(find_png_text(png, "other"));
   testing::MemorySink plain;
-  ASSERT_TRUE(write_png(rgb, 2, 1, 1, "", plain).ok());
+  ASSERT_TRUE(write_png(rgb, 2, 1, 1, 1, "", plain).ok());
   EXPECT_FALSE(find_png_text(plain.bytes(), "mandelbrot"));
   EXPECT_EQ(plain.bytes().size() + 12 + 11 + 7, png.size());
 }
@@ -42,8 +44,8 @@ TEST(PngText, FindIsSafeOnBadInput) {
                              "mandelbrot"));
   const uint8_t rgb[3] = {0, 0, 0};
   testing::MemorySink sink;
-  ASSERT_TRUE(write_png(rgb, 1, 1, 1, "xyz", sink).ok());
-  std::vector<uint8_t> truncated(sink.bytes().begin(), sink.bytes().begin() + kPngAfterHeader + 10);
+  ASSERT_TRUE(write_png(rgb, 1, 1, 1, 1, "xyz", sink).ok());
+  std::vector<uint8_t> truncated(sink.bytes().begin(), sink.bytes().end() - 20);
   EXPECT_FALSE(find_png_text(truncated, "mandelbrot"));
 }
 

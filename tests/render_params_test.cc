@@ -39,7 +39,7 @@ TEST(RenderParams, RoundTripGivesTheSamePlan) {
   o.width = "300";
   o.height = "200";
   o.bailout = "4.5";
-  o.png_level = "7";
+  o.png_level = "3";
   const RenderPlan first = plan_of(o);
   RenderOptions back;
   ASSERT_TRUE(render_options_from_json(render_params_json(first, "h"), "test", &back).ok());
@@ -51,7 +51,7 @@ TEST(RenderParams, RoundTripGivesTheSamePlan) {
   EXPECT_EQ(second.params.width, 300);
   EXPECT_EQ(second.params.height, 200);
   EXPECT_EQ(second.params.bailout, 4.5);
-  EXPECT_EQ(second.png_level, 7);
+  EXPECT_EQ(second.png_level, 3);
 }
 
 TEST(RenderParams, ReadsAJsonReportWithNumbers) {

@@ -50,6 +50,9 @@ class ColourMap {
   ColourMapKind kind_;
   int32_t iterations_;
   std::vector<Rgb> table_;  // one entry per count, when iterations is small enough
+  // The same colours as 4-byte words (R, G, B, 0 in memory order), so that a
+  // pixel is one 4-byte store that the next pixel's store overlaps.
+  std::vector<uint32_t> words_;
 };
 
 }  // namespace mandelbrot

@@ -13,9 +13,10 @@
 
 namespace mandelbrot {
 
-// PNG compression levels are libdeflate's: 0 (stored) to 12 (smallest).
+// PNG compression levels are ISA-L's: 0 (fastest) to 3 (smallest on large
+// images), all of them run on every thread.
 inline constexpr int kDefaultPngLevel = 1;
-inline constexpr int kMaxPngLevel = 12;
+inline constexpr int kMaxPngLevel = 3;
 
 // What is being encoded: the image size, the iteration count (counts lie in
 // [0, iterations)), the colour map for the formats that have colours, the PNG
@@ -30,12 +31,12 @@ struct ImageSpec {
 };
 
 // Ok when `format` can hold the image: a usage error for a PGM whose maxval
-// (iterations - 1) is 0 or above 65535, or a PNG too large for the encoder.
+// (iterations - 1) is 0 or above 65535.
 Status check_encodable(OutputFormat format, const ImageSpec& spec);
 
-// Peak memory, in bytes, the encoder needs beyond the band it is given (the PNG
-// encoder holds the whole image; the others stream).
-uint64_t encoder_memory_bytes(OutputFormat format, const ImageSpec& spec);
+// Peak memory, in bytes, an encoder needs beyond bands of `band_rows` rows of
+// counts: every encoder streams, so this is about a band's worth of output.
+uint64_t encoder_memory_bytes(OutputFormat format, const ImageSpec& spec, int32_t band_rows);
 
 // Writes an image to its sink: begin() once, then write_rows() with the bands of
 // the image top to bottom, covering every row exactly once, then finish().
@@ -56,9 +57,10 @@ class Encoder {
 std::unique_ptr<Encoder> make_encoder(OutputFormat format, const ImageSpec& spec, ByteSink& sink);
 
 // Writes an 8-bit RGB image (3 * width * height bytes, row-major) as a PNG at
-// libdeflate `level`, with a tEXt chunk (keyword "mandelbrot") holding
-// `parameters` right after the header when it is not empty.
-Status write_png(const uint8_t* rgb, int32_t width, int32_t height, int level,
+// `level` (see kDefaultPngLevel), compressing on up to `threads` threads, with a
+// tEXt chunk (keyword "mandelbrot") holding `parameters` right after the header
+// when it is not empty.
+Status write_png(const uint8_t* rgb, int32_t width, int32_t height, int level, int threads,
                  const std::string& parameters, ByteSink& sink);
 
 // One factory per format, for tests and for callers that know the format.

@@ -12,9 +12,6 @@ namespace mandelbrot {
 
 // The 8-byte PNG signature.
 inline constexpr std::string_view kPngSignature{"\x89PNG\r\n\x1a\n", 8};
-// Where a text chunk goes in a PNG: after the signature and the IHDR chunk,
-// which is always first and 25 bytes long.
-inline constexpr size_t kPngAfterHeader = 8 + 25;
 
 // A complete tEXt chunk: length, "tEXt", keyword, NUL, text, CRC-32.
 // REQUIRES: keyword is 1-79 printable Latin-1 characters; text has no NUL.
