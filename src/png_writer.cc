@@ -69,7 +69,7 @@ std::vector<uint8_t> deflate_part(const uint8_t* data, size_t size, int level, b
 
 // About this many filtered bytes per segment: large enough to compress well,
 // small enough to spread a band over the threads.
-constexpr size_t kSegmentBytes = size_t{1} << 20;
+constexpr size_t kSegmentBytes = size_t{1} << 17;
 
 PngWriter::PngWriter(ByteSink& sink, int32_t width, int32_t height, int level, int threads)
     : sink_(sink),

@@ -24,7 +24,8 @@ struct RenderReport {
 // REQUIRES: plan was made by make_render_plan().
 Status render_to_output(const RenderPlan& plan, RenderReport* report);
 
-// The rows per band for an image `width` wide: about 16 MiB of counts, at least 1.
+// The rows per band for an image `width` wide: about 4 MiB of counts (small
+// enough to be in cache still when the band is encoded), at least 1.
 int32_t band_rows(int32_t width, int32_t height);
 
 // The report as one line of JSON: every parameter, the timings and the statistics.
