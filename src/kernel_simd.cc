@@ -47,11 +47,10 @@ namespace HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
 
 // Independent vectors in flight per thread: one step's dependency chain is long
-// (mul -> sub -> add), so several chains keep the FP units busy; more than three
-// run out of registers once a group also carries its indices and saved orbits
-// (measured: 3 is fastest with shortcuts and within noise of 4 without; see
-// docs/PERFORMANCE.md).
-constexpr size_t kUnroll = 3;
+// (mul -> sub -> add), so several chains keep the FP units busy, as long as a
+// group's state fits the registers. Measured best per target: 4 for AVX2, 3
+// elsewhere (see docs/PERFORMANCE.md).
+constexpr size_t kUnroll = HWY_TARGET == HWY_AVX2 ? 4 : 3;
 constexpr int32_t kBlock = 8;
 constexpr double kMultiplierMargin = 0.995;
 
@@ -316,7 +315,11 @@ const std::vector<double>& ColumnXs(D d, const KernelParams& p, size_t padding) 
 // until its slowest lane is done, so lanes that stopped early would idle beside
 // it. Measured on the default view (docs/PERFORMANCE.md): 61% of lane-steps are
 // useful without levels, 85% with these.
+// Not on AVX2, where Highway emulates compression of 4 doubles with tables and
+// repacking cost more than it saved (measured); AVX-512 has an instruction for
+// it, and with SSE's 2 lanes it is a shuffle.
 constexpr int32_t kLevelEnds[] = {32, 128, 512};
+constexpr bool kRepackLevels = HWY_TARGET != HWY_AVX2;
 
 void RenderRow(const KernelParams& p, int32_t row, bool shortcuts, int32_t* out) {
   const D d;
@@ -349,8 +352,8 @@ void RenderRow(const KernelParams& p, int32_t row, bool shortcuts, int32_t* out)
 
   const double* xs = ColumnXs(d, p, 2 * group_size).data();
 
-  // Level 0: the row's pixels in order.
-  int32_t level_end = std::min(kLevelEnds[0], iterations);
+  // Level 0: the row's pixels in order (all of the work, without repacking).
+  int32_t level_end = kRepackLevels ? std::min(kLevelEnds[0], iterations) : iterations;
   next->size = 0;
   HWY_ALIGN int32_t counts[kUnroll * HWY_MAX_BYTES / sizeof(double)];
   for (int64_t j0 = 0; j0 < p.width; j0 += static_cast<int64_t>(group_size)) {
