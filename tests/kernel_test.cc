@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "classic_recipe.h"
+
 #include <algorithm>
 #include <cmath>
 #include <iostream>
@@ -10,30 +12,6 @@
 
 namespace mandelbrot {
 namespace {
-
-// The classic C recipe, copied as it is published (rows run upward from -1.5,
-// bailout 10), as the independent reference for the default view.
-void classic_mandelbrot(int size, int iterations, int* col) {
-  for (int i = 0; i < size; i++) {
-    double cy = -1.5 + (double)i / size * 3;
-    for (int j = 0; j < size; j++) {
-      double cx = -2.0 + (double)j / size * 3;
-      int index = i * size + j;
-      double z0 = 0.0, z1 = 0.0;
-      for (int n = 0; n < iterations; n++) {
-        double z0_2 = z0 * z0;
-        double z1_2 = z1 * z1;
-        if (z0_2 + z1_2 <= 100) {
-          z1 = 2 * z0 * z1 + cy;
-          z0 = z0_2 - z1_2 + cx;
-          col[index] = n;
-        } else {
-          break;
-        }
-      }
-    }
-  }
-}
 
 std::vector<int32_t> render(const KernelParams& p, int threads) {
   std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height, -7);
@@ -45,7 +23,7 @@ TEST(Kernel, DefaultViewEqualsTheClassicRecipe) {
   for (int size : {1, 2, 3, 7, 64, 101, 160}) {
     for (int iterations : {1, 2, 3, 10, 100, 257}) {
       std::vector<int> classic(static_cast<size_t>(size) * size, -7);
-      classic_mandelbrot(size, iterations, classic.data());
+      classic_recipe(size, iterations, classic.data());
       KernelParams p;
       p.width = p.height = size;
       p.iterations = iterations;
