@@ -58,8 +58,8 @@ void add_render_options(CLI::App& app, RenderOptions& o) {
   add_text_option(app, "--bailout", o.bailout, "Escape radius (default 10)", "B");
   add_text_option(app, "--threads", o.threads, "Threads (default: all cores)", "N");
   app.add_option("--kernel", o.kernel,
-                 "auto (the best this CPU runs), scalar (the reference), or a SIMD target: " +
-                     fmt::format("{}", fmt::join(kernel_names(), ", ")))
+                 "auto (the best this CPU runs), scalar (the reference loop), or one of: " +
+                     fmt::format("{}", fmt::join(compiled_simd_targets(), ", ")))
       ->type_name("NAME")
       ->capture_default_str();
   app.add_flag("--no-shortcuts", o.no_shortcuts,

@@ -13,7 +13,6 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <regex>
 
 #include "mandelbrot/image_reader.h"
 #include "mandelbrot/png_text.h"
@@ -85,6 +84,52 @@ Status decode_png(const std::string& path, const std::vector<uint8_t>& bytes, Lo
   return Status();
 }
 
+// The text of `key`'s value in an npy header dict, e.g. "'<i4'", "False" or
+// "(400, 300)": from after the colon to the next comma or brace outside
+// parentheses, trimmed. Empty when the key is missing.
+std::string npy_value(const std::string& header, const std::string& key) {
+  const size_t at = header.find("'" + key + "'");
+  if (at == std::string::npos) return "";
+  size_t pos = header.find(':', at);
+  if (pos == std::string::npos) return "";
+  const size_t start = ++pos;
+  int depth = 0;
+  for (; pos < header.size(); ++pos) {
+    const char c = header[pos];
+    if (c == '(') ++depth;
+    if (c == ')') --depth;
+    if (depth == 0 && (c == ',' || c == '}')) break;
+  }
+  const std::string value = header.substr(start, pos - start);
+  const size_t first = value.find_first_not_of(' ');
+  const size_t last = value.find_last_not_of(' ');
+  return first == std::string::npos ? "" : value.substr(first, last - first + 1);
+}
+
+// "(H, W)" with two positive integers; false otherwise.
+bool parse_shape(const std::string& text, int64_t* height, int64_t* width) {
+  if (text.size() < 5 || text.front() != '(' || text.back() != ')') return false;
+  const size_t comma = text.find(',');
+  if (comma == std::string::npos) return false;
+  int64_t values[2];
+  const std::string parts[2] = {text.substr(1, comma - 1),
+                                text.substr(comma + 1, text.size() - comma - 2)};
+  for (int i = 0; i < 2; ++i) {
+    const size_t first = parts[i].find_first_not_of(' ');
+    const size_t last = parts[i].find_last_not_of(' ');
+    if (first == std::string::npos) return false;
+    const std::string digits = parts[i].substr(first, last - first + 1);
+    if (digits.empty() || digits.size() > 10 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      return false;
+    }
+    values[i] = std::stoll(digits);
+  }
+  *height = values[0];
+  *width = values[1];
+  return true;
+}
+
 Status decode_npy(const std::string& path, const std::vector<uint8_t>& bytes, LoadedImage* image) {
   if (bytes.size() < 10) return usage_error("'{}': truncated npy header", path);
   const int major = bytes[6];
@@ -97,18 +142,17 @@ Status decode_npy(const std::string& path, const std::vector<uint8_t>& bytes, Lo
   }
   if (data_at > bytes.size()) return usage_error("'{}': truncated npy header", path);
   const std::string header(bytes.begin() + (major >= 2 ? 12 : 10), bytes.begin() + data_at);
-  std::smatch m;
-  if (!std::regex_search(header, m, std::regex(R"('descr'\s*:\s*'([^']*)')")) || m[1] != "<i4") {
+  if (npy_value(header, "descr") != "'<i4'") {
     return usage_error("'{}': unsupported npy dtype (expected '<i4' counts)", path);
   }
-  if (std::regex_search(header, std::regex(R"('fortran_order'\s*:\s*True)"))) {
+  if (npy_value(header, "fortran_order") != "False") {
     return usage_error("'{}': unsupported npy layout (Fortran order)", path);
   }
-  if (!std::regex_search(header, m, std::regex(R"('shape'\s*:\s*\(\s*(\d+)\s*,\s*(\d+)\s*\))"))) {
+  int64_t height = 0;
+  int64_t width = 0;
+  if (!parse_shape(npy_value(header, "shape"), &height, &width)) {
     return usage_error("'{}': unsupported npy shape (expected 2-D)", path);
   }
-  const int64_t height = std::stoll(m[1]);
-  const int64_t width = std::stoll(m[2]);
   if (Status s = check_size(path, width, height, 1); !s.ok()) return s;
   image->format = OutputFormat::kNpy;
   image->kind = ImageKind::kCounts;

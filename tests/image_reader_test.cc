@@ -82,6 +82,22 @@ TEST(ImageReader, RejectsBadFiles) {
         std::string("\x93NUMPY\x01\x00\x46\x00", 10) +
             "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }          \n",
         "unsupported npy dtype");
+  const auto npy = [](const std::string& dict) {
+    std::string header = dict;
+    while ((10 + header.size() + 1) % 64 != 0) header += ' ';
+    header += '\n';
+    return std::string("\x93NUMPY\x01\x00", 8) + static_cast<char>(header.size()) + '\0' + header +
+           std::string(16, '\0');
+  };
+  fails("fortran.npy", npy("{'descr': '<i4', 'fortran_order': True, 'shape': (2, 2), }"),
+        "Fortran order");
+  fails("flat.npy", npy("{'descr': '<i4', 'fortran_order': False, 'shape': (4,), }"),
+        "expected 2-D");
+  LoadedImage ok;
+  write_bytes(dir.file("ok.npy"),
+              npy("{'descr': '<i4', 'fortran_order': False, 'shape': (2, 2), }"));
+  ASSERT_TRUE(read_image(dir.file("ok.npy"), std::nullopt, std::nullopt, &ok).ok());
+  EXPECT_EQ(ok.width, 2);
   fails("short.pgm", "P5\n2 2\n99\n\x01\x02", "truncated");
   fails("header.ppm", "P6\nx", "bad Netpbm header");
   fails("deep.ppm", "P6\n1 1\n65535\n\x00\x00\x00\x00\x00\x00", "unsupported PPM maxval");
