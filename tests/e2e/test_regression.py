@@ -118,6 +118,23 @@ class Regression(ScratchTestCase):
         text = run(["info", png], check=True).stdout.decode()
         self.assertIn("iterations: 500", text)
 
+    def test_info_on_count_files_and_bad_input(self):
+        raw = self.render("c.raw", "--width", "30", "--height", "20", "--iter", "50")
+        info = json.loads(run(["info", raw, "--width", "30", "--height", "20", "--json"],
+                              check=True).stdout)
+        self.assertEqual((info["format"], info["kind"], info["max_count"]), ("raw", "counts", 49))
+        self.assertIsNone(info["parameters"])
+        for args, expected in [([raw], "give its size with --width and --height"),
+                               ([raw, "--width", "30"], "both --width and --height"),
+                               ([raw, "--width", "31", "--height", "20"], "expected 2480 bytes"),
+                               ([self.file("none.png")], "cannot read")]:
+            with self.subTest(args=args):
+                result = run(["info", *args])
+                stderr = result.stderr.decode()
+                self.assertEqual(result.returncode, 2, stderr)
+                self.assertEqual(stderr.count("\n"), 1, stderr)
+                self.assertIn(expected, stderr)
+
     def test_from_reproduces_a_png_byte_for_byte(self):
         a = self.render("a.png", "--center", "-0.75,0.1", "--radius", "0.05", "--iter", "300",
                         "--colormap", "gray", "--png-level", "3", "--size", "50")
