@@ -2,14 +2,11 @@
 
 #include <libdeflate.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace mandelbrot {
 namespace {
-
-void put_u32(std::vector<uint8_t>& out, uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(v >> shift));
-}
 
 uint32_t get_u32(const uint8_t* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
@@ -17,17 +14,23 @@ uint32_t get_u32(const uint8_t* p) {
 
 }  // namespace
 
-std::vector<uint8_t> png_text_chunk(std::string_view keyword, std::string_view text) {
-  std::vector<uint8_t> chunk;
-  put_u32(chunk, static_cast<uint32_t>(keyword.size() + 1 + text.size()));
-  const size_t type_at = chunk.size();
-  for (char c : std::string_view("tEXt")) chunk.push_back(static_cast<uint8_t>(c));
-  for (char c : keyword) chunk.push_back(static_cast<uint8_t>(c));
-  chunk.push_back(0);
-  for (char c : text) chunk.push_back(static_cast<uint8_t>(c));
+std::vector<uint8_t> png_chunk(std::string_view type, std::span<const uint8_t> data) {
+  std::vector<uint8_t> chunk(12 + data.size());
+  put_be32(chunk.data(), static_cast<uint32_t>(data.size()));
+  std::copy(type.begin(), type.begin() + 4, chunk.begin() + 4);
+  std::copy(data.begin(), data.end(), chunk.begin() + 8);
   // The CRC covers the type and the data, not the length.
-  put_u32(chunk, libdeflate_crc32(0, chunk.data() + type_at, chunk.size() - type_at));
+  put_be32(chunk.data() + 8 + data.size(), libdeflate_crc32(0, chunk.data() + 4, 4 + data.size()));
   return chunk;
+}
+
+std::vector<uint8_t> png_text_chunk(std::string_view keyword, std::string_view text) {
+  std::vector<uint8_t> data;
+  data.reserve(keyword.size() + 1 + text.size());
+  for (char c : keyword) data.push_back(static_cast<uint8_t>(c));
+  data.push_back(0);
+  for (char c : text) data.push_back(static_cast<uint8_t>(c));
+  return png_chunk("tEXt", data);
 }
 
 std::optional<std::string> find_png_text(std::span<const uint8_t> png, std::string_view keyword) {

@@ -13,13 +13,6 @@
 namespace mandelbrot {
 namespace {
 
-void put_u32(uint8_t* p, uint32_t v) {
-  p[0] = static_cast<uint8_t>(v >> 24);
-  p[1] = static_cast<uint8_t>(v >> 16);
-  p[2] = static_cast<uint8_t>(v >> 8);
-  p[3] = static_cast<uint8_t>(v);
-}
-
 size_t level_buffer_size(int level) {
   switch (level) {
     case 0:
@@ -84,26 +77,15 @@ PngWriter::PngWriter(ByteSink& sink, int32_t width, int32_t height, int level, i
 PngWriter::~PngWriter() = default;
 
 Status PngWriter::write_chunk(const char* type, const uint8_t* data, size_t size) {
-  uint8_t head[8];
-  put_u32(head, static_cast<uint32_t>(size));
-  std::copy(type, type + 4, head + 4);
-  uint32_t crc = libdeflate_crc32(0, head + 4, 4);
-  // libdeflate_crc32 of a null buffer returns the initial value, not crc.
-  if (size > 0) crc = libdeflate_crc32(crc, data, size);
-  uint8_t tail[4];
-  put_u32(tail, crc);
-  if (Status s = sink_.write(head, 8); !s.ok()) return s;
-  if (size > 0) {
-    if (Status s = sink_.write(data, size); !s.ok()) return s;
-  }
-  return sink_.write(tail, 4);
+  const std::vector<uint8_t> chunk = png_chunk(type, {data, size});
+  return sink_.write(chunk.data(), chunk.size());
 }
 
 Status PngWriter::begin() {
   if (Status s = sink_.write(kPngSignature.data(), kPngSignature.size()); !s.ok()) return s;
   uint8_t ihdr[13] = {};
-  put_u32(ihdr, static_cast<uint32_t>(width_));
-  put_u32(ihdr + 4, static_cast<uint32_t>(height_));
+  put_be32(ihdr, static_cast<uint32_t>(width_));
+  put_be32(ihdr + 4, static_cast<uint32_t>(height_));
   ihdr[8] = 8;  // bits per sample
   ihdr[9] = 2;  // RGB; compression, filter and interlace methods 0
   return write_chunk("IHDR", ihdr, sizeof ihdr);
@@ -178,10 +160,10 @@ Status PngWriter::finish(const std::string& parameters) {
   if (next_row_ != height_) return failure("PNG: {} of {} rows written", next_row_, height_);
   std::vector<uint8_t> end = deflate_part(nullptr, 0, level_, true);
   if (end.empty()) return failure("PNG compression failed");
-  for (int shift = 24; shift >= 0; shift -= 8) end.push_back(static_cast<uint8_t>(adler_ >> shift));
+  end.resize(end.size() + 4);
+  put_be32(end.data() + end.size() - 4, adler_);
   if (Status s = write_idat(end); !s.ok()) return s;
   if (!parameters.empty()) {
-    // png_text_chunk makes a whole chunk, CRC included.
     const std::vector<uint8_t> text = png_text_chunk(kParamsKeyword, parameters);
     if (Status s = sink_.write(text.data(), text.size()); !s.ok()) return s;
   }

@@ -60,8 +60,7 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
 
 Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report) {
   const KernelParams& k = plan.params;
-  const ImageSpec spec{k.width,         k.height,       k.iterations,
-                       plan.colour_map, plan.png_level, plan.threads};
+  const ImageSpec spec = image_spec_of(plan);
   CountBuffer band(k.width, band_rows(k.width, k.height));
   ProgressBar progress(k.height, ProgressBar::wanted(plan.quiet));
   ContentHash hash;
@@ -90,6 +89,11 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
 
 }  // namespace
 
+ImageSpec image_spec_of(const RenderPlan& plan) {
+  const KernelParams& k = plan.params;
+  return ImageSpec{k.width, k.height, k.iterations, plan.colour_map, plan.png_level, plan.threads};
+}
+
 int32_t band_rows(int32_t width, int32_t height) {
   const int64_t rows = kBandBytes / (int64_t{4} * width);
   return static_cast<int32_t>(std::clamp<int64_t>(rows, 1, height));
@@ -97,7 +101,7 @@ int32_t band_rows(int32_t width, int32_t height) {
 
 Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   const KernelParams& k = plan.params;
-  const ImageSpec spec{k.width, k.height, k.iterations, plan.colour_map};
+  const ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int32_t rows = band_rows(k.width, k.height);
   const uint64_t band_bytes =

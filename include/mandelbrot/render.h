@@ -5,6 +5,7 @@
 #include <string>
 
 #include "mandelbrot/count_buffer.h"
+#include "mandelbrot/encoders.h"
 #include "mandelbrot/render_plan.h"
 #include "mandelbrot/status.h"
 
@@ -23,6 +24,9 @@ struct RenderReport {
 // the output and the memory needed before rendering.
 // REQUIRES: plan was made by make_render_plan().
 Status render_to_output(const RenderPlan& plan, RenderReport* report);
+
+// What the encoder of plan's output is given.
+ImageSpec image_spec_of(const RenderPlan& plan);
 
 // The rows per band for an image `width` wide: about 4 MiB of counts (small
 // enough to be in cache still when the band is encoded), at least 1.
