@@ -10,6 +10,9 @@
 //   (zr+zr)*zi, which is the same double); no MulAdd, so no fused rounding.
 // - A lane is active until its first failed check, like the scalar `break`;
 //   its count is frozen from then on, whatever its z does.
+// - Lanes still running after 32, 128 and 512 steps are repacked densely into
+//   new groups with their whole state (c, z, count, saved z, pixel index); every
+//   lane of a level is at the same step, so the steps are the same as before.
 // Shortcuts (only with shortcuts on), each unable to change a count:
 // - Main cardioid and period-2 bulb (when bailout >= 2): a point whose
 //   attracting cycle has multiplier |mu| <= kMultiplierMargin is in the set, its
