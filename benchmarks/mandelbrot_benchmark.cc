@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "mandelbrot/encoders.h"
-#include "mandelbrot/kernel.h"
+#include "formats/encoders.h"
+#include "kernel/kernel.h"
 
 namespace mandelbrot {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "mandelbrot/output_file.h"
+#include "base/output_file.h"
 
 namespace mandelbrot::testing {
 

@@ -1,5 +1,5 @@
 """Helpers for the end-to-end tests: run the built program, and an independent
-NumPy implementation of the counting contract (PRODUCT.md section 2)."""
+NumPy implementation of the counting contract (docs/SEMANTICS.md)."""
 
 import os
 import subprocess

@@ -1,0 +1,204 @@
+// Atomic file output (temporary file, then rename) and buffered descriptor writes.
+#include "base/output_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+namespace mandelbrot {
+namespace {
+
+constexpr size_t kBufferSize = size_t{1} << 20;
+
+// The temporary files that exist right now, so that a signal handler can remove
+// them. Plain arrays and sig_atomic_t flags: the handler may only do
+// async-signal-safe things.
+constexpr int kMaxOpenTemps = 4;
+constexpr size_t kMaxTempPath = 4096;
+char g_temp_paths[kMaxOpenTemps][kMaxTempPath];
+volatile sig_atomic_t g_temp_in_use[kMaxOpenTemps];
+
+extern "C" void remove_temps_and_reraise(int signal_number) {
+  for (int i = 0; i < kMaxOpenTemps; ++i) {
+    if (g_temp_in_use[i]) unlink(g_temp_paths[i]);
+  }
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+void install_signal_handlers_once() {
+  static const bool installed = [] {
+    for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
+      // A signal ignored from the start (as SIGINT is for background jobs) stays ignored.
+      struct sigaction previous = {};
+      if (sigaction(signal_number, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) {
+        continue;
+      }
+      struct sigaction action = {};
+      action.sa_handler = remove_temps_and_reraise;
+      sigemptyset(&action.sa_mask);
+      sigaction(signal_number, &action, nullptr);
+    }
+    return true;
+  }();
+  (void)installed;
+}
+
+// Remembers path for the signal handler. When every slot is taken or the path
+// is too long, the file is still removed on every path but a signal.
+void track_temp(const std::string& path) {
+  if (path.size() >= kMaxTempPath) return;
+  for (int i = 0; i < kMaxOpenTemps; ++i) {
+    if (!g_temp_in_use[i]) {
+      std::memcpy(g_temp_paths[i], path.c_str(), path.size() + 1);
+      g_temp_in_use[i] = 1;
+      return;
+    }
+  }
+}
+
+void untrack_temp(const std::string& path) {
+  for (int i = 0; i < kMaxOpenTemps; ++i) {
+    if (g_temp_in_use[i] && path == g_temp_paths[i]) g_temp_in_use[i] = 0;
+  }
+}
+
+mode_t default_file_mode() {
+  const mode_t mask = umask(0);
+  umask(mask);
+  return 0666 & ~mask;
+}
+
+std::string directory_of(const std::string& path) {
+  const size_t slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+}  // namespace
+
+FdWriter::FdWriter(int fd, std::string name) : fd_(fd), name_(std::move(name)) {
+  buffer_.reserve(kBufferSize);
+}
+
+Status FdWriter::write(const void* data, size_t size) {
+  const char* bytes = static_cast<const char*>(data);
+  if (buffer_.size() + size > kBufferSize) {
+    if (Status s = flush(); !s.ok()) return s;
+    if (size >= kBufferSize) return write_through(bytes, size);
+  }
+  buffer_.insert(buffer_.end(), bytes, bytes + size);
+  return Status();
+}
+
+Status FdWriter::flush() {
+  Status s = write_through(buffer_.data(), buffer_.size());
+  buffer_.clear();
+  return s;
+}
+
+Status FdWriter::write_through(const char* data, size_t size) {
+  while (size > 0) {
+    const ssize_t n = ::write(fd_, data, size);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return failure("cannot write {}: {}", name_, std::strerror(errno));
+    }
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return Status();
+}
+
+StdoutSink::StdoutSink() : FdWriter(STDOUT_FILENO, "to standard output") {}
+
+Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* file) {
+  struct stat info = {};
+  if (path.empty() || path.back() == '/' ||
+      (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))) {
+    return failure("cannot write '{}': it is a directory", path);
+  }
+  if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+    // A device, FIFO or socket: renaming over it would replace it with a file.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return failure("cannot write '{}': {}", path, std::strerror(errno));
+    file->reset(new OutputFile(path, "", fd));
+    return Status();
+  }
+  const size_t slash = path.find_last_of('/');
+  const std::string prefix = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+  std::string temp_path = prefix + "." + base + ".tmp-XXXXXX";
+
+  install_signal_handlers_once();
+  const int fd = ::mkostemp(temp_path.data(), O_CLOEXEC);
+  if (fd < 0) {
+    const int error = errno;
+    const std::string dir = directory_of(path);
+    if (error == ENOENT) {
+      return failure("cannot write '{}': directory '{}' does not exist", path, dir);
+    }
+    if (error == ENOTDIR) return failure("cannot write '{}': '{}' is not a directory", path, dir);
+    return failure("cannot write '{}': cannot create a file in '{}': {}", path, dir,
+                   std::strerror(error));
+  }
+  track_temp(temp_path);
+  ::fchmod(fd, default_file_mode());
+  file->reset(new OutputFile(path, std::move(temp_path), fd));
+  return Status();
+}
+
+OutputFile::OutputFile(std::string path, std::string temp_path, int fd)
+    : path_(std::move(path)),
+      temp_path_(std::move(temp_path)),
+      fd_(fd),
+      temp_exists_(!temp_path_.empty()),
+      writer_(fd, "'" + path_ + "'") {}
+
+OutputFile::~OutputFile() { discard(); }
+
+void OutputFile::discard() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!temp_exists_) return;
+  ::unlink(temp_path_.c_str());
+  untrack_temp(temp_path_);
+  temp_exists_ = false;
+}
+
+Status OutputFile::write(const void* data, size_t size) { return writer_.write(data, size); }
+
+Status OutputFile::flush() { return writer_.flush(); }
+
+Status OutputFile::commit() {
+  if (Status s = writer_.flush(); !s.ok()) {
+    discard();
+    return s;
+  }
+  const int fd = fd_;
+  fd_ = -1;
+  if (!temp_exists_) {  // written directly to a special file
+    if (::close(fd) != 0) return failure("cannot write '{}': {}", path_, std::strerror(errno));
+    return Status();
+  }
+  int error = ::fsync(fd) == 0 ? 0 : errno;
+  if (::close(fd) != 0 && error == 0) error = errno;
+  if (error != 0) {
+    discard();
+    return failure("cannot write '{}': {}", path_, std::strerror(error));
+  }
+  if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    const int error = errno;
+    discard();
+    return failure("cannot rename '{}' to '{}': {}", temp_path_, path_, std::strerror(error));
+  }
+  untrack_temp(temp_path_);
+  temp_exists_ = false;
+  return Status();
+}
+
+}  // namespace mandelbrot

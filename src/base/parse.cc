@@ -1,0 +1,63 @@
+// Strict parsing of numbers and lists typed by users: the whole text must be
+// the value, so every option and operand is read by the same rules.
+#include "base/parse.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace mandelbrot {
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t comma = text.find(',', start);
+    parts.push_back(text.substr(start, comma - start));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return parts;
+}
+
+Status parse_int64(const std::string& text, const char* what, int64_t* value) {
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  if (begin != end && *begin == '+') ++begin;  // from_chars takes no '+'
+  int64_t v = 0;
+  const auto [ptr, ec] = std::from_chars(begin, end, v);
+  if (ec == std::errc::result_out_of_range) {
+    return usage_error("{} is out of range, got '{}'", what, text);
+  }
+  if (ec != std::errc() || ptr != end || begin == end) {
+    return usage_error("{} must be an integer, got '{}'", what, text);
+  }
+  *value = v;
+  return Status();
+}
+
+Status parse_double(const std::string& text, const char* what, double* value) {
+  // strtod skips leading white space and takes hex floats; a number here is a
+  // plain decimal, so check the characters first. NaN and infinities are named
+  // as such, so that the message says what is wrong with them.
+  const size_t sign_end = std::min(text.find_first_not_of("+-"), text.size());
+  std::string word = text.substr(sign_end);
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (word == "nan" || word == "inf" || word == "infinity") {
+    return usage_error("{} must be finite, got '{}'", what, text);
+  }
+  const bool plain =
+      !text.empty() && text.find_first_not_of("0123456789+-.eE") == std::string::npos;
+  char* end = nullptr;
+  const double v = plain ? std::strtod(text.c_str(), &end) : 0.0;
+  if (!plain || end != text.c_str() + text.size()) {
+    return usage_error("{} must be a number, got '{}'", what, text);
+  }
+  if (!std::isfinite(v)) return usage_error("{} must be finite, got '{}'", what, text);
+  *value = v;
+  return Status();
+}
+
+}  // namespace mandelbrot

@@ -1,0 +1,20 @@
+// Strict parsing of numbers and lists typed by users.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+
+namespace mandelbrot {
+
+// The parts of `text` between commas, as typed ("a,,b" has an empty middle part).
+std::vector<std::string> split_commas(const std::string& text);
+
+// The whole text must be the number; `what` names it in the usage error.
+// parse_double rejects NaN and infinities.
+Status parse_int64(const std::string& text, const char* what, int64_t* value);
+Status parse_double(const std::string& text, const char* what, double* value);
+
+}  // namespace mandelbrot

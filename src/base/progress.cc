@@ -1,0 +1,57 @@
+#include "base/progress.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace mandelbrot {
+namespace {
+
+constexpr auto kDelay = std::chrono::seconds(1);
+constexpr auto kInterval = std::chrono::milliseconds(200);
+constexpr int kBarWidth = 30;
+
+}  // namespace
+
+ProgressBar::ProgressBar(int64_t total, bool enabled)
+    : total_(std::max<int64_t>(total, 1)), start_(std::chrono::steady_clock::now()) {
+  if (enabled) drawer_ = std::thread(&ProgressBar::draw_loop, this);
+}
+
+ProgressBar::~ProgressBar() {
+  if (!drawer_.joinable()) return;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  drawer_.join();
+}
+
+bool ProgressBar::wanted(bool quiet) { return !quiet && isatty(STDERR_FILENO); }
+
+void ProgressBar::draw_loop() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  if (wake_.wait_for(lock, kDelay, [this] { return stopping_; })) return;
+  while (true) {
+    const double fraction =
+        std::min(1.0, static_cast<double>(done_.load()) / static_cast<double>(total_));
+    const int filled = static_cast<int>(fraction * kBarWidth);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    fmt::print(stderr, "\r[{}{}] {:3.0f}%  {:.1f} s", std::string(filled, '#'),
+               std::string(kBarWidth - filled, '.'), 100 * fraction, seconds);
+    std::fflush(stderr);
+    drawn_ = true;
+    if (wake_.wait_for(lock, kInterval, [this] { return stopping_; })) break;
+  }
+  if (drawn_) {
+    fmt::print(stderr, "\r{}\r", std::string(kBarWidth + 20, ' '));
+    std::fflush(stderr);
+  }
+}
+
+}  // namespace mandelbrot

@@ -1,0 +1,50 @@
+#include "buffer/count_buffer.h"
+
+#include <gtest/gtest.h>
+
+namespace mandelbrot {
+namespace {
+
+TEST(CountBuffer, HoldsABandOfRows) {
+  CountBuffer band(3, 4);
+  EXPECT_EQ(band.max_rows(), 4);
+  band.set_rows(10, 2);
+  EXPECT_EQ(band.first_row(), 10);
+  EXPECT_EQ(band.rows(), 2);
+  EXPECT_EQ(band.counts().size(), 6u);
+  for (int i = 0; i < 6; ++i) band.data()[i] = i;
+  EXPECT_EQ(band.row(1)[0], 3);
+  EXPECT_EQ(band.row(1).size(), 3u);
+}
+
+TEST(CountStats, TracksMinMaxAndInside) {
+  CountStats stats(10);
+  EXPECT_EQ(stats.inside_fraction(), 0.0);
+  const int32_t a[] = {3, 9, 0};
+  const int32_t b[] = {9, 5};
+  stats.add(a);
+  stats.add(b);
+  EXPECT_EQ(stats.pixels(), 5);
+  EXPECT_EQ(stats.min(), 0);
+  EXPECT_EQ(stats.max(), 9);
+  EXPECT_EQ(stats.inside(), 2);
+  EXPECT_DOUBLE_EQ(stats.inside_fraction(), 0.4);
+}
+
+TEST(CountStats, MergeCombinesTwoHalves) {
+  CountStats a(10), b(10), whole(10);
+  const int32_t first[] = {4, 9};
+  const int32_t second[] = {1, 9, 7};
+  a.add(first);
+  b.add(second);
+  whole.add(first);
+  whole.add(second);
+  a.merge(b);
+  EXPECT_EQ(a.pixels(), whole.pixels());
+  EXPECT_EQ(a.min(), 1);
+  EXPECT_EQ(a.max(), 9);
+  EXPECT_EQ(a.inside(), 2);
+}
+
+}  // namespace
+}  // namespace mandelbrot

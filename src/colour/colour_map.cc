@@ -1,0 +1,106 @@
+#include "colour/colour_map.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace mandelbrot {
+namespace {
+
+// Up to this many iterations, every count's colour is computed once, up front.
+constexpr int32_t kMaxTableSize = 1 << 20;
+
+// Breakpoints of matplotlib's "hot": red rises over [0, kRedEnd], green over
+// [kRedEnd, kGreenEnd], blue over [kGreenEnd, 1]. Unlike matplotlib, red starts
+// at 0, so that t = 0 is pure black.
+constexpr double kRedEnd = 0.365079;
+constexpr double kGreenEnd = 0.746032;
+
+uint8_t to_byte(double v) {
+  return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0, 1.0) * 255.0));
+}
+
+}  // namespace
+
+std::optional<ColourMapKind> parse_colour_map(std::string_view name) {
+  if (name == "hot") return ColourMapKind::kHot;
+  if (name == "gray" || name == "grey") return ColourMapKind::kGray;
+  return std::nullopt;
+}
+
+std::string_view colour_map_name(ColourMapKind kind) {
+  return kind == ColourMapKind::kHot ? "hot" : "gray";
+}
+
+Rgb colour_ramp(ColourMapKind kind, double t) {
+  t = std::clamp(t, 0.0, 1.0);
+  if (kind == ColourMapKind::kGray) {
+    const uint8_t v = to_byte(t);
+    return {v, v, v};
+  }
+  return {to_byte(t / kRedEnd), to_byte((t - kRedEnd) / (kGreenEnd - kRedEnd)),
+          to_byte((t - kGreenEnd) / (1.0 - kGreenEnd))};
+}
+
+ColourMap::ColourMap(ColourMapKind kind, int32_t iterations)
+    : kind_(kind), iterations_(iterations) {
+  if (iterations_ <= kMaxTableSize) {
+    table_.resize(static_cast<size_t>(iterations_));
+    words_.resize(static_cast<size_t>(iterations_));
+    for (int32_t c = 0; c < iterations_; ++c) {
+      table_[static_cast<size_t>(c)] = compute(c);
+      uint8_t bytes[4] = {table_[c][0], table_[c][1], table_[c][2], 0};
+      std::memcpy(&words_[static_cast<size_t>(c)], bytes, 4);
+    }
+  }
+}
+
+Rgb ColourMap::compute(int32_t count) const {
+  const int32_t inside = iterations_ - 1;
+  count = std::clamp(count, 0, inside);
+  double t;
+  if (count == inside) {
+    t = 1.0;
+  } else if (count == 0) {
+    t = 0.0;
+  } else {  // 0 < count < inside, so inside >= 2 and log(inside) > 0
+    t = std::log(static_cast<double>(count)) / std::log(static_cast<double>(inside));
+  }
+  return colour_ramp(kind_, t);
+}
+
+Rgb ColourMap::operator()(int32_t count) const {
+  if (!table_.empty()) {
+    return table_[static_cast<size_t>(std::clamp(count, 0, iterations_ - 1))];
+  }
+  return compute(count);
+}
+
+void ColourMap::map_row(const int32_t* counts, size_t n, uint8_t* rgb) const {
+  if (table_.empty()) {
+    for (size_t i = 0; i < n; ++i) std::memcpy(rgb + 3 * i, compute(counts[i]).data(), 3);
+    return;
+  }
+  // The hot loop of colour output: a clamped table lookup per pixel, stored as
+  // 4 bytes whose last one the next pixel overwrites; the last pixel takes 3.
+  if (n == 0) return;
+  const uint32_t* words = words_.data();
+  const int32_t last = iterations_ - 1;
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const int32_t c = std::min(std::max(counts[i], 0), last);
+    std::memcpy(rgb + 3 * i, &words[c], 4);
+  }
+  const int32_t c = std::min(std::max(counts[n - 1], 0), last);
+  std::memcpy(rgb + 3 * (n - 1), &words[c], 3);
+}
+
+void ColourMap::map_band(const CountBuffer& band, int threads, uint8_t* rgb) const {
+  const size_t row_bytes = static_cast<size_t>(band.width()) * 3;
+#pragma omp parallel for schedule(static) num_threads(threads)
+  for (int32_t r = 0; r < band.rows(); ++r) {
+    const std::span<const int32_t> row = band.row(r);
+    map_row(row.data(), row.size(), rgb + static_cast<size_t>(r) * row_bytes);
+  }
+}
+
+}  // namespace mandelbrot

@@ -1,0 +1,128 @@
+#include "formats/encoders.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+
+#include "test_support.h"
+
+namespace mandelbrot {
+namespace {
+
+using testing::MemorySink;
+
+// Encodes `counts` (height rows of width) in bands of band_rows rows.
+std::vector<uint8_t> encode(OutputFormat format, const ImageSpec& spec,
+                            const std::vector<int32_t>& counts, int32_t band_rows = 1) {
+  MemorySink sink;
+  auto encoder = make_encoder(format, spec, sink);
+  EXPECT_TRUE(encoder->begin().ok());
+  CountBuffer band(spec.width, band_rows);
+  for (int32_t first = 0; first < spec.height; first += band_rows) {
+    const int32_t rows = std::min(band_rows, spec.height - first);
+    band.set_rows(first, rows);
+    std::memcpy(band.data(), counts.data() + first * spec.width,
+                sizeof(int32_t) * rows * spec.width);
+    EXPECT_TRUE(encoder->write_rows(band).ok());
+  }
+  EXPECT_TRUE(encoder->finish().ok());
+  return sink.bytes();
+}
+
+std::vector<uint8_t> bytes_of(const std::string& s) { return {s.begin(), s.end()}; }
+
+TEST(RawEncoder, WritesLittleEndianInt32RowMajor) {
+  const ImageSpec spec{2, 2, 300, ColourMapKind::kHot};
+  const std::vector<uint8_t> bytes = encode(OutputFormat::kRaw, spec, {1, 256, 0, 299});
+  EXPECT_EQ(bytes, (std::vector<uint8_t>{1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 43, 1, 0, 0}));
+}
+
+TEST(NpyEncoder, HeaderIsNumpyVersion1AlignedTo64) {
+  const ImageSpec spec{3, 2, 10, ColourMapKind::kHot};
+  const std::vector<uint8_t> bytes = encode(OutputFormat::kNpy, spec, {1, 2, 3, 4, 5, 6});
+  const std::string magic("\x93NUMPY\x01\x00", 8);
+  ASSERT_GT(bytes.size(), 10u);
+  EXPECT_EQ(std::string(bytes.begin(), bytes.begin() + 8), magic);
+  const size_t header_len = bytes[8] | (bytes[9] << 8);
+  EXPECT_EQ((10 + header_len) % 64, 0u);
+  const std::string dict(bytes.begin() + 10, bytes.begin() + 10 + header_len);
+  EXPECT_EQ(dict.rfind("{'descr': '<i4', 'fortran_order': False, 'shape': (2, 3), }", 0), 0u);
+  EXPECT_EQ(dict.back(), '\n');
+  EXPECT_EQ(bytes.size(), 10 + header_len + 6 * 4);
+  EXPECT_EQ(bytes[10 + header_len + 5 * 4], 6);
+}
+
+TEST(PgmEncoder, OneBytePerSampleBelow256) {
+  const ImageSpec spec{2, 1, 100, ColourMapKind::kHot};
+  EXPECT_EQ(encode(OutputFormat::kPgm, spec, {7, 99}),
+            bytes_of(std::string("P5\n2 1\n99\n\x07\x63")));
+}
+
+TEST(PgmEncoder, TwoBigEndianBytesFrom256) {
+  const ImageSpec spec{2, 1, 1000, ColourMapKind::kHot};
+  EXPECT_EQ(encode(OutputFormat::kPgm, spec, {0x0102, 999}),
+            bytes_of(std::string("P5\n2 1\n999\n\x01\x02\x03\xe7", 15)));
+}
+
+TEST(PpmEncoder, WritesColourMappedRgb) {
+  const ImageSpec spec{2, 1, 10, ColourMapKind::kGray};
+  EXPECT_EQ(encode(OutputFormat::kPpm, spec, {0, 9}),
+            bytes_of(std::string("P6\n2 1\n255\n\0\0\0\xff\xff\xff", 17)));
+}
+
+TEST(PbmEncoder, PacksInsideBitsMostSignificantFirstWithRowPadding) {
+  const ImageSpec spec{10, 2, 5, ColourMapKind::kHot};
+  const std::vector<int32_t> counts = {4, 0, 0, 0, 0, 0, 0, 0, 4, 4,  //
+                                       0, 4, 3, 3, 3, 3, 3, 3, 3, 0};
+  EXPECT_EQ(encode(OutputFormat::kPbm, spec, counts, 2),
+            bytes_of(std::string("P4\n10 2\n\x80\xc0\x40\x00", 12)));
+}
+
+TEST(PngEncoder, WritesAPngOfTheRightSize) {
+  const ImageSpec spec{5, 3, 10, ColourMapKind::kHot};
+  const std::vector<uint8_t> bytes =
+      encode(OutputFormat::kPng, spec, std::vector<int32_t>(15, 9), 2);
+  ASSERT_GT(bytes.size(), 33u);
+  EXPECT_EQ(std::vector<uint8_t>(bytes.begin(), bytes.begin() + 8),
+            (std::vector<uint8_t>{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}));
+  EXPECT_EQ(std::string(bytes.begin() + 12, bytes.begin() + 16), "IHDR");
+  EXPECT_EQ(bytes[19], 5);  // width, big-endian
+  EXPECT_EQ(bytes[23], 3);  // height
+  EXPECT_EQ(bytes[24], 8);  // bit depth
+  EXPECT_EQ(bytes[25], 2);  // colour type RGB
+}
+
+TEST(PngEncoder, BandsGiveTheSameFileAsOneBand) {
+  const ImageSpec spec{4, 5, 20, ColourMapKind::kHot};
+  std::vector<int32_t> counts(20);
+  for (int i = 0; i < 20; ++i) counts[i] = i;
+  EXPECT_EQ(encode(OutputFormat::kPng, spec, counts, 5),
+            encode(OutputFormat::kPng, spec, counts, 2));
+}
+
+TEST(Encoders, CheckEncodableKnowsEachFormatsLimits) {
+  ImageSpec spec{10, 10, 65536, ColourMapKind::kHot};
+  EXPECT_TRUE(check_encodable(OutputFormat::kPgm, spec).ok());
+  spec.iterations = 65537;
+  const Status too_deep = check_encodable(OutputFormat::kPgm, spec);
+  EXPECT_TRUE(too_deep.is_usage());
+  EXPECT_NE(too_deep.message().find("65537"), std::string::npos);
+  EXPECT_TRUE(check_encodable(OutputFormat::kRaw, spec).ok());
+  spec.iterations = 1;
+  EXPECT_TRUE(check_encodable(OutputFormat::kPgm, spec).is_usage());
+  spec = ImageSpec{30000, 30000, 100, ColourMapKind::kHot};
+  EXPECT_TRUE(check_encodable(OutputFormat::kPng, spec).ok());  // PNG streams too
+  EXPECT_TRUE(check_encodable(OutputFormat::kPpm, spec).ok());
+}
+
+TEST(Encoders, EveryEncoderStreams) {
+  const ImageSpec spec{1000, 100000, 100, ColourMapKind::kHot};
+  for (OutputFormat f : {OutputFormat::kPng, OutputFormat::kRaw, OutputFormat::kNpy,
+                         OutputFormat::kPgm, OutputFormat::kPpm, OutputFormat::kPbm}) {
+    // Bounded by the band (64 rows here), not by the image's 100000 rows.
+    EXPECT_LE(encoder_memory_bytes(f, spec, 64), 2u * 3001 * 64) << output_format_name(f);
+  }
+}
+
+}  // namespace
+}  // namespace mandelbrot

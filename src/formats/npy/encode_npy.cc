@@ -1,0 +1,55 @@
+// npy: a NumPy format v1.0 file holding the counts as '<i4' of shape (H, W).
+#include <fmt/format.h>
+
+#include "base/little_endian.h"
+#include "formats/encoders.h"
+
+namespace mandelbrot {
+namespace {
+
+// The header exactly as numpy.save (NumPy 1.24) writes it: magic, version 1.0,
+// little-endian header length, then the dict literal, padded with spaces (21
+// digits of room for the first axis to grow, then to a multiple of 64 bytes
+// in all) and ended by a newline.
+std::string npy_header(int32_t width, int32_t height) {
+  constexpr size_t kGrowthAxisMaxDigits = 21;
+  constexpr size_t kAlign = 64;
+  constexpr size_t kPrefix = 10;  // magic (6), version (2), header length (2)
+  const std::string first_axis = fmt::format("{}", height);
+  std::string dict =
+      fmt::format("{{'descr': '<i4', 'fortran_order': False, 'shape': ({}, {}), }}", height, width);
+  dict.append(kGrowthAxisMaxDigits - first_axis.size(), ' ');
+  const size_t padding = kAlign - (kPrefix + dict.size() + 1) % kAlign;
+  dict.append(padding, ' ');
+  dict.push_back('\n');
+
+  std::string header("\x93NUMPY\x01\x00", 8);
+  header.push_back(static_cast<char>(dict.size() & 0xff));
+  header.push_back(static_cast<char>(dict.size() >> 8));
+  return header + dict;
+}
+
+class NpyEncoder : public Encoder {
+ public:
+  NpyEncoder(const ImageSpec& spec, ByteSink& sink) : spec_(spec), sink_(sink) {}
+  Status begin() override {
+    const std::string header = npy_header(spec_.width, spec_.height);
+    return sink_.write(header.data(), header.size());
+  }
+  Status write_rows(const CountBuffer& band) override {
+    return write_int32_le(sink_, band.counts());
+  }
+  Status finish() override { return Status(); }
+
+ private:
+  ImageSpec spec_;
+  ByteSink& sink_;
+};
+
+}  // namespace
+
+std::unique_ptr<Encoder> make_npy_encoder(const ImageSpec& spec, ByteSink& sink) {
+  return std::make_unique<NpyEncoder>(spec, sink);
+}
+
+}  // namespace mandelbrot

@@ -1,0 +1,52 @@
+#include "formats/output_format.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace mandelbrot {
+namespace {
+
+struct FormatName {
+  OutputFormat format;
+  std::string_view name;
+};
+
+constexpr std::array<FormatName, 6> kFormats = {{
+    {OutputFormat::kPng, "png"},
+    {OutputFormat::kRaw, "raw"},
+    {OutputFormat::kNpy, "npy"},
+    {OutputFormat::kPgm, "pgm"},
+    {OutputFormat::kPpm, "ppm"},
+    {OutputFormat::kPbm, "pbm"},
+}};
+
+}  // namespace
+
+std::optional<OutputFormat> parse_output_format(std::string_view name) {
+  for (const FormatName& f : kFormats) {
+    if (f.name == name) return f.format;
+  }
+  return std::nullopt;
+}
+
+std::optional<OutputFormat> output_format_from_path(std::string_view path) {
+  const size_t slash = path.find_last_of('/');
+  const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const size_t dot = base.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return std::nullopt;
+  std::string extension(base.substr(dot + 1));
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return parse_output_format(extension);
+}
+
+std::string_view output_format_name(OutputFormat format) {
+  for (const FormatName& f : kFormats) {
+    if (f.format == format) return f.name;
+  }
+  return "?";
+}
+
+std::string_view output_format_list() { return "png, raw, npy, pgm, ppm, pbm"; }
+
+}  // namespace mandelbrot

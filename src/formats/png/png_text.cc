@@ -1,0 +1,58 @@
+#include "formats/png/png_text.h"
+
+#include <libdeflate.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace mandelbrot {
+namespace {
+
+uint32_t get_u32(const uint8_t* p) {
+  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+}
+
+}  // namespace
+
+std::vector<uint8_t> png_chunk(std::string_view type, std::span<const uint8_t> data) {
+  std::vector<uint8_t> chunk(12 + data.size());
+  put_be32(chunk.data(), static_cast<uint32_t>(data.size()));
+  std::copy(type.begin(), type.begin() + 4, chunk.begin() + 4);
+  std::copy(data.begin(), data.end(), chunk.begin() + 8);
+  // The CRC covers the type and the data, not the length.
+  put_be32(chunk.data() + 8 + data.size(), libdeflate_crc32(0, chunk.data() + 4, 4 + data.size()));
+  return chunk;
+}
+
+std::vector<uint8_t> png_text_chunk(std::string_view keyword, std::string_view text) {
+  std::vector<uint8_t> data;
+  data.reserve(keyword.size() + 1 + text.size());
+  for (char c : keyword) data.push_back(static_cast<uint8_t>(c));
+  data.push_back(0);
+  for (char c : text) data.push_back(static_cast<uint8_t>(c));
+  return png_chunk("tEXt", data);
+}
+
+std::optional<std::string> find_png_text(std::span<const uint8_t> png, std::string_view keyword) {
+  if (png.size() < kPngSignature.size() ||
+      std::memcmp(png.data(), kPngSignature.data(), kPngSignature.size()) != 0) {
+    return std::nullopt;
+  }
+  size_t pos = kPngSignature.size();
+  while (pos + 12 <= png.size()) {
+    const uint32_t length = get_u32(png.data() + pos);
+    if (length > png.size() - pos - 12) return std::nullopt;  // truncated
+    const uint8_t* type = png.data() + pos + 4;
+    const uint8_t* data = type + 4;
+    if (std::memcmp(type, "tEXt", 4) == 0 && length > keyword.size() &&
+        std::memcmp(data, keyword.data(), keyword.size()) == 0 && data[keyword.size()] == 0) {
+      return std::string(reinterpret_cast<const char*>(data) + keyword.size() + 1,
+                         length - keyword.size() - 1);
+    }
+    if (std::memcmp(type, "IEND", 4) == 0) break;
+    pos += 12 + length;
+  }
+  return std::nullopt;
+}
+
+}  // namespace mandelbrot

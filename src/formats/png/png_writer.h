@@ -1,0 +1,55 @@
+// Streaming PNG writer: 8-bit RGB rows in, chunks out, compressed on several
+// threads. Internal to the encoders (see encode_png.cc for why not stb_image_write).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "base/output_file.h"
+#include "base/status.h"
+
+namespace mandelbrot {
+
+// Writes the signature and IHDR, then the image in segments of a fixed number of
+// rows (about 1 MiB each, counted from row 0), each deflated by ISA-L at `level`
+// (0 to 3) on its own, ending in a sync flush, and written as one IDAT chunk:
+// together they hold one zlib stream. Then the end of the stream, the parameters
+// (a tEXt chunk, which PNG allows after the image data) and IEND. Rows use
+// filter 0 (None). Segments are compressed on up to `threads` threads, and the
+// bytes depend only on the image and the level, never on the thread count or
+// on how the rows are handed over.
+class PngWriter {
+ public:
+  PngWriter(ByteSink& sink, int32_t width, int32_t height, int level, int threads);
+  ~PngWriter();
+  PngWriter(const PngWriter&) = delete;
+  PngWriter& operator=(const PngWriter&) = delete;
+
+  Status begin();
+  // Image rows [first_row, first_row + rows), in order, each made by
+  // fill(row, rgb) writing 3 * width bytes; fill runs on several threads.
+  Status write_rows(int32_t first_row, int32_t rows,
+                    const std::function<void(int32_t row, uint8_t* rgb)>& fill);
+  // REQUIRES: every row written.
+  Status finish(const std::string& parameters);
+
+ private:
+  Status write_chunk(const char* type, const uint8_t* data, size_t size);
+  Status write_idat(const std::vector<uint8_t>& data);
+
+  ByteSink& sink_;
+  int32_t width_;
+  int32_t height_;
+  int level_;
+  int threads_;
+  size_t row_bytes_;            // 3 * width + the filter byte
+  int32_t segment_rows_;        // rows per segment
+  int32_t next_row_ = 0;        // the first row not yet handed over
+  std::vector<uint8_t> carry_;  // filtered rows of the unfinished segment
+  uint32_t adler_ = 1;
+  bool stream_started_ = false;
+};
+
+}  // namespace mandelbrot

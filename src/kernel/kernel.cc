@@ -1,0 +1,117 @@
+// Checking kernel parameters, choosing a kernel, and spreading rows over threads.
+#include "kernel/kernel.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "kernel/kernel_simd.h"
+
+namespace mandelbrot {
+
+KernelParamsProblem find_kernel_params_problem(const KernelParams& p) {
+  if (p.width < 1 || p.height < 1) return KernelParamsProblem::kSize;
+  if (p.iterations < 1) return KernelParamsProblem::kIterations;
+  const Region& r = p.region;
+  for (double v : {r.xmin, r.xmax, r.ymin, r.ymax}) {
+    if (!std::isfinite(v)) return KernelParamsProblem::kRegion;
+  }
+  // The spans must be finite too: xmax - xmin can overflow.
+  if (!(r.xmin < r.xmax) || !(r.ymin < r.ymax) || !std::isfinite(r.xmax - r.xmin) ||
+      !std::isfinite(r.ymax - r.ymin)) {
+    return KernelParamsProblem::kRegion;
+  }
+  if (!std::isfinite(p.bailout) || !(p.bailout > 0) || !std::isfinite(p.bailout * p.bailout)) {
+    return KernelParamsProblem::kBailout;
+  }
+  return KernelParamsProblem::kNone;
+}
+
+Status check_kernel_params(const KernelParams& p) {
+  const Region& r = p.region;
+  switch (find_kernel_params_problem(p)) {
+    case KernelParamsProblem::kNone:
+      return Status();
+    case KernelParamsProblem::kSize:
+      return usage_error("width and height must be at least 1, got {}x{}", p.width, p.height);
+    case KernelParamsProblem::kIterations:
+      return usage_error("iterations must be at least 1, got {}", p.iterations);
+    case KernelParamsProblem::kRegion:
+      return usage_error(
+          "region needs finite bounds with xmin < xmax and ymin < ymax, got {},{},{},{}", r.xmin,
+          r.xmax, r.ymin, r.ymax);
+    case KernelParamsProblem::kBailout:
+      return usage_error("bailout must be a finite number > 0 with a finite square, got {}",
+                         p.bailout);
+  }
+  return Status();
+}
+
+Status choose_kernel(std::string_view name, bool shortcuts, Kernel* kernel) {
+  if (name == "scalar") {
+    *kernel = Kernel{"scalar", render_row_scalar, shortcuts};
+    return Status();
+  }
+  const std::vector<SimdTarget> targets = simd_targets();
+  for (const SimdTarget& t : targets) {
+    if (name == "auto" ? t.supported : name == t.name) {
+      if (!t.supported) {
+        return usage_error("--kernel {}: this CPU cannot run it (it runs: {})", name,
+                           fmt::join(kernel_names(), ", "));
+      }
+      *kernel = Kernel{t.name, t.row, shortcuts};
+      return Status();
+    }
+  }
+  return usage_error("unknown --kernel '{}' (known: auto, {})", name,
+                     fmt::join(kernel_names(), ", "));
+}
+
+std::vector<std::string> kernel_names() {
+  std::vector<std::string> names;
+  for (const SimdTarget& t : simd_targets()) {
+    if (t.supported) names.push_back(t.name);
+  }
+  names.push_back("scalar");
+  return names;
+}
+
+std::vector<std::string> compiled_simd_targets() {
+  std::vector<std::string> names;
+  for (const SimdTarget& t : simd_targets()) names.push_back(t.name);
+  return names;
+}
+
+const Kernel& default_kernel() {
+  static const Kernel kernel = [] {
+    Kernel k;
+    choose_kernel("auto", true, &k);  // EMU128 is always there as a fallback
+    return k;
+  }();
+  return kernel;
+}
+
+void render_rows(const KernelParams& params, const Kernel& kernel, int32_t first_row, int32_t rows,
+                 int threads, int32_t* out, CountStats* stats, std::atomic<int64_t>* rows_done) {
+  const int64_t width = params.width;
+  // Rows differ wildly in cost (inside points take every iteration), so hand
+  // them out one at a time. Each row is computed the same way whichever thread
+  // takes it, so the output does not depend on the thread count.
+#pragma omp parallel num_threads(threads)
+  {
+    CountStats local(params.iterations);
+#pragma omp for schedule(dynamic, 1) nowait
+    for (int32_t r = 0; r < rows; ++r) {
+      int32_t* row = out + r * width;
+      kernel.row(params, first_row + r, kernel.shortcuts, row);
+      if (stats) local.add({row, static_cast<size_t>(width)});
+      if (rows_done) rows_done->fetch_add(1, std::memory_order_relaxed);
+    }
+    if (stats) {
+#pragma omp critical
+      stats->merge(local);
+    }
+  }
+}
+
+}  // namespace mandelbrot

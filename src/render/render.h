@@ -1,0 +1,38 @@
+// Rendering a plan to its output: the render loop that drives kernel, encoder
+// and output file, and the report it produces.
+#pragma once
+
+#include <string>
+
+#include "base/status.h"
+#include "buffer/count_buffer.h"
+#include "formats/encoders.h"
+#include "render/render_plan.h"
+
+namespace mandelbrot {
+
+struct RenderReport {
+  RenderPlan plan;
+  double render_seconds = 0;  // time in the kernel
+  double encode_seconds = 0;  // time encoding and writing, including the commit
+  CountStats stats{1};
+  std::string hash;  // ContentHash of the counts, e.g. "xxh3-128:..."
+};
+
+// Renders plan.kernel band by band, encodes each band as plan.format and writes
+// it to plan.output (atomically; see OutputFile) or to standard output. Checks
+// the output and the memory needed before rendering.
+// REQUIRES: plan was made by make_render_plan().
+Status render_to_output(const RenderPlan& plan, RenderReport* report);
+
+// What the encoder of plan's output is given.
+ImageSpec image_spec_of(const RenderPlan& plan);
+
+// The rows per band for an image `width` wide: about 4 MiB of counts (small
+// enough to be in cache still when the band is encoded), at least 1.
+int32_t band_rows(int32_t width, int32_t height);
+
+// The report as one line of JSON: every parameter, the timings and the statistics.
+std::string render_report_json(const RenderReport& report);
+
+}  // namespace mandelbrot

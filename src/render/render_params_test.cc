@@ -1,0 +1,109 @@
+#include "render/render_params.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace mandelbrot {
+namespace {
+
+RenderPlan plan_of(const RenderOptions& o) {
+  RenderPlan plan;
+  EXPECT_TRUE(make_render_plan(o, &plan).ok());
+  return plan;
+}
+
+TEST(RenderParams, JsonHoldsExactlyWhatDecidesTheBytes) {
+  RenderOptions o;
+  o.region = "-0.1,0.30000000000000004,-1e-300,2";
+  o.iterations = "77";
+  o.colour_map = "gray";
+  const auto j = nlohmann::json::parse(render_params_json(plan_of(o), "xxh3-128:00"));
+  EXPECT_EQ(j["region"]["xmax"], "0.30000000000000004");
+  EXPECT_EQ(j["region"]["ymin"], "-1e-300");
+  EXPECT_EQ(j["iterations"], 77);
+  EXPECT_EQ(j["colormap"], "gray");
+  EXPECT_EQ(j["hash"], "xxh3-128:00");
+  for (const char* varying : {"threads", "kernel", "output", "render_seconds"}) {
+    EXPECT_FALSE(j.contains(varying)) << varying;
+  }
+}
+
+TEST(RenderParams, RoundTripGivesTheSamePlan) {
+  RenderOptions o;
+  o.center = "-0.7435669,0.1314023";
+  o.radius = "0.0000123";
+  o.width = "300";
+  o.height = "200";
+  o.bailout = "4.5";
+  o.png_level = "3";
+  const RenderPlan first = plan_of(o);
+  RenderOptions back;
+  ASSERT_TRUE(render_options_from_json(render_params_json(first, "h"), "test", &back).ok());
+  const RenderPlan second = plan_of(back);
+  EXPECT_EQ(second.params.region.xmin, first.params.region.xmin);
+  EXPECT_EQ(second.params.region.xmax, first.params.region.xmax);
+  EXPECT_EQ(second.params.region.ymin, first.params.region.ymin);
+  EXPECT_EQ(second.params.region.ymax, first.params.region.ymax);
+  EXPECT_EQ(second.params.width, 300);
+  EXPECT_EQ(second.params.height, 200);
+  EXPECT_EQ(second.params.bailout, 4.5);
+  EXPECT_EQ(second.png_level, 3);
+}
+
+TEST(RenderParams, ReadsAJsonReportWithNumbers) {
+  RenderOptions o;
+  ASSERT_TRUE(render_options_from_json(
+                  R"({"width":10,"height":20,"iterations":5,"region":{"xmin":-2.0,"xmax":1.0,)"
+                  R"("ymin":-1.5,"ymax":0.1},"bailout":10.0})",
+                  "report", &o)
+                  .ok());
+  EXPECT_EQ(o.region, "-2,1,-1.5,0.1");
+  EXPECT_EQ(o.bailout, "10");
+}
+
+TEST(RenderParams, BadJsonIsAUsageError) {
+  RenderOptions o;
+  EXPECT_TRUE(render_options_from_json("not json", "x", &o).is_usage());
+  EXPECT_TRUE(render_options_from_json(R"({"width": 3})", "x", &o).is_usage());
+  EXPECT_TRUE(render_options_from_json(
+                  R"({"width":1,"height":1,"iterations":1,"region":{"xmin":[]}})", "x", &o)
+                  .is_usage());
+}
+
+TEST(RenderParams, FromFileOverlaysTheCommandLine) {
+  testing::ScratchDir dir;
+  const std::string path = dir.file("params.json");
+  std::ofstream(path) << R"({"width":200,"height":100,"iterations":50,)"
+                      << R"("region":{"xmin":"-3","xmax":"1","ymin":"-1","ymax":"1"},)"
+                      << R"("bailout":"10","colormap":"gray","png_level":3})";
+  RenderOptions cl;
+  cl.output = "x.png";
+  RenderOptions merged;
+  ASSERT_TRUE(apply_from_file(path, cl, &merged).ok());
+  EXPECT_EQ(merged.region, "-3,1,-1,1");  // no new geometry: the region as recorded
+  EXPECT_EQ(merged.colour_map, "gray");
+  EXPECT_EQ(merged.output, "x.png");
+
+  cl.iterations = "500";
+  cl.size = "1000";  // a new size and aspect: the view keeps its centre and height
+  ASSERT_TRUE(apply_from_file(path, cl, &merged).ok());
+  EXPECT_EQ(merged.iterations, "500");
+  EXPECT_FALSE(merged.region);
+  EXPECT_EQ(merged.center, "-1,0");
+  EXPECT_EQ(merged.radius, "1");
+  EXPECT_EQ(plan_of(merged).params.width, 1000);
+
+  cl.center = "0.25,0";  // a new centre keeps the recorded radius
+  ASSERT_TRUE(apply_from_file(path, cl, &merged).ok());
+  EXPECT_EQ(merged.center, "0.25,0");
+  EXPECT_EQ(merged.radius, "1");
+
+  EXPECT_TRUE(apply_from_file(dir.file("missing.png"), cl, &merged).is_usage());
+}
+
+}  // namespace
+}  // namespace mandelbrot

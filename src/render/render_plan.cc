@@ -1,0 +1,168 @@
+// From the options as typed to a checked plan: every parse and range check of
+// the render request lives here.
+#include "render/render_plan.h"
+
+#include "base/parse.h"
+#include "formats/encoders.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+#include <vector>
+
+namespace mandelbrot {
+namespace {
+
+Status parse_ranged(const std::string& text, const char* what, int64_t lo, int64_t hi,
+                    int64_t* value) {
+  int64_t v = 0;
+  if (Status s = parse_int64(text, what, &v); !s.ok()) return s;
+  if (v < lo || v > hi) {
+    return usage_error("{} must be between {} and {}, got '{}'", what, lo, hi, text);
+  }
+  *value = v;
+  return Status();
+}
+
+Status parse_dimensions(const RenderOptions& o, int32_t* width, int32_t* height) {
+  int64_t w = 400;
+  int64_t h = 400;
+  if (o.size) {
+    if (Status s = parse_ranged(*o.size, "--size", 1, kMaxImageSide, &w); !s.ok()) return s;
+    h = w;
+  }
+  if (o.width) {
+    if (Status s = parse_ranged(*o.width, "--width", 1, kMaxImageSide, &w); !s.ok()) return s;
+  }
+  if (o.height) {
+    if (Status s = parse_ranged(*o.height, "--height", 1, kMaxImageSide, &h); !s.ok()) return s;
+  }
+  *width = static_cast<int32_t>(w);
+  *height = static_cast<int32_t>(h);
+  return Status();
+}
+
+// Parses "A,B,..." into exactly values.size() finite numbers.
+Status parse_number_list(const std::string& text, const char* option, const char* shape,
+                         std::vector<double>* values) {
+  const std::vector<std::string> parts = split_commas(text);
+  if (parts.size() != values->size()) {
+    return usage_error("{} needs {} comma-separated numbers {}, got '{}'", option, values->size(),
+                       shape, text);
+  }
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (Status s = parse_double(parts[i], option, &(*values)[i]); !s.ok()) return s;
+  }
+  return Status();
+}
+
+Status parse_region(const RenderOptions& o, int32_t width, int32_t height, Region* region) {
+  if (o.region) {
+    std::vector<double> v(4);
+    if (Status s = parse_number_list(*o.region, "--region", "XMIN,XMAX,YMIN,YMAX", &v); !s.ok()) {
+      return s;
+    }
+    if (!(v[0] < v[1])) return usage_error("--region needs XMIN < XMAX, got '{}'", *o.region);
+    if (!(v[2] < v[3])) return usage_error("--region needs YMIN < YMAX, got '{}'", *o.region);
+    *region = Region{v[0], v[1], v[2], v[3]};
+    return Status();
+  }
+  std::vector<double> centre = {-0.5, 0.0};
+  double radius = 1.5;
+  if (o.center) {
+    if (Status s = parse_number_list(*o.center, "--center", "X,Y", &centre); !s.ok()) return s;
+  }
+  if (o.radius) {
+    if (Status s = parse_double(*o.radius, "--radius", &radius); !s.ok()) return s;
+    if (!(radius > 0)) return usage_error("--radius must be > 0, got '{}'", *o.radius);
+  }
+  const double half_width = radius * width / height;
+  *region = Region{centre[0] - half_width, centre[0] + half_width, centre[1] - radius,
+                   centre[1] + radius};
+  if (!(region->xmin < region->xmax) || !(region->ymin < region->ymax)) {
+    return usage_error("--radius {} is too small to tell pixels apart around centre {},{}", radius,
+                       centre[0], centre[1]);
+  }
+  return Status();
+}
+
+Status choose_format(const RenderOptions& o, OutputFormat* format) {
+  if (o.format) {
+    const auto f = parse_output_format(*o.format);
+    if (!f)
+      return usage_error("unknown --format '{}' (known: {})", *o.format, output_format_list());
+    *format = *f;
+    return Status();
+  }
+  if (o.output == "-") return usage_error("--format is required when writing to stdout (-o -)");
+  const auto f = output_format_from_path(o.output);
+  if (!f) {
+    return usage_error(
+        "cannot tell the format of '{}' from its extension (known: {}); use --format", o.output,
+        output_format_list());
+  }
+  *format = *f;
+  return Status();
+}
+
+}  // namespace
+
+Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
+  RenderPlan p;
+  KernelParams& k = p.params;
+  if (Status s = parse_dimensions(o, &k.width, &k.height); !s.ok()) return s;
+
+  int64_t iterations = 0;
+  if (Status s = parse_ranged(o.iterations.value_or("100"), "--iter", 1, INT32_MAX, &iterations);
+      !s.ok()) {
+    return s;
+  }
+  k.iterations = static_cast<int32_t>(iterations);
+
+  if (Status s = parse_region(o, k.width, k.height, &k.region); !s.ok()) return s;
+
+  const std::string bailout = o.bailout.value_or("10");
+  if (Status s = parse_double(bailout, "--bailout", &k.bailout); !s.ok()) return s;
+  if (!(k.bailout > 0)) return usage_error("--bailout must be > 0, got '{}'", bailout);
+  if (Status s = check_kernel_params(k); !s.ok()) return s;
+
+  int64_t threads = omp_get_max_threads();
+  if (o.threads) {
+    if (Status s = parse_ranged(*o.threads, "--threads", 1, kMaxThreads, &threads); !s.ok()) {
+      return s;
+    }
+  }
+  p.threads = static_cast<int>(threads);
+  if (Status s = choose_kernel(o.kernel, !o.no_shortcuts, &p.kernel); !s.ok()) return s;
+
+  if (o.output.empty()) return usage_error("-o/--output must not be empty");
+  p.output = o.output;
+  if (Status s = choose_format(o, &p.format); !s.ok()) return s;
+
+  const std::string colour_map_name = o.colour_map.value_or("hot");
+  const auto colour_map = parse_colour_map(colour_map_name);
+  if (!colour_map) {
+    return usage_error("unknown --colormap '{}' (known: hot, gray)", colour_map_name);
+  }
+  p.colour_map = *colour_map;
+
+  if (o.png_level) {
+    int64_t level = 0;
+    if (Status s = parse_ranged(*o.png_level, "--png-level", 0, kMaxPngLevel, &level); !s.ok()) {
+      return s;
+    }
+    p.png_level = static_cast<int>(level);
+  }
+
+  p.json = o.json;
+  p.quiet = o.quiet;
+  p.hash = o.hash;
+  *plan = std::move(p);
+  return Status();
+}
+
+}  // namespace mandelbrot

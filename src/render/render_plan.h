@@ -1,0 +1,39 @@
+// RenderPlan: a validated, fully typed render request, made from RenderOptions.
+#pragma once
+
+#include <string>
+
+#include "base/limits.h"
+#include "base/parse.h"
+#include "base/status.h"
+#include "colour/colour_map.h"
+#include "formats/encoders.h"
+#include "formats/output_format.h"
+#include "kernel/kernel.h"
+#include "render/options.h"
+
+namespace mandelbrot {
+
+struct RenderPlan {
+  KernelParams params;
+  Kernel kernel;
+  int threads = 1;
+  std::string output;  // a path, or "-" for standard output
+  OutputFormat format = OutputFormat::kPng;
+  ColourMapKind colour_map = ColourMapKind::kHot;
+  int png_level = kDefaultPngLevel;
+  bool json = false;
+  bool quiet = false;
+  bool hash = false;
+
+  bool to_stdout() const { return output == "-"; }
+};
+
+// Parses and checks every option, applying the defaults of docs/SEMANTICS.md:
+// 400 x 400, 100 iterations, centre -0.5,0 with radius 1.5 (for a square image,
+// the region [-2, 1] x [-1.5, 1.5]), bailout 10, all cores. With --center and
+// --radius R, the region is [X - R*W/H, X + R*W/H] x [Y - R, Y + R].
+// On a bad value returns a usage error that names the option and the value.
+Status make_render_plan(const RenderOptions& options, RenderPlan* plan);
+
+}  // namespace mandelbrot

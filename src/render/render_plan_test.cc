@@ -1,0 +1,197 @@
+#include "render/render_plan.h"
+
+#include <gtest/gtest.h>
+
+namespace mandelbrot {
+namespace {
+
+RenderPlan plan_of(const RenderOptions& o) {
+  RenderPlan plan;
+  const Status s = make_render_plan(o, &plan);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return plan;
+}
+
+// The usage error for o; fails the test when there is none.
+std::string error_of(const RenderOptions& o) {
+  RenderPlan plan;
+  const Status s = make_render_plan(o, &plan);
+  EXPECT_TRUE(s.is_usage()) << "expected a usage error";
+  return s.message();
+}
+
+TEST(RenderPlan, DefaultsAreTheClassicView) {
+  const RenderPlan p = plan_of(RenderOptions());
+  EXPECT_EQ(p.params.width, 400);
+  EXPECT_EQ(p.params.height, 400);
+  EXPECT_EQ(p.params.iterations, 100);
+  EXPECT_EQ(p.params.region.xmin, -2.0);
+  EXPECT_EQ(p.params.region.xmax, 1.0);
+  EXPECT_EQ(p.params.region.ymin, -1.5);
+  EXPECT_EQ(p.params.region.ymax, 1.5);
+  EXPECT_EQ(p.params.bailout, 10.0);
+  EXPECT_GE(p.threads, 1);
+  EXPECT_EQ(p.output, "mandelbrot.png");
+  EXPECT_EQ(p.format, OutputFormat::kPng);
+  EXPECT_EQ(p.colour_map, ColourMapKind::kHot);
+}
+
+TEST(RenderPlan, SizeWidthAndHeight) {
+  RenderOptions o;
+  o.size = "64";
+  EXPECT_EQ(plan_of(o).params.width, 64);
+  EXPECT_EQ(plan_of(o).params.height, 64);
+  o = RenderOptions();
+  o.width = "+300";
+  const RenderPlan p = plan_of(o);
+  EXPECT_EQ(p.params.width, 300);
+  EXPECT_EQ(p.params.height, 400);
+  // The default view keeps its centre and height; the width follows the aspect.
+  EXPECT_EQ(p.params.region.xmin, -0.5 - 1.5 * 300 / 400);
+  EXPECT_EQ(p.params.region.ymax, 1.5);
+}
+
+TEST(RenderPlan, RegionIsParsedExactly) {
+  RenderOptions o;
+  o.region = "-0.75,-0.7,0.1,0.15";
+  const Region r = plan_of(o).params.region;
+  EXPECT_EQ(r.xmin, -0.75);
+  EXPECT_EQ(r.xmax, -0.7);
+  EXPECT_EQ(r.ymin, 0.1);
+  EXPECT_EQ(r.ymax, 0.15);
+}
+
+TEST(RenderPlan, CenterAndRadiusFollowTheAspect) {
+  RenderOptions o;
+  o.center = "1,2";
+  o.radius = "0.5";
+  o.width = "200";
+  o.height = "100";
+  const Region r = plan_of(o).params.region;
+  EXPECT_EQ(r.xmin, 0.0);
+  EXPECT_EQ(r.xmax, 2.0);
+  EXPECT_EQ(r.ymin, 1.5);
+  EXPECT_EQ(r.ymax, 2.5);
+}
+
+TEST(RenderPlan, RejectsBadDimensions) {
+  for (const char* bad :
+       {"0", "-5", "abc", "", "1.5", "12x", " 12", "1048577", "99999999999999999999"}) {
+    RenderOptions o;
+    o.size = bad;
+    const std::string message = error_of(o);
+    EXPECT_NE(message.find("--size"), std::string::npos) << message;
+    EXPECT_NE(message.find(std::string("'") + bad + "'"), std::string::npos) << message;
+  }
+  RenderOptions o;
+  o.width = "0";
+  EXPECT_NE(error_of(o).find("--width"), std::string::npos);
+  o = RenderOptions();
+  o.height = "-1";
+  EXPECT_NE(error_of(o).find("--height"), std::string::npos);
+}
+
+TEST(RenderPlan, RejectsBadIterations) {
+  for (const char* bad : {"0", "-1", "ten", "2147483648", "1e3"}) {
+    RenderOptions o;
+    o.iterations = bad;
+    EXPECT_NE(error_of(o).find("--iter"), std::string::npos) << bad;
+  }
+  RenderOptions o;
+  o.iterations = "2147483647";
+  EXPECT_EQ(plan_of(o).params.iterations, 2147483647);
+}
+
+TEST(RenderPlan, RejectsBadRegions) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"nan,1,-1,1", "finite"},    {"-2,inf,-1,1", "finite"},  {"1,-1,-1,1", "XMIN < XMAX"},
+      {"-1,1,1,1", "YMIN < YMAX"}, {"-1,1,-1", "4 comma"},     {"", "4 comma"},
+      {"a,b,c,d", "number"},       {"-1,1,-1,1,2", "4 comma"}, {"0x1,2,-1,1", "number"},
+      {"1e999,2,-1,1", "finite"},
+  };
+  for (const auto& [region, expected] : cases) {
+    RenderOptions o;
+    o.region = region;
+    const std::string message = error_of(o);
+    EXPECT_NE(message.find(expected), std::string::npos) << region << ": " << message;
+  }
+}
+
+TEST(RenderPlan, RejectsBadCenterAndRadius) {
+  RenderOptions o;
+  o.radius = "0";
+  EXPECT_NE(error_of(o).find("--radius must be > 0"), std::string::npos);
+  o.radius = "-1";
+  EXPECT_NE(error_of(o).find("--radius"), std::string::npos);
+  o.radius = "nan";
+  EXPECT_NE(error_of(o).find("--radius"), std::string::npos);
+  o = RenderOptions();
+  o.center = "1";
+  EXPECT_NE(error_of(o).find("--center needs 2"), std::string::npos);
+  o.center = "1,inf";
+  EXPECT_NE(error_of(o).find("finite"), std::string::npos);
+  o = RenderOptions();
+  o.center = "1e10,0";
+  o.radius = "1e-300";  // below the spacing of doubles at 1e10
+  EXPECT_NE(error_of(o).find("too small"), std::string::npos);
+}
+
+TEST(RenderPlan, RejectsBadBailoutAndThreads) {
+  RenderOptions o;
+  o.bailout = "0";
+  EXPECT_NE(error_of(o).find("--bailout"), std::string::npos);
+  o.bailout = "-2";
+  EXPECT_NE(error_of(o).find("--bailout"), std::string::npos);
+  o.bailout = "inf";
+  EXPECT_NE(error_of(o).find("--bailout"), std::string::npos);
+  o = RenderOptions();
+  o.threads = "0";
+  EXPECT_NE(error_of(o).find("--threads"), std::string::npos);
+  o.threads = "100000";
+  EXPECT_NE(error_of(o).find("--threads"), std::string::npos);
+  o.threads = "3";
+  EXPECT_EQ(plan_of(o).threads, 3);
+}
+
+TEST(RenderPlan, ChoosesTheFormat) {
+  RenderOptions o;
+  o.output = "x.NPY";
+  EXPECT_EQ(plan_of(o).format, OutputFormat::kNpy);
+  o.format = "pgm";  // --format wins over the extension
+  EXPECT_EQ(plan_of(o).format, OutputFormat::kPgm);
+  o.format = "gif";
+  EXPECT_NE(error_of(o).find("unknown --format 'gif'"), std::string::npos);
+  o = RenderOptions();
+  o.output = "picture.jpg";
+  EXPECT_NE(error_of(o).find("'picture.jpg'"), std::string::npos);
+  o.output = "-";
+  EXPECT_NE(error_of(o).find("--format is required"), std::string::npos);
+  o.format = "raw";
+  EXPECT_TRUE(plan_of(o).to_stdout());
+  o.output = "";
+  EXPECT_NE(error_of(o).find("empty"), std::string::npos);
+}
+
+TEST(RenderPlan, RejectsAnUnknownColourMap) {
+  RenderOptions o;
+  o.colour_map = "jet";
+  EXPECT_NE(error_of(o).find("'jet'"), std::string::npos);
+}
+
+TEST(RenderPlan, StrictNumberParsing) {
+  int64_t i = 0;
+  EXPECT_TRUE(parse_int64("-42", "x", &i).ok());
+  EXPECT_EQ(i, -42);
+  EXPECT_FALSE(parse_int64("4 2", "x", &i).ok());
+  EXPECT_FALSE(parse_int64("++4", "x", &i).ok());
+  double d = 0;
+  EXPECT_TRUE(parse_double("-1.25e-3", "x", &d).ok());
+  EXPECT_EQ(d, -1.25e-3);
+  EXPECT_TRUE(parse_double(".5", "x", &d).ok());
+  EXPECT_FALSE(parse_double("1.2.3", "x", &d).ok());
+  EXPECT_FALSE(parse_double("infinity", "x", &d).ok());
+  EXPECT_FALSE(parse_double("1e400", "x", &d).ok());
+}
+
+}  // namespace
+}  // namespace mandelbrot

@@ -1,0 +1,39 @@
+// The --json summary of a render.
+#include <nlohmann/json.hpp>
+
+#include "base/version.h"
+#include "render/render.h"
+
+namespace mandelbrot {
+
+std::string render_report_json(const RenderReport& report) {
+  const RenderPlan& plan = report.plan;
+  const KernelParams& k = plan.params;
+  const CountStats& stats = report.stats;
+  nlohmann::ordered_json j;
+  j["version"] = kVersion;
+  j["width"] = k.width;
+  j["height"] = k.height;
+  j["iterations"] = k.iterations;
+  j["region"] = {{"xmin", k.region.xmin},
+                 {"xmax", k.region.xmax},
+                 {"ymin", k.region.ymin},
+                 {"ymax", k.region.ymax}};
+  j["bailout"] = k.bailout;
+  j["threads"] = plan.threads;
+  j["kernel"] = plan.kernel.name;
+  j["shortcuts"] = plan.kernel.shortcuts;
+  j["format"] = output_format_name(plan.format);
+  j["colormap"] = colour_map_name(plan.colour_map);
+  if (plan.format == OutputFormat::kPng) j["png_level"] = plan.png_level;
+  j["output"] = plan.output;
+  j["render_seconds"] = report.render_seconds;
+  j["encode_seconds"] = report.encode_seconds;
+  j["min_count"] = stats.pixels() > 0 ? stats.min() : 0;
+  j["max_count"] = stats.pixels() > 0 ? stats.max() : 0;
+  j["inside_fraction"] = stats.inside_fraction();
+  j["hash"] = report.hash;
+  return j.dump();
+}
+
+}  // namespace mandelbrot

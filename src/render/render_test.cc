@@ -1,0 +1,98 @@
+#include "render/render.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace mandelbrot {
+namespace {
+
+using testing::ScratchDir;
+
+std::vector<char> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+RenderPlan plan_for(const std::string& output, const char* width, const char* height,
+                    const char* iterations) {
+  RenderOptions o;
+  o.output = output;
+  o.width = width;
+  o.height = height;
+  o.iterations = iterations;
+  o.threads = "2";
+  RenderPlan plan;
+  EXPECT_TRUE(make_render_plan(o, &plan).ok());
+  return plan;
+}
+
+TEST(Render, BandRowsKeepBandsNear4MiB) {
+  EXPECT_EQ(band_rows(400, 400), 400);
+  EXPECT_EQ(band_rows(4096, 4096), 256);
+  EXPECT_EQ(band_rows(65536, 65536), 16);
+  EXPECT_EQ(band_rows(1 << 20, 10), 1);
+  EXPECT_EQ(band_rows(1 << 24, 10), 1);
+}
+
+TEST(Render, RawOutputIsTheKernelsCountsOverManyBands) {
+  ScratchDir dir;
+  // 65536 wide gives 16-row bands, so 150 rows take ten bands, the last partial.
+  const RenderPlan plan = plan_for(dir.file("wide.raw"), "65536", "150", "3");
+  ASSERT_EQ(band_rows(plan.params.width, plan.params.height), 16);
+  RenderReport report;
+  ASSERT_TRUE(render_to_output(plan, &report).ok());
+
+  std::vector<int32_t> expected(size_t{65536} * 150);
+  render_rows_scalar(plan.params, 0, 150, expected.data());
+  const std::vector<char> bytes = read_file(dir.file("wide.raw"));
+  ASSERT_EQ(bytes.size(), expected.size() * 4);
+  EXPECT_EQ(std::memcmp(bytes.data(), expected.data(), bytes.size()), 0);
+  EXPECT_EQ(report.stats.pixels(), 65536 * 150);
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"wide.raw"});
+}
+
+TEST(Render, ReportHasEveryParameterAndTheStatistics) {
+  ScratchDir dir;
+  const RenderPlan plan = plan_for(dir.file("r.npy"), "40", "30", "50");
+  RenderReport report;
+  ASSERT_TRUE(render_to_output(plan, &report).ok());
+  const auto j = nlohmann::json::parse(render_report_json(report));
+  EXPECT_EQ(j["width"], 40);
+  EXPECT_EQ(j["height"], 30);
+  EXPECT_EQ(j["iterations"], 50);
+  EXPECT_EQ(j["region"]["ymax"], 1.5);
+  EXPECT_EQ(j["bailout"], 10.0);
+  EXPECT_EQ(j["threads"], 2);
+  EXPECT_EQ(j["format"], "npy");
+  EXPECT_EQ(j["colormap"], "hot");
+  EXPECT_EQ(j["output"], dir.file("r.npy"));
+  EXPECT_EQ(j["max_count"], 49);
+  EXPECT_GE(j["min_count"].get<int>(), 0);
+  EXPECT_GT(j["inside_fraction"].get<double>(), 0.1);
+  EXPECT_LT(j["inside_fraction"].get<double>(), 0.5);
+  EXPECT_GE(j["render_seconds"].get<double>(), 0.0);
+  EXPECT_GE(j["encode_seconds"].get<double>(), 0.0);
+  EXPECT_TRUE(j.contains("version"));
+}
+
+TEST(Render, AFailedCheckLeavesNoFile) {
+  ScratchDir dir;
+  RenderOptions o;
+  o.output = dir.file("deep.pgm");
+  o.iterations = "70000";
+  o.size = "4";
+  RenderPlan plan;
+  ASSERT_TRUE(make_render_plan(o, &plan).ok());
+  RenderReport report;
+  const Status s = render_to_output(plan, &report);
+  EXPECT_TRUE(s.is_usage());
+  EXPECT_TRUE(dir.entries().empty());
+}
+
+}  // namespace
+}  // namespace mandelbrot

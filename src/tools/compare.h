@@ -1,0 +1,50 @@
+// `mandelbrot compare A B`: the regression checker.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+#include "formats/image_reader.h"
+
+namespace mandelbrot {
+
+struct CompareOptions {
+  std::string a;
+  std::string b;
+  std::optional<std::string> width;   // for raw files
+  std::optional<std::string> height;  // for raw files
+  std::optional<std::string> format;  // for files without a signature
+  // A pixel differs when some channel differs by more than this (default 0).
+  std::optional<std::string> max_diff;
+  // The files match when at most this many pixels differ: "N" or "P%" (default 0).
+  std::optional<std::string> max_differing;
+  std::optional<std::string> diff_image;  // a PNG: red where pixels differ
+  bool json = false;
+};
+
+struct CompareResult {
+  ImageKind kind = ImageKind::kCounts;
+  int32_t width = 0;
+  int32_t height = 0;
+  int64_t pixels = 0;
+  int64_t differing = 0;         // pixels with some channel differing by more than max_diff
+  int64_t differing_at_all = 0;  // pixels with any difference
+  int64_t largest_diff = 0;      // in counts, or per channel for images
+  std::optional<double> psnr;    // images only; nullopt when identical (infinite)
+  int64_t max_diff = 0;
+  double max_differing = 0;  // the allowed number of differing pixels
+  bool match = false;
+};
+
+// Reads both files and compares them. Every problem (unreadable, corrupt or
+// truncated file, different kinds or dimensions, bad options, a diff image that
+// cannot be written) is a usage error: `compare` exits 2 on errors, 1 only for
+// "different".
+Status compare_files(const CompareOptions& options, CompareResult* result);
+
+std::string compare_text(const CompareResult& result);
+std::string compare_json(const CompareResult& result);
+
+}  // namespace mandelbrot

@@ -1,0 +1,119 @@
+#include "tools/compare.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace mandelbrot {
+namespace {
+
+using testing::ScratchDir;
+
+// A 10x10 raw file of counts: value i at pixel i, then `changes` applied.
+std::string write_raw(const ScratchDir& dir, const std::string& name,
+                      const std::vector<std::pair<int, int32_t>>& changes = {}) {
+  std::vector<int32_t> counts(100);
+  for (int i = 0; i < 100; ++i) counts[i] = i;
+  for (const auto& [i, v] : changes) counts[i] = v;
+  const std::string path = dir.file(name);
+  std::ofstream(path, std::ios::binary).write(reinterpret_cast<const char*>(counts.data()), 400);
+  return path;
+}
+
+CompareResult compare(const std::string& a, const std::string& b,
+                      std::optional<std::string> max_diff = std::nullopt,
+                      std::optional<std::string> max_differing = std::nullopt) {
+  CompareOptions o;
+  o.a = a;
+  o.b = b;
+  o.width = "10";
+  o.height = "10";
+  o.max_diff = max_diff;
+  o.max_differing = max_differing;
+  CompareResult r;
+  const Status s = compare_files(o, &r);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return r;
+}
+
+TEST(Compare, IdenticalFilesMatch) {
+  ScratchDir dir;
+  const CompareResult r = compare(write_raw(dir, "a.raw"), write_raw(dir, "b.raw"));
+  EXPECT_TRUE(r.match);
+  EXPECT_EQ(r.differing, 0);
+  EXPECT_EQ(r.largest_diff, 0);
+  EXPECT_EQ(r.pixels, 100);
+  EXPECT_FALSE(r.psnr);  // counts have no PSNR
+}
+
+TEST(Compare, OnePixelDifferent) {
+  ScratchDir dir;
+  const CompareResult r = compare(write_raw(dir, "a.raw"), write_raw(dir, "b.raw", {{42, 45}}));
+  EXPECT_FALSE(r.match);
+  EXPECT_EQ(r.differing, 1);
+  EXPECT_EQ(r.largest_diff, 3);
+}
+
+TEST(Compare, MaxDiffEdges) {
+  ScratchDir dir;
+  const std::string a = write_raw(dir, "a.raw");
+  const std::string b = write_raw(dir, "b.raw", {{42, 45}});  // differs by exactly 3
+  EXPECT_TRUE(compare(a, b, "3").match);                      // at the limit
+  EXPECT_EQ(compare(a, b, "3").differing, 0);
+  EXPECT_EQ(compare(a, b, "3").differing_at_all, 1);
+  EXPECT_FALSE(compare(a, b, "2").match);  // one past it
+}
+
+TEST(Compare, MaxDifferingEdges) {
+  ScratchDir dir;
+  const std::string a = write_raw(dir, "a.raw");
+  const std::string b = write_raw(dir, "b.raw", {{1, 50}, {2, 50}});  // two pixels differ
+  EXPECT_TRUE(compare(a, b, std::nullopt, "2").match);
+  EXPECT_FALSE(compare(a, b, std::nullopt, "1").match);
+  EXPECT_TRUE(compare(a, b, std::nullopt, "2%").match);  // 2% of 100 pixels
+  EXPECT_FALSE(compare(a, b, std::nullopt, "1.5%").match);
+  EXPECT_TRUE(compare(a, b, "49", "0").match);  // both within --max-diff (49 and 48)
+  EXPECT_FALSE(compare(a, b, "48", "0").match);
+}
+
+TEST(Compare, ErrorsAreUsageErrors) {
+  ScratchDir dir;
+  const std::string a = write_raw(dir, "a.raw");
+  CompareOptions o;
+  o.a = a;
+  o.b = dir.file("missing.raw");
+  o.width = "10";
+  o.height = "10";
+  CompareResult r;
+  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  o.b = a;
+  o.height = "5";  // the file has 100 counts, not 50
+  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  o.height = "10";
+  o.max_differing = "abc";
+  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  o.max_differing = "101%";
+  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  o.max_differing = "1.5";
+  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  o.max_differing.reset();
+  o.max_diff = "-1";
+  EXPECT_TRUE(compare_files(o, &r).is_usage());
+}
+
+TEST(Compare, JsonAndText) {
+  ScratchDir dir;
+  const CompareResult r = compare(write_raw(dir, "a.raw"), write_raw(dir, "b.raw", {{0, 7}}));
+  const auto j = nlohmann::json::parse(compare_json(r));
+  EXPECT_EQ(j["match"], false);
+  EXPECT_EQ(j["differing"], 1);
+  EXPECT_EQ(j["largest_diff"], 7);
+  EXPECT_EQ(j["differing_share"], 0.01);
+  EXPECT_EQ(compare_text(r).rfind("DIFFERENT: 10x10 counts, 1 of 100 pixels differ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace mandelbrot
