@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "app/exit_code.h"
 #include "base/version.h"
 #include "render/render.h"
 #include "render/render_params.h"
@@ -117,7 +118,7 @@ CLI::App* add_math_subcommand(CLI::App& app, const char* name, const char* descr
 
 int report_error(const Status& s) {
   fmt::print(stderr, "mandelbrot: error: {}\n", s.message());
-  return s.exit_code();
+  return exit_code_of(s);
 }
 
 int run_math_command(const MathOptions& options) {
@@ -268,7 +269,7 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() != 0) return Status::usage(e.what());
+    if (e.get_exit_code() != 0) return invalid_argument("{}", e.what());
     std::ostringstream out;
     std::ostringstream err;
     app.exit(e, out, err);
@@ -283,7 +284,7 @@ int run_command_line(int argc, char** argv) {
   CommandLine command;
   if (Status s = parse_command_line(argc, argv, &command); !s.ok()) {
     fmt::print(stderr, "mandelbrot: error: {} (see mandelbrot --help)\n", s.message());
-    return s.exit_code();
+    return exit_code_of(s);
   }
   switch (command.action) {
     case CommandLine::Action::kPrint:

@@ -104,7 +104,7 @@ TEST(OutputFile, RefusesADirectory) {
   std::unique_ptr<OutputFile> file;
   const Status s = OutputFile::open(dir.file("sub"), &file);
   EXPECT_FALSE(s.ok());
-  EXPECT_FALSE(s.is_usage());
+  EXPECT_EQ(s.code(), StatusCode::kIOError);
   EXPECT_NE(s.message().find("is a directory"), std::string::npos);
   EXPECT_FALSE(OutputFile::open(dir.file("sub") + "/", &file).ok());
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"sub"});

@@ -11,11 +11,17 @@
 namespace mandelbrot {
 
 std::vector<std::string> split_commas(const std::string& text) {
+  constexpr const char* kSpace = " \t\n\r";
   std::vector<std::string> parts;
   size_t start = 0;
   while (true) {
     const size_t comma = text.find(',', start);
-    parts.push_back(text.substr(start, comma - start));
+    std::string part = text.substr(start, comma == std::string::npos ? comma : comma - start);
+    const size_t first = part.find_first_not_of(kSpace);
+    part = first == std::string::npos
+               ? ""
+               : part.substr(first, part.find_last_not_of(kSpace) - first + 1);
+    parts.push_back(std::move(part));
     if (comma == std::string::npos) break;
     start = comma + 1;
   }

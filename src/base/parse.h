@@ -9,7 +9,8 @@
 
 namespace mandelbrot {
 
-// The parts of `text` between commas, as typed ("a,,b" has an empty middle part).
+// The parts of `text` between commas, with the white space around each part
+// removed (" 1, 2" is {"1", "2"}); "a,,b" has an empty middle part.
 std::vector<std::string> split_commas(const std::string& text);
 
 // The whole text must be the number; `what` names it in the usage error.

@@ -1,4 +1,6 @@
-// Status: the outcome of an operation, and the process exit codes it maps to.
+// Status: the outcome of an operation: ok, or what went wrong and one line of
+// text for the user. Only the app layer turns a Status into an exit code
+// (app/exit_code.h); the C library turns it into its error numbers.
 #pragma once
 
 #include <fmt/format.h>
@@ -8,47 +10,71 @@
 
 namespace mandelbrot {
 
-// Exit codes shared by every subcommand.
-enum ExitCode : int {
-  kExitSuccess = 0,  // done (for `compare`: the inputs match)
-  kExitFailure = 1,  // valid request that failed at run time (I/O, memory, ...)
-  kExitUsage = 2,    // the request itself was wrong (bad option, bad value, ...)
+// What went wrong.
+enum class StatusCode {
+  kOk,
+  kInvalidArgument,    // a value given by the caller is wrong (bad option, bad number, ...)
+  kNotFound,           // a named input does not exist
+  kCorruption,         // an input exists but its content is damaged or not what it claims
+  kUnsupported,        // a valid request this program does not do (yet)
+  kIOError,            // reading or writing failed at run time (disk full, permissions, ...)
+  kResourceExhausted,  // memory or another resource ran out
 };
 
-// Either ok, or an error carrying one line of text meant for the user. A usage
-// error says the caller's input was wrong; a failure says the input was fine but
-// the work could not be done. Cheap to copy; compare with ok().
-class Status {
+// Either ok, or an error with a code and one line of text. Cheap to copy.
+class [[nodiscard]] Status {
  public:
   Status() = default;  // ok
+  Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
-  static Status usage(std::string message) { return Status(Kind::kUsage, std::move(message)); }
-  static Status failure(std::string message) { return Status(Kind::kFailure, std::move(message)); }
-
-  bool ok() const { return kind_ == Kind::kOk; }
-  bool is_usage() const { return kind_ == Kind::kUsage; }
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
-  // kExitSuccess, kExitUsage or kExitFailure.
-  int exit_code() const {
-    return kind_ == Kind::kOk ? kExitSuccess : kind_ == Kind::kUsage ? kExitUsage : kExitFailure;
+
+  // The same code with `prefix` put before the message ("reading x: " + message).
+  Status with_prefix(const std::string& prefix) const {
+    return ok() ? *this : Status(code_, prefix + message_);
   }
 
  private:
-  enum class Kind { kOk, kUsage, kFailure };
-  Status(Kind kind, std::string message) : kind_(kind), message_(std::move(message)) {}
-
-  Kind kind_ = Kind::kOk;
+  StatusCode code_ = StatusCode::kOk;
   std::string message_;
 };
 
-// Shorthands that format the message with {fmt}.
+// Shorthands that format the message with {fmt}, one per code.
+template <typename... Args>
+Status invalid_argument(fmt::format_string<Args...> format, Args&&... args) {
+  return Status(StatusCode::kInvalidArgument, fmt::format(format, std::forward<Args>(args)...));
+}
+template <typename... Args>
+Status not_found(fmt::format_string<Args...> format, Args&&... args) {
+  return Status(StatusCode::kNotFound, fmt::format(format, std::forward<Args>(args)...));
+}
+template <typename... Args>
+Status corruption(fmt::format_string<Args...> format, Args&&... args) {
+  return Status(StatusCode::kCorruption, fmt::format(format, std::forward<Args>(args)...));
+}
+template <typename... Args>
+Status unsupported(fmt::format_string<Args...> format, Args&&... args) {
+  return Status(StatusCode::kUnsupported, fmt::format(format, std::forward<Args>(args)...));
+}
+template <typename... Args>
+Status io_error(fmt::format_string<Args...> format, Args&&... args) {
+  return Status(StatusCode::kIOError, fmt::format(format, std::forward<Args>(args)...));
+}
+template <typename... Args>
+Status resource_exhausted(fmt::format_string<Args...> format, Args&&... args) {
+  return Status(StatusCode::kResourceExhausted, fmt::format(format, std::forward<Args>(args)...));
+}
+
+// TRANSITIONAL (removed once the open branches are merged): the old names.
 template <typename... Args>
 Status usage_error(fmt::format_string<Args...> format, Args&&... args) {
-  return Status::usage(fmt::format(format, std::forward<Args>(args)...));
+  return Status(StatusCode::kInvalidArgument, fmt::format(format, std::forward<Args>(args)...));
 }
 template <typename... Args>
 Status failure(fmt::format_string<Args...> format, Args&&... args) {
-  return Status::failure(fmt::format(format, std::forward<Args>(args)...));
+  return Status(StatusCode::kIOError, fmt::format(format, std::forward<Args>(args)...));
 }
 
 }  // namespace mandelbrot

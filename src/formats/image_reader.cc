@@ -14,6 +14,7 @@
 #include <iterator>
 #include <memory>
 
+#include "base/file_reader.h"
 #include "base/limits.h"
 #include "base/parse.h"
 #include "formats/image_reader.h"
@@ -26,13 +27,9 @@ namespace {
 // can claim anything).
 constexpr int64_t kMaxSamples = int64_t{1} << 32;
 
-Status read_bytes(const std::string& path, std::vector<uint8_t>* bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return usage_error("cannot read '{}': {}", path, std::strerror(errno));
-  bytes->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) return usage_error("cannot read '{}'", path);
-  return Status();
-}
+// The largest file read_image() reads: the samples of the largest image it
+// accepts, plus room for any header.
+constexpr uint64_t kMaxImageFileBytes = static_cast<uint64_t>(kMaxSamples) * 4 + (1 << 20);
 
 bool starts_with(const std::vector<uint8_t>& bytes, std::string_view prefix) {
   return bytes.size() >= prefix.size() &&
@@ -272,7 +269,7 @@ const char* image_kind_name(ImageKind kind) {
 Status read_image(const std::string& path, std::optional<OutputFormat> format,
                   std::optional<std::pair<int32_t, int32_t>> raw_size, LoadedImage* image) {
   std::vector<uint8_t> bytes;
-  if (Status s = read_bytes(path, &bytes); !s.ok()) return s;
+  if (Status s = read_file(path, kMaxImageFileBytes, "", &bytes); !s.ok()) return s;
   LoadedImage result;
   Status s;
   if (starts_with(bytes, kPngSignature)) {

@@ -72,7 +72,7 @@ TEST(ImageReader, RejectsBadFiles) {
   const auto fails = [&](const std::string& name, const std::string& bytes, const char* expected) {
     write_bytes(dir.file(name), bytes);
     const Status s = read_image(dir.file(name), std::nullopt, std::make_pair(2, 2), &image);
-    EXPECT_TRUE(s.is_usage()) << name;
+    EXPECT_TRUE(s.code() == StatusCode::kInvalidArgument) << name;
     EXPECT_NE(s.message().find(expected), std::string::npos) << name << ": " << s.message();
   };
   fails("short.raw", "1234567", "expected 16 bytes");
@@ -102,7 +102,8 @@ TEST(ImageReader, RejectsBadFiles) {
   fails("header.ppm", "P6\nx", "bad Netpbm header");
   fails("deep.ppm", "P6\n1 1\n65535\n\x00\x00\x00\x00\x00\x00", "unsupported PPM maxval");
   fails("text.txt", "hello", "not a file this program reads");
-  EXPECT_TRUE(read_image(dir.file("absent.png"), std::nullopt, std::nullopt, &image).is_usage());
+  EXPECT_EQ(read_image(dir.file("absent.png"), std::nullopt, std::nullopt, &image).code(),
+            StatusCode::kNotFound);
   write_bytes(dir.file("nosize.raw"), std::string(16, '\0'));
   const Status s = read_image(dir.file("nosize.raw"), std::nullopt, std::nullopt, &image);
   EXPECT_NE(s.message().find("--width and --height"), std::string::npos);
@@ -114,8 +115,10 @@ TEST(ImageReader, ParsesRawSizes) {
   EXPECT_FALSE(size);
   EXPECT_TRUE(parse_raw_size(std::string("4"), std::string("3"), &size).ok());
   EXPECT_EQ(size, std::make_pair(4, 3));
-  EXPECT_TRUE(parse_raw_size(std::string("4"), std::nullopt, &size).is_usage());
-  EXPECT_TRUE(parse_raw_size(std::string("0"), std::string("3"), &size).is_usage());
+  EXPECT_TRUE(parse_raw_size(std::string("4"), std::nullopt, &size).code() ==
+              StatusCode::kInvalidArgument);
+  EXPECT_TRUE(parse_raw_size(std::string("0"), std::string("3"), &size).code() ==
+              StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -85,7 +85,9 @@ std::vector<std::string> compiled_simd_targets() {
 const Kernel& default_kernel() {
   static const Kernel kernel = [] {
     Kernel k;
-    choose_kernel("auto", true, &k);  // EMU128 is always there as a fallback
+    // A compiled fallback target (EMU128 or scalar) always runs; should none,
+    // the reference loop does.
+    if (!choose_kernel("auto", true, &k).ok()) k = Kernel{"scalar", render_row_scalar, false};
     return k;
   }();
   return kernel;

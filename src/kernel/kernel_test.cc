@@ -106,13 +106,13 @@ TEST(Kernel, CheckRejectsBadParameters) {
   EXPECT_TRUE(check_kernel_params(KernelParams()).ok());
   KernelParams p;
   p.width = 0;
-  EXPECT_TRUE(check_kernel_params(p).is_usage());
+  EXPECT_TRUE(check_kernel_params(p).code() == StatusCode::kInvalidArgument);
   p = KernelParams();
   p.height = -3;
-  EXPECT_TRUE(check_kernel_params(p).is_usage());
+  EXPECT_TRUE(check_kernel_params(p).code() == StatusCode::kInvalidArgument);
   p = KernelParams();
   p.iterations = 0;
-  EXPECT_TRUE(check_kernel_params(p).is_usage());
+  EXPECT_TRUE(check_kernel_params(p).code() == StatusCode::kInvalidArgument);
   p = KernelParams();
   p.region.xmin = std::nan("");
   EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kRegion);
@@ -289,7 +289,7 @@ TEST(Kernel, ChooseKernelNamesAndErrors) {
   ASSERT_TRUE(choose_kernel("scalar", true, &k).ok());
   EXPECT_EQ(k.name, "scalar");
   const Status s = choose_kernel("avx1024", true, &k);
-  EXPECT_TRUE(s.is_usage());
+  EXPECT_TRUE(s.code() == StatusCode::kInvalidArgument);
   EXPECT_NE(s.message().find("unknown --kernel 'avx1024'"), std::string::npos);
   EXPECT_EQ(default_kernel().name, kernel_names().front());
   EXPECT_TRUE(default_kernel().shortcuts);

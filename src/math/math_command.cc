@@ -11,11 +11,15 @@
 #include <span>
 #include <vector>
 
+#include "base/file_reader.h"
 #include "base/parse.h"
 #include "math/math.h"
 
 namespace mandelbrot {
 namespace {
+
+// The largest @FILE operand: about a hundred million numbers.
+constexpr uint64_t kMaxOperandFileBytes = uint64_t{1} << 30;
 
 // The text of an operand: the argument itself, a file's contents, or stdin.
 Status read_operand(const std::string& spec, const char* name, std::istream& standard_input,
@@ -26,10 +30,9 @@ Status read_operand(const std::string& spec, const char* name, std::istream& sta
   }
   if (!spec.empty() && spec[0] == '@') {
     const std::string path = spec.substr(1);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return usage_error("cannot read {} from '{}': {}", name, path, std::strerror(errno));
-    text->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad()) return usage_error("cannot read {} from '{}'", name, path);
+    std::vector<uint8_t> bytes;
+    if (Status s = read_file(path, kMaxOperandFileBytes, name, &bytes); !s.ok()) return s;
+    text->assign(bytes.begin(), bytes.end());
     return Status();
   }
   *text = spec;

@@ -24,7 +24,11 @@ std::string math(MathOperation op, const std::string& a, const std::string& b,
   std::string out;
   const Status s = run_math(o, in, &out);
   if (!s.ok()) {
-    EXPECT_TRUE(s.is_usage()) << s.message();
+    // A missing @FILE is not found; every other bad operand is an invalid argument.
+    const StatusCode expected = s.message().find("No such file") != std::string::npos
+                                    ? StatusCode::kNotFound
+                                    : StatusCode::kInvalidArgument;
+    EXPECT_EQ(s.code(), expected) << s.message();
     return std::string("error: ").append(s.message());
   }
   return out;

@@ -7,11 +7,16 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "base/file_reader.h"
+#include "base/parse.h"
 #include "base/version.h"
 #include "formats/png/png_text.h"
 
 namespace mandelbrot {
 namespace {
+
+// The largest file --from reads: a PNG this program wrote, or a JSON report.
+constexpr uint64_t kMaxFromFileBytes = uint64_t{1} << 32;
 
 // {fmt} prints the shortest text that reads back as the same double.
 std::string exact(double v) { return fmt::format("{}", v); }
@@ -88,10 +93,10 @@ Status render_options_from_json(const std::string& json, const std::string& sour
 }
 
 Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderOptions* merged) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return usage_error("--from: cannot read '{}': {}", path, std::strerror(errno));
-  const std::vector<uint8_t> bytes{std::istreambuf_iterator<char>(in),
-                                   std::istreambuf_iterator<char>()};
+  std::vector<uint8_t> bytes;
+  if (Status s = read_file(path, kMaxFromFileBytes, "", &bytes); !s.ok()) {
+    return s.with_prefix("--from: ");
+  }
   std::string json(bytes.begin(), bytes.end());
   if (json.rfind(kPngSignature, 0) == 0) {
     const auto text = find_png_text(bytes, kParamsKeyword);

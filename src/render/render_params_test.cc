@@ -67,11 +67,12 @@ TEST(RenderParams, ReadsAJsonReportWithNumbers) {
 
 TEST(RenderParams, BadJsonIsAUsageError) {
   RenderOptions o;
-  EXPECT_TRUE(render_options_from_json("not json", "x", &o).is_usage());
-  EXPECT_TRUE(render_options_from_json(R"({"width": 3})", "x", &o).is_usage());
+  EXPECT_TRUE(render_options_from_json("not json", "x", &o).code() == StatusCode::kInvalidArgument);
+  EXPECT_TRUE(render_options_from_json(R"({"width": 3})", "x", &o).code() ==
+              StatusCode::kInvalidArgument);
   EXPECT_TRUE(render_options_from_json(
                   R"({"width":1,"height":1,"iterations":1,"region":{"xmin":[]}})", "x", &o)
-                  .is_usage());
+                  .code() == StatusCode::kInvalidArgument);
 }
 
 TEST(RenderParams, FromFileOverlaysTheCommandLine) {
@@ -102,7 +103,7 @@ TEST(RenderParams, FromFileOverlaysTheCommandLine) {
   EXPECT_EQ(merged.center, "0.25,0");
   EXPECT_EQ(merged.radius, "1");
 
-  EXPECT_TRUE(apply_from_file(dir.file("missing.png"), cl, &merged).is_usage());
+  EXPECT_EQ(apply_from_file(dir.file("missing.png"), cl, &merged).code(), StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ RenderPlan plan_of(const RenderOptions& o) {
 std::string error_of(const RenderOptions& o) {
   RenderPlan plan;
   const Status s = make_render_plan(o, &plan);
-  EXPECT_TRUE(s.is_usage()) << "expected a usage error";
+  EXPECT_TRUE(s.code() == StatusCode::kInvalidArgument) << "expected a usage error";
   return s.message();
 }
 
@@ -176,21 +176,6 @@ TEST(RenderPlan, RejectsAnUnknownColourMap) {
   RenderOptions o;
   o.colour_map = "jet";
   EXPECT_NE(error_of(o).find("'jet'"), std::string::npos);
-}
-
-TEST(RenderPlan, StrictNumberParsing) {
-  int64_t i = 0;
-  EXPECT_TRUE(parse_int64("-42", "x", &i).ok());
-  EXPECT_EQ(i, -42);
-  EXPECT_FALSE(parse_int64("4 2", "x", &i).ok());
-  EXPECT_FALSE(parse_int64("++4", "x", &i).ok());
-  double d = 0;
-  EXPECT_TRUE(parse_double("-1.25e-3", "x", &d).ok());
-  EXPECT_EQ(d, -1.25e-3);
-  EXPECT_TRUE(parse_double(".5", "x", &d).ok());
-  EXPECT_FALSE(parse_double("1.2.3", "x", &d).ok());
-  EXPECT_FALSE(parse_double("infinity", "x", &d).ok());
-  EXPECT_FALSE(parse_double("1e400", "x", &d).ok());
 }
 
 }  // namespace

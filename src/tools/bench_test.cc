@@ -42,7 +42,7 @@ TEST(Bench, RejectsAnUnknownKernel) {
   BenchOptions o;
   o.kernel = "nope";
   BenchReport r;
-  EXPECT_TRUE(run_bench(o, &r).is_usage());
+  EXPECT_TRUE(run_bench(o, &r).code() == StatusCode::kInvalidArgument);
 }
 
 }  // namespace

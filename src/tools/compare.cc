@@ -77,8 +77,8 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
   if (Status s = parse_raw_size(o.width, o.height, &size); !s.ok()) return s;
   LoadedImage a;
   LoadedImage b;
-  if (Status s = read_image(o.a, format, size, &a); !s.ok()) return Status::usage(s.message());
-  if (Status s = read_image(o.b, format, size, &b); !s.ok()) return Status::usage(s.message());
+  if (Status s = read_image(o.a, format, size, &a); !s.ok()) return s;
+  if (Status s = read_image(o.b, format, size, &b); !s.ok()) return s;
   if (a.kind != b.kind) {
     return usage_error("cannot compare '{}' ({}, {}) with '{}' ({}, {})", o.a,
                        output_format_name(a.format), image_kind_name(a.kind), o.b,

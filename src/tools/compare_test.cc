@@ -88,20 +88,20 @@ TEST(Compare, ErrorsAreUsageErrors) {
   o.width = "10";
   o.height = "10";
   CompareResult r;
-  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  EXPECT_EQ(compare_files(o, &r).code(), StatusCode::kNotFound);
   o.b = a;
   o.height = "5";  // the file has 100 counts, not 50
-  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  EXPECT_TRUE(compare_files(o, &r).code() == StatusCode::kInvalidArgument);
   o.height = "10";
   o.max_differing = "abc";
-  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  EXPECT_TRUE(compare_files(o, &r).code() == StatusCode::kInvalidArgument);
   o.max_differing = "101%";
-  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  EXPECT_TRUE(compare_files(o, &r).code() == StatusCode::kInvalidArgument);
   o.max_differing = "1.5";
-  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  EXPECT_TRUE(compare_files(o, &r).code() == StatusCode::kInvalidArgument);
   o.max_differing.reset();
   o.max_diff = "-1";
-  EXPECT_TRUE(compare_files(o, &r).is_usage());
+  EXPECT_TRUE(compare_files(o, &r).code() == StatusCode::kInvalidArgument);
 }
 
 TEST(Compare, JsonAndText) {

@@ -85,6 +85,18 @@ class CliErrors(ScratchTestCase):
                 self.assert_fails_cleanly(([] if "-o" in args else ["-o", "out.png"]) + args,
                                           code, expected)
 
+    def test_a_directory_where_a_file_is_read(self):
+        for args in (["info", "adir"], ["compare", "adir", "afile", "--width", "1", "--height", "1"],
+                     ["--from", "adir", "-o", "out.png"], ["add", "@adir", "1"]):
+            with self.subTest(args=args):
+                self.assert_fails_cleanly(args, 2, "'adir': it is a directory")
+
+    def test_spaces_in_lists_are_allowed(self):
+        spaced = run(["--region", " -2, 1 , -1.5,1.5", "--size", "16", "--format", "raw", "-o", "-"])
+        plain = run(["--region", "-2,1,-1.5,1.5", "--size", "16", "--format", "raw", "-o", "-"])
+        self.assertEqual(spaced.returncode, 0, spaced.stderr)
+        self.assertEqual(spaced.stdout, plain.stdout)
+
     def test_unwritable_directory(self):
         locked = os.path.join(self.path, "adir")
         os.chmod(self.path, 0o755)  # only adir itself is closed to writing
