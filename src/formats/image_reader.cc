@@ -14,6 +14,7 @@
 #include <iterator>
 #include <memory>
 
+#include "base/byte_order.h"
 #include "base/file_reader.h"
 #include "base/limits.h"
 #include "base/parse.h"
@@ -43,11 +44,6 @@ Status check_size(const std::string& path, int64_t width, int64_t height, int ch
   return Status();
 }
 
-int32_t le32(const uint8_t* p) {
-  return static_cast<int32_t>(uint32_t{p[0]} | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16) |
-                              (uint32_t{p[3]} << 24));
-}
-
 Status read_counts_le(const std::string& path, const uint8_t* data, size_t available,
                       LoadedImage* image) {
   const size_t n = static_cast<size_t>(image->width) * static_cast<size_t>(image->height);
@@ -56,7 +52,7 @@ Status read_counts_le(const std::string& path, const uint8_t* data, size_t avail
                        image->width, image->height, available);
   }
   image->samples.resize(n);
-  for (size_t i = 0; i < n; ++i) image->samples[i] = le32(data + 4 * i);
+  for (size_t i = 0; i < n; ++i) image->samples[i] = static_cast<int32_t>(get_le32(data + 4 * i));
   return Status();
 }
 
@@ -130,11 +126,11 @@ bool parse_shape(const std::string& text, int64_t* height, int64_t* width) {
 Status decode_npy(const std::string& path, const std::vector<uint8_t>& bytes, LoadedImage* image) {
   if (bytes.size() < 10) return usage_error("'{}': truncated npy header", path);
   const int major = bytes[6];
-  size_t header_len = bytes[8] | (bytes[9] << 8);
+  size_t header_len = get_le16(bytes.data() + 8);
   size_t data_at = 10 + header_len;
   if (major >= 2) {
     if (bytes.size() < 12) return usage_error("'{}': truncated npy header", path);
-    header_len = bytes[8] | (bytes[9] << 8) | (size_t{bytes[10]} << 16) | (size_t{bytes[11]} << 24);
+    header_len = get_le32(bytes.data() + 8);
     data_at = 12 + header_len;
   }
   if (data_at > bytes.size()) return usage_error("'{}': truncated npy header", path);
@@ -229,7 +225,7 @@ Status decode_netpbm(const std::string& path, const std::vector<uint8_t>& bytes,
   }
   image->samples.resize(samples);
   for (size_t i = 0; i < samples; ++i) {
-    image->samples[i] = bytes_per_sample == 2 ? (data[2 * i] << 8) | data[2 * i + 1] : data[i];
+    image->samples[i] = bytes_per_sample == 2 ? get_be16(data + 2 * i) : data[i];
   }
   return Status();
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/byte_order.h"
 #include "formats/encoders.h"
 
 namespace mandelbrot {
@@ -29,8 +30,7 @@ class PgmEncoder : public Encoder {
     for (size_t i = 0; i < counts.size(); ++i) {
       const auto v = static_cast<uint16_t>(std::clamp(counts[i], 0, spec_.iterations - 1));
       if (wide) {
-        bytes_[2 * i] = static_cast<uint8_t>(v >> 8);
-        bytes_[2 * i + 1] = static_cast<uint8_t>(v & 0xff);
+        put_be16(bytes_.data() + 2 * i, v);
       } else {
         bytes_[i] = static_cast<uint8_t>(v);
       }

@@ -1,7 +1,7 @@
 // npy: a NumPy format v1.0 file holding the counts as '<i4' of shape (H, W).
 #include <fmt/format.h>
 
-#include "base/little_endian.h"
+#include "base/byte_order.h"
 #include "formats/encoders.h"
 
 namespace mandelbrot {
@@ -24,8 +24,9 @@ std::string npy_header(int32_t width, int32_t height) {
   dict.push_back('\n');
 
   std::string header("\x93NUMPY\x01\x00", 8);
-  header.push_back(static_cast<char>(dict.size() & 0xff));
-  header.push_back(static_cast<char>(dict.size() >> 8));
+  uint8_t length[2];
+  put_le16(length, static_cast<uint16_t>(dict.size()));
+  header.append(reinterpret_cast<const char*>(length), 2);
   return header + dict;
 }
 

@@ -5,14 +5,9 @@
 #include <algorithm>
 #include <cstring>
 
+#include "base/byte_order.h"
+
 namespace mandelbrot {
-namespace {
-
-uint32_t get_u32(const uint8_t* p) {
-  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
-}
-
-}  // namespace
 
 std::vector<uint8_t> png_chunk(std::string_view type, std::span<const uint8_t> data) {
   std::vector<uint8_t> chunk(12 + data.size());
@@ -40,7 +35,7 @@ std::optional<std::string> find_png_text(std::span<const uint8_t> png, std::stri
   }
   size_t pos = kPngSignature.size();
   while (pos + 12 <= png.size()) {
-    const uint32_t length = get_u32(png.data() + pos);
+    const uint32_t length = get_be32(png.data() + pos);
     if (length > png.size() - pos - 12) return std::nullopt;  // truncated
     const uint8_t* type = png.data() + pos + 4;
     const uint8_t* data = type + 4;

@@ -16,15 +16,6 @@ inline constexpr const char* kParamsKeyword = "mandelbrot";
 // The 8-byte PNG signature.
 inline constexpr std::string_view kPngSignature{"\x89PNG\r\n\x1a\n", 8};
 
-// Writes v big-endian (most significant byte first) at p[0..3], as PNG stores
-// every number.
-inline void put_be32(uint8_t* p, uint32_t v) {
-  p[0] = static_cast<uint8_t>(v >> 24);
-  p[1] = static_cast<uint8_t>(v >> 16);
-  p[2] = static_cast<uint8_t>(v >> 8);
-  p[3] = static_cast<uint8_t>(v);
-}
-
 // A complete PNG chunk: data length, the 4-letter type, data, and the CRC-32 of
 // type and data. REQUIRES: type has 4 letters.
 std::vector<uint8_t> png_chunk(std::string_view type, std::span<const uint8_t> data);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "base/byte_order.h"
 #include "formats/png/png_text.h"
 
 namespace mandelbrot {

@@ -1,5 +1,5 @@
 // raw: the int32 little-endian counts, row-major, no header.
-#include "base/little_endian.h"
+#include "base/byte_order.h"
 #include "formats/encoders.h"
 
 namespace mandelbrot {
