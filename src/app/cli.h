@@ -1,46 +1,28 @@
-// The command line: argv to a subcommand and its options, and running it.
+// The command line: argv to the subcommand that runs, and running it.
 #pragma once
 
+#include <memory>
 #include <string>
 
+#include "app/command.h"
 #include "base/status.h"
-#include "math/math_command.h"
-#include "render/options.h"
-#include "tools/bench.h"
-#include "tools/compare.h"
 
 namespace mandelbrot {
 
 // What argv asks for.
 struct CommandLine {
-  enum class Action {
-    kPrint,    // print `text` to stdout and exit 0 (--help, --version)
-    kRender,   // render with `render`
-    kMath,     // add or dot with `math`
-    kBench,    // bench with `bench`
-    kCompare,  // compare with `compare`
-    kInfo,     // info about `info_path`
-  };
-  Action action = Action::kRender;
-  std::string text;
-  RenderOptions render;
-  MathOptions math;
-  BenchOptions bench;
-  bool bench_json = false;
-  CompareOptions compare;
-  std::string info_path;
-  std::optional<std::string> info_width;
-  std::optional<std::string> info_height;
-  bool info_json = false;
+  std::string name;                  // the subcommand ("render" when none is named)
+  std::unique_ptr<Command> command;  // null when `text` is all there is to do
+  std::string text;                  // --help or --version output, printed on stdout
 };
 
-// Parses argv without running anything. A usage error for unknown options,
-// missing values and options that exclude each other.
-Status parse_command_line(int argc, const char* const* argv, CommandLine* command);
+// Parses argv without running anything. An invalid argument for unknown
+// options, missing values and options that exclude each other.
+Status parse_command_line(int argc, const char* const* argv, CommandLine* command_line);
 
-// Parses argv, runs the chosen subcommand (render when none is named) and
-// returns the process exit code (see ExitCode in status.h). Errors are printed
-// to stderr as one line, "mandelbrot: error: ...".
+// Parses argv, runs the chosen subcommand and returns the process exit code
+// (app/exit_code.h). Errors are printed to stderr as one line,
+// "mandelbrot: error: ...".
 int run_command_line(int argc, char** argv);
 
 }  // namespace mandelbrot

@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include "app/render_command.h"
+
 #include <gtest/gtest.h>
 
 #include <initializer_list>
@@ -14,13 +16,21 @@ Status parse(std::initializer_list<const char*> args, CommandLine* command) {
   return parse_command_line(static_cast<int>(argv.size()), argv.data(), command);
 }
 
+// The render options of a parsed render command line.
+const RenderOptions& render_options(const CommandLine& c) {
+  const auto* render = dynamic_cast<const RenderCommand*>(c.command.get());
+  EXPECT_NE(render, nullptr) << c.name;
+  static const RenderOptions none;
+  return render ? render->options : none;
+}
+
 TEST(Cli, NoArgumentsRendersWithDefaults) {
   CommandLine c;
   ASSERT_TRUE(parse({}, &c).ok());
-  EXPECT_EQ(c.action, CommandLine::Action::kRender);
-  EXPECT_FALSE(c.render.size);
-  EXPECT_FALSE(c.render.iterations);
-  EXPECT_EQ(c.render.output, "mandelbrot.png");
+  EXPECT_EQ(c.name, "render");
+  EXPECT_FALSE(render_options(c).size);
+  EXPECT_FALSE(render_options(c).iterations);
+  EXPECT_EQ(render_options(c).output, "mandelbrot.png");
 }
 
 TEST(Cli, OptionsKeepTheirTextForThePlan) {
@@ -31,25 +41,25 @@ TEST(Cli, OptionsKeepTheirTextForThePlan) {
              "--colormap", "gray", "--json",    "-q"},
             &c)
           .ok());
-  EXPECT_EQ(c.render.size, "64");
-  EXPECT_EQ(c.render.iterations, "7");
-  EXPECT_EQ(c.render.center, "-0.75,0.1");  // a leading minus is a value, not an option
-  EXPECT_EQ(c.render.radius, "0.5");
-  EXPECT_EQ(c.render.bailout, "2");
-  EXPECT_EQ(c.render.threads, "3");
-  EXPECT_EQ(c.render.output, "-");
-  EXPECT_EQ(c.render.format, "npy");
-  EXPECT_EQ(c.render.colour_map, "gray");
-  EXPECT_TRUE(c.render.json);
-  EXPECT_TRUE(c.render.quiet);
+  EXPECT_EQ(render_options(c).size, "64");
+  EXPECT_EQ(render_options(c).iterations, "7");
+  EXPECT_EQ(render_options(c).center, "-0.75,0.1");  // a leading minus is a value, not an option
+  EXPECT_EQ(render_options(c).radius, "0.5");
+  EXPECT_EQ(render_options(c).bailout, "2");
+  EXPECT_EQ(render_options(c).threads, "3");
+  EXPECT_EQ(render_options(c).output, "-");
+  EXPECT_EQ(render_options(c).format, "npy");
+  EXPECT_EQ(render_options(c).colour_map, "gray");
+  EXPECT_TRUE(render_options(c).json);
+  EXPECT_TRUE(render_options(c).quiet);
 }
 
 TEST(Cli, RenderSubcommandTakesTheSameOptions) {
   CommandLine c;
   ASSERT_TRUE(parse({"render", "--region", "-2,1,-1.5,1.5", "--width", "30"}, &c).ok());
-  EXPECT_EQ(c.action, CommandLine::Action::kRender);
-  EXPECT_EQ(c.render.region, "-2,1,-1.5,1.5");
-  EXPECT_EQ(c.render.width, "30");
+  EXPECT_EQ(c.name, "render");
+  EXPECT_EQ(render_options(c).region, "-2,1,-1.5,1.5");
+  EXPECT_EQ(render_options(c).width, "30");
 }
 
 TEST(Cli, ExclusiveOptionsAreUsageErrors) {
@@ -73,13 +83,35 @@ TEST(Cli, UnknownOptionsAndMissingValuesAreUsageErrors) {
 TEST(Cli, HelpAndVersionArePrinted) {
   CommandLine c;
   ASSERT_TRUE(parse({"--help"}, &c).ok());
-  EXPECT_EQ(c.action, CommandLine::Action::kPrint);
+  EXPECT_EQ(c.command, nullptr);
   EXPECT_NE(c.text.find("--iter"), std::string::npos);
   EXPECT_NE(c.text.find("Examples:"), std::string::npos);
   ASSERT_TRUE(parse({"render", "--help"}, &c).ok());
   EXPECT_NE(c.text.find("--colormap"), std::string::npos);
+  EXPECT_NE(c.text.find("--iter"), std::string::npos);
+  ASSERT_TRUE(parse({"info", "--help"}, &c).ok());
+  EXPECT_NE(c.text.find("mandelbrot info out.png"), std::string::npos);
+  EXPECT_EQ(c.text.find("--iter"), std::string::npos) << "info --help shows render options";
   ASSERT_TRUE(parse({"--version"}, &c).ok());
   EXPECT_EQ(c.text.rfind("mandelbrot ", 0), 0u);
+}
+
+TEST(Cli, EverySubcommandOfTheTableParses) {
+  CommandLine c;
+  ASSERT_TRUE(parse({"add", "1", "2"}, &c).ok());
+  EXPECT_EQ(c.name, "add");
+  ASSERT_TRUE(parse({"dot", "1,2", "3,4"}, &c).ok());
+  EXPECT_EQ(c.name, "dot");
+  ASSERT_TRUE(parse({"bench", "--size", "8"}, &c).ok());
+  EXPECT_EQ(c.name, "bench");
+  ASSERT_TRUE(parse({"compare", "a", "b"}, &c).ok());
+  EXPECT_EQ(c.name, "compare");
+  ASSERT_TRUE(parse({"info", "a"}, &c).ok());
+  EXPECT_EQ(c.name, "info");
+  for (const Subcommand& row : subcommands()) {
+    ASSERT_TRUE(parse({row.name, "--help"}, &c).ok()) << row.name;
+    EXPECT_NE(c.text.find(row.footer), std::string::npos) << row.name;
+  }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include "base/parse.h"
 #include "formats/encoders.h"
+#include "render/shared_options.h"
 
 #include <omp.h>
 
@@ -17,32 +18,21 @@
 namespace mandelbrot {
 namespace {
 
-Status parse_ranged(const std::string& text, const char* what, int64_t lo, int64_t hi,
-                    int64_t* value) {
-  int64_t v = 0;
-  if (Status s = parse_int64(text, what, &v); !s.ok()) return s;
-  if (v < lo || v > hi) {
-    return usage_error("{} must be between {} and {}, got '{}'", what, lo, hi, text);
-  }
-  *value = v;
-  return Status();
-}
-
 Status parse_dimensions(const RenderOptions& o, int32_t* width, int32_t* height) {
-  int64_t w = 400;
-  int64_t h = 400;
+  int32_t w = 400;
+  int32_t h = 400;
   if (o.size) {
-    if (Status s = parse_ranged(*o.size, "--size", 1, kMaxImageSide, &w); !s.ok()) return s;
+    if (Status s = parse_image_side(*o.size, "--size", &w); !s.ok()) return s;
     h = w;
   }
   if (o.width) {
-    if (Status s = parse_ranged(*o.width, "--width", 1, kMaxImageSide, &w); !s.ok()) return s;
+    if (Status s = parse_image_side(*o.width, "--width", &w); !s.ok()) return s;
   }
   if (o.height) {
-    if (Status s = parse_ranged(*o.height, "--height", 1, kMaxImageSide, &h); !s.ok()) return s;
+    if (Status s = parse_image_side(*o.height, "--height", &h); !s.ok()) return s;
   }
-  *width = static_cast<int32_t>(w);
-  *height = static_cast<int32_t>(h);
+  *width = w;
+  *height = h;
   return Status();
 }
 
@@ -116,12 +106,7 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   KernelParams& k = p.params;
   if (Status s = parse_dimensions(o, &k.width, &k.height); !s.ok()) return s;
 
-  int64_t iterations = 0;
-  if (Status s = parse_ranged(o.iterations.value_or("100"), "--iter", 1, INT32_MAX, &iterations);
-      !s.ok()) {
-    return s;
-  }
-  k.iterations = static_cast<int32_t>(iterations);
+  if (Status s = parse_iterations(o.iterations.value_or("100"), &k.iterations); !s.ok()) return s;
 
   if (Status s = parse_region(o, k.width, k.height, &k.region); !s.ok()) return s;
 
@@ -130,13 +115,7 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   if (!(k.bailout > 0)) return usage_error("--bailout must be > 0, got '{}'", bailout);
   if (Status s = check_kernel_params(k); !s.ok()) return s;
 
-  int64_t threads = omp_get_max_threads();
-  if (o.threads) {
-    if (Status s = parse_ranged(*o.threads, "--threads", 1, kMaxThreads, &threads); !s.ok()) {
-      return s;
-    }
-  }
-  p.threads = static_cast<int>(threads);
+  if (Status s = parse_threads(o.threads, &p.threads); !s.ok()) return s;
   if (Status s = choose_kernel(o.kernel, !o.no_shortcuts, &p.kernel); !s.ok()) return s;
 
   if (o.output.empty()) return usage_error("-o/--output must not be empty");

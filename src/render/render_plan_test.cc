@@ -145,7 +145,7 @@ TEST(RenderPlan, RejectsBadBailoutAndThreads) {
   o.bailout = "inf";
   EXPECT_NE(error_of(o).find("--bailout"), std::string::npos);
   o = RenderOptions();
-  o.threads = "0";
+  o.threads = "-1";
   EXPECT_NE(error_of(o).find("--threads"), std::string::npos);
   o.threads = "100000";
   EXPECT_NE(error_of(o).find("--threads"), std::string::npos);

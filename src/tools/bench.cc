@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <omp.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -60,6 +61,16 @@ Status run_bench(const BenchOptions& options, BenchReport* report) {
   r.options = options;
   r.cpu = cpu_model();
   r.pixels = int64_t{p.width} * p.height;
+  // Two whole images of counts: the reference and each run's, compared.
+  const uint64_t needed = static_cast<uint64_t>(r.pixels) * sizeof(int32_t) * 2;
+  const uint64_t memory =
+      static_cast<uint64_t>(sysconf(_SC_PHYS_PAGES)) * static_cast<uint64_t>(sysconf(_SC_PAGESIZE));
+  if (needed > memory / 2) {
+    return resource_exhausted(
+        "bench --size {} needs {:.1f} GiB for two images of counts, more than half of this "
+        "machine's {:.1f} GiB",
+        p.width, needed / 1073741824.0, memory / 1073741824.0);
+  }
   std::vector<int32_t> reference(static_cast<size_t>(r.pixels));
   std::vector<int32_t> counts(reference.size());
 

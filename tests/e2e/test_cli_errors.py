@@ -39,7 +39,7 @@ CASES = [
     (["--bailout", "0"], 2, "--bailout must be > 0, got '0'"),
     (["--bailout", "-2"], 2, "--bailout"),
     (["--bailout", "inf"], 2, "--bailout must be finite"),
-    (["--threads", "0"], 2, "--threads must be between 1 and 1024"),
+    (["--threads", "-1"], 2, "--threads must be between 0 and 1024"),
     (["--size", "4", "--width", "4"], 2, "excludes"),
     (["--format", "gif"], 2, "unknown --format 'gif'"),
     (["-o", "picture.jpg"], 2, "cannot tell the format of 'picture.jpg'"),
@@ -90,6 +90,31 @@ class CliErrors(ScratchTestCase):
                      ["--from", "adir", "-o", "out.png"], ["add", "@adir", "1"]):
             with self.subTest(args=args):
                 self.assert_fails_cleanly(args, 2, "'adir': it is a directory")
+
+    def test_a_failed_write_to_stdout_is_an_error(self):
+        made = run(["--size", "8", "--format", "raw", "-o", "g.raw"], cwd=self.path)
+        self.assertEqual(made.returncode, 0)
+        self.before = sorted(os.listdir(self.path))
+        for args, code in ((["--size", "8", "--hash", "--format", "raw", "-o", "x.raw"], 1),
+                           (["--size", "8", "--json", "--format", "raw", "-o", "x.raw"], 1),
+                           (["add", "1", "2"], 1), (["dot", "1,2", "3,4"], 1),
+                           (["info", "g.raw", "--width", "8", "--height", "8"], 1),
+                           (["compare", "g.raw", "g.raw", "--width", "8", "--height", "8"], 2),
+                           (["bench", "--size", "8", "--iter", "10", "--repeat", "1"], 1),
+                           (["--help"], 1), (["--version"], 1)):
+            with self.subTest(args=args), open("/dev/full", "wb") as full:
+                result = subprocess.run([MANDELBROT] + args, cwd=self.path, stdout=full,
+                                        stderr=subprocess.PIPE)
+                stderr = result.stderr.decode()
+                self.assertEqual(result.returncode, code, f"{args}: {stderr}")
+                self.assertIn("cannot write to standard output", stderr)
+                self.assertEqual(stderr.count("\n"), 1, stderr)
+                for name in os.listdir(self.path):  # a render's image is still written
+                    if name == "x.raw":
+                        os.remove(os.path.join(self.path, name))
+
+    def test_bench_refuses_a_size_beyond_memory(self):
+        self.assert_fails_cleanly(["bench", "--size", "1048576"], 1, "bench --size 1048576 needs")
 
     def test_spaces_in_lists_are_allowed(self):
         spaced = run(["--region", " -2, 1 , -1.5,1.5", "--size", "16", "--format", "raw", "-o", "-"])

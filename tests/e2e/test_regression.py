@@ -174,7 +174,7 @@ class Regression(ScratchTestCase):
 
     def test_default_hash_is_pinned_and_the_same_everywhere(self):
         hashes = set()
-        for args in (["--threads", "1"], ["--threads", "2"], ["--threads", "3"],
+        for args in (["--threads", "1"], ["--threads", "2"], ["--threads", "3"], ["--threads", "0"],
                      ["--kernel", "scalar"], ["--kernel", "sse4", "--no-shortcuts"]):
             result = run(["--hash", "--format", "raw", "-o", self.file("h.raw")] + args,
                          check=True)

@@ -1,0 +1,113 @@
+// The render options and running a render.
+#include "app/render_command.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "app/exit_code.h"
+#include "app/subcommands.h"
+#include "formats/output_format.h"
+#include "kernel/kernel.h"
+#include "render/render.h"
+#include "render/render_params.h"
+#include "render/render_plan.h"
+
+namespace mandelbrot {
+
+const char* const kRenderFooter = R"(Examples:
+  mandelbrot -o out.png                           the classic view, 400x400, 100 iterations
+  mandelbrot --size 1000 --iter 500 -o big.png
+  mandelbrot --center -0.7435,0.1314 --radius 0.002 --iter 2000 -o zoom.png
+  mandelbrot --width 1920 --height 1080 --colormap gray -o wide.png
+  mandelbrot --format npy -o - | python3 -c 'import numpy,sys,io; print(numpy.load(io.BytesIO(sys.stdin.buffer.read())).shape)'
+  mandelbrot --size 64 --format raw -o counts.raw --json
+
+Formats (by the extension of -o, or --format): png, raw (int32 little-endian),
+npy, pgm (greyscale counts), ppm (colour), pbm (1 = inside).
+Exit codes: 0 done, 1 run-time failure (I/O, memory), 2 bad usage.)";
+
+void RenderCommand::add_options(CLI::App& app) {
+  RenderOptions& o = options;
+  CLI::Option* size =
+      add_text_option(app, "--size", o.size, "Width and height in pixels (default 400)", "N");
+  CLI::Option* width = add_text_option(app, "--width", o.width, "Width in pixels", "N");
+  CLI::Option* height = add_text_option(app, "--height", o.height, "Height in pixels", "N");
+  size->excludes(width)->excludes(height);
+  add_text_option(app, "--iter", o.iterations, "Maximum iterations per point (default 100)", "N");
+  CLI::Option* region =
+      add_text_option(app, "--region", o.region,
+                      "Region of the complex plane (default -2,1,-1.5,1.5)", "XMIN,XMAX,YMIN,YMAX");
+  CLI::Option* center =
+      add_text_option(app, "--center", o.center, "Centre of the view (default -0.5,0)", "X,Y");
+  CLI::Option* radius =
+      add_text_option(app, "--radius", o.radius,
+                      "Half the view's height; the width follows the aspect (default 1.5)", "R");
+  region->excludes(center)->excludes(radius);
+  add_text_option(app, "--bailout", o.bailout, "Escape radius (default 10)", "B");
+  add_text_option(app, "--threads", o.threads, "Threads, 0 for all cores (default 0)", "N");
+  app.add_option("--kernel", o.kernel,
+                 "auto (the best this CPU runs), scalar (the reference loop), or one of: " +
+                     fmt::format("{}", fmt::join(compiled_simd_targets(), ", ")))
+      ->type_name("NAME")
+      ->capture_default_str();
+  app.add_flag("--no-shortcuts", o.no_shortcuts,
+               "Iterate every point fully (no cardioid/bulb test, periodicity check or block "
+               "escape tests); the counts are the same");
+  app.add_option("-o,--output", o.output, "Output file, or - for standard output")
+      ->type_name("PATH")
+      ->capture_default_str();
+  add_text_option(app, "--format", o.format,
+                  fmt::format("One of {} (default: from the extension; required with -o -)",
+                              output_format_list()),
+                  "FORMAT");
+  add_text_option(app, "--colormap", o.colour_map, "hot|gray (default hot)", "NAME");
+  add_text_option(app, "--png-level", o.png_level,
+                  "PNG compression, 0 (fastest) to 3 (smallest on large images) (default 1)", "N");
+  app.add_flag("--json", o.json,
+               "Print a JSON summary on stdout (on stderr when the image goes to stdout)");
+  app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
+  app.add_flag("--hash", o.hash,
+               "Print the content hash of the counts (xxh3-128) on stdout (stderr when the image "
+               "goes to stdout)");
+  add_text_option(app, "--from", o.from,
+                  "Re-render from the parameters embedded in a PNG this program wrote, or in a "
+                  "--json report; options given here override them",
+                  "FILE");
+}
+
+int RenderCommand::run() {
+  const RenderOptions& command_line = options;
+  RenderOptions merged = command_line;
+  if (command_line.from) {
+    if (Status s = apply_from_file(*command_line.from, command_line, &merged); !s.ok()) {
+      return report_error(s);
+    }
+  }
+  RenderPlan plan;
+  if (Status s = make_render_plan(merged, &plan); !s.ok()) return report_error(s);
+  RenderReport report;
+  if (Status s = render_to_output(plan, &report); !s.ok()) return report_error(s);
+  // The reports go to stdout unless the image does.
+  auto print_report = [&](const std::string& line) {
+    if (plan.to_stdout()) {
+      fmt::print(stderr, "{}\n", line);
+      return Status();
+    }
+    return write_stdout(line + "\n");
+  };
+  if (plan.hash) {
+    if (Status s = print_report(report.hash); !s.ok()) return report_error(s);
+  }
+  if (plan.json) {
+    if (Status s = print_report(render_report_json(report)); !s.ok()) return report_error(s);
+  } else if (!plan.quiet && !plan.to_stdout()) {
+    fmt::print(stderr, "mandelbrot: wrote {} ({}x{} {}, {} iterations, {:.3f} s)\n", plan.output,
+               plan.params.width, plan.params.height, output_format_name(plan.format),
+               plan.params.iterations, report.render_seconds + report.encode_seconds);
+  }
+  return kExitSuccess;
+}
+
+std::unique_ptr<Command> make_render_command() { return std::make_unique<RenderCommand>(); }
+
+}  // namespace mandelbrot

@@ -1,0 +1,19 @@
+// `mandelbrot render` (also the bare `mandelbrot`): render one image.
+#pragma once
+
+#include <memory>
+
+#include "app/command.h"
+#include "render/options.h"
+
+namespace mandelbrot {
+
+class RenderCommand : public Command {
+ public:
+  void add_options(CLI::App& app) override;
+  int run() override;
+
+  RenderOptions options;  // as typed; make_render_plan() checks them
+};
+
+}  // namespace mandelbrot

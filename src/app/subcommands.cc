@@ -1,0 +1,25 @@
+// The table of subcommands: name, help, examples, factory.
+#include "app/subcommands.h"
+
+#include <iterator>
+
+namespace mandelbrot {
+
+std::span<const Subcommand> subcommands() {
+  static const Subcommand kSubcommands[] = {
+      {"render", "Render an image (the default subcommand)", kRenderFooter, make_render_command},
+      {"add", "Add two numbers, or two arrays element by element", kMathFooter, make_add_command},
+      {"dot", "Dot product of two arrays", kMathFooter, make_dot_command},
+      {"bench",
+       "Measure this machine: the scalar reference and the fastest kernel, as rates and "
+       "ratios",
+       kBenchFooter, make_bench_command},
+      {"compare", "Compare two outputs (exit 0 same, 1 different, 2 error)", kCompareFooter,
+       make_compare_command},
+      {"info", "Describe an output file: format, size, and the render parameters embedded in it",
+       kInfoFooter, make_info_command},
+  };
+  return kSubcommands;
+}
+
+}  // namespace mandelbrot

@@ -1,0 +1,25 @@
+// The factories and help footers of the subcommands, one file each
+// (render_command.cc, math_commands.cc, bench_command.cc, compare_command.cc,
+// info_command.cc), gathered into the table of subcommands.cc.
+#pragma once
+
+#include <memory>
+
+#include "app/command.h"
+
+namespace mandelbrot {
+
+std::unique_ptr<Command> make_render_command();
+std::unique_ptr<Command> make_add_command();
+std::unique_ptr<Command> make_dot_command();
+std::unique_ptr<Command> make_bench_command();
+std::unique_ptr<Command> make_compare_command();
+std::unique_ptr<Command> make_info_command();
+
+extern const char* const kRenderFooter;
+extern const char* const kMathFooter;
+extern const char* const kBenchFooter;
+extern const char* const kCompareFooter;
+extern const char* const kInfoFooter;
+
+}  // namespace mandelbrot
