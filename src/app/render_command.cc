@@ -6,6 +6,7 @@
 
 #include "app/exit_code.h"
 #include "app/subcommands.h"
+#include "base/same_file.h"
 #include "formats/output_format.h"
 #include "kernel/kernel.h"
 #include "render/render.h"
@@ -85,6 +86,10 @@ int RenderCommand::run() {
   }
   RenderPlan plan;
   if (Status s = make_render_plan(merged, &plan); !s.ok()) return report_error(s);
+  if (command_line.from && !plan.to_stdout() && same_file(plan.output, *command_line.from)) {
+    return report_error(
+        invalid_argument("-o '{}' is the --from input: writing it would destroy it", plan.output));
+  }
   RenderReport report;
   if (Status s = render_to_output(plan, &report); !s.ok()) return report_error(s);
   // The reports go to stdout unless the image does.

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -159,6 +160,16 @@ Status compute(const MathOptions& options, NumberType type, const std::vector<st
       return usage_error("integer overflow at element {}: {} + {} does not fit in {}", *bad + 1,
                          a[*bad], b[*bad], type_name);
     }
+    if constexpr (std::is_floating_point_v<T>) {
+      // Like integer overflow: a sum that is not a finite number is an error,
+      // never "inf" or "nan" in the output (JSON has neither).
+      for (size_t i = 0; i < sum.size(); ++i) {
+        if (!std::isfinite(sum[i])) {
+          return invalid_argument("float overflow at element {}: {} + {} is not finite in {}",
+                                  i + 1, format_value(a[i]), format_value(b[i]), type_name);
+        }
+      }
+    }
     result->clear();
     for (T v : sum) result->push_back(format_value(v));
   } else {
@@ -168,6 +179,22 @@ Status compute(const MathOptions& options, NumberType type, const std::vector<st
           "integer overflow in the dot product at element {} ({} * {}): the result "
           "does not fit in {}",
           *bad + 1, a[*bad], b[*bad], type_name);
+    }
+    if constexpr (std::is_floating_point_v<T>) {
+      if (!std::isfinite(product)) {
+        // The first element at which the running sum (in the same order) is no
+        // longer a finite number.
+        T partial = 0;
+        size_t at = 0;
+        for (; at < a.size(); ++at) {
+          partial += a[at] * b[at];
+          if (!std::isfinite(partial)) break;
+        }
+        return invalid_argument(
+            "float overflow in the dot product at element {} ({} * {}): the result is not "
+            "finite in {}",
+            at + 1, format_value(a[at]), format_value(b[at]), type_name);
+      }
     }
     *result = {format_value(product)};
   }

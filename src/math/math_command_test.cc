@@ -115,5 +115,17 @@ TEST(MathCommand, OverflowAndRangeErrors) {
             "the result does not fit in int64");
 }
 
+TEST(MathCommand, FloatOverflowIsAnErrorLikeIntegerOverflow) {
+  EXPECT_EQ(add("1,1e308", "2,1e308"),
+            "error: float overflow at element 2: 1e+308 + 1e+308 is not finite in float64");
+  EXPECT_EQ(add("3e38", "3e38", "float32"),
+            "error: float overflow at element 1: 3e+38 + 3e+38 is not finite in float32");
+  EXPECT_EQ(math(MathOperation::kDot, "1,1e200,1e200", "1,1e200,-1e200"),
+            "error: float overflow in the dot product at element 2 (1e+200 * 1e+200): the result "
+            "is not finite in float64");
+  EXPECT_EQ(add("1e308", "-1e308"), "0.0");  // finite results are fine
+  EXPECT_EQ(math(MathOperation::kAdd, "1e308", "1e308", std::nullopt, true).rfind("error:", 0), 0u);
+}
+
 }  // namespace
 }  // namespace mandelbrot

@@ -9,11 +9,42 @@
 
 #include "base/output_file.h"
 #include "base/parse.h"
+#include "base/same_file.h"
 #include "colour/colour_map.h"
 #include "formats/encoders.h"
 
 namespace mandelbrot {
 namespace {
+
+// "N" (a whole count) or "P%" of `pixels`, rounded down to a whole pixel and
+// computed exactly from the decimal digits (6.27% of 40000 is 2508, not
+// 2507.9999999999995).
+Status parse_pixel_allowance(const std::string& text, int64_t pixels, int64_t* allowed) {
+  const bool percent = !text.empty() && text.back() == '%';
+  const std::string number = percent ? text.substr(0, text.size() - 1) : text;
+  const size_t point = number.find('.');
+  std::string digits = number;
+  if (point != std::string::npos) digits.erase(point, 1);
+  const size_t decimals = point == std::string::npos ? 0 : number.size() - point - 1;
+  const bool well_formed = !digits.empty() && digits.size() <= 18 &&
+                           digits.find_first_not_of("0123456789") == std::string::npos &&
+                           (percent || decimals == 0);
+  if (!well_formed) {
+    return invalid_argument(
+        "--max-differing must be a whole count or a percentage like 0.5%, got '{}'", text);
+  }
+  const int64_t value = std::stoll(digits);
+  if (!percent) {
+    *allowed = value;
+    return Status();
+  }
+  __int128 scale = 100;
+  for (size_t i = 0; i < decimals; ++i) scale *= 10;
+  if (value > scale)
+    return invalid_argument("--max-differing must be at most 100%, got '{}'", text);
+  *allowed = static_cast<int64_t>(static_cast<__int128>(pixels) * value / scale);
+  return Status();
+}
 
 Status parse_tolerances(const CompareOptions& o, int64_t pixels, CompareResult* r) {
   if (o.max_diff) {
@@ -21,19 +52,9 @@ Status parse_tolerances(const CompareOptions& o, int64_t pixels, CompareResult* 
     if (r->max_diff < 0) return usage_error("--max-diff must be >= 0, got '{}'", *o.max_diff);
   }
   if (o.max_differing) {
-    std::string text = *o.max_differing;
-    const bool percent = !text.empty() && text.back() == '%';
-    if (percent) text.pop_back();
-    double v = 0;
-    if (Status s = parse_double(text, "--max-differing", &v); !s.ok()) {
-      return usage_error("--max-differing must be a count or a percentage, got '{}'",
-                         *o.max_differing);
+    if (Status s = parse_pixel_allowance(*o.max_differing, pixels, &r->max_differing); !s.ok()) {
+      return s;
     }
-    if (v < 0 || (percent && v > 100) || (!percent && v != std::floor(v))) {
-      return usage_error("--max-differing must be a whole count or a percentage, got '{}'",
-                         *o.max_differing);
-    }
-    r->max_differing = percent ? v / 100 * static_cast<double>(pixels) : v;
   }
   return Status();
 }
@@ -102,7 +123,7 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
       const size_t i = static_cast<size_t>(p) * a.channels + c;
       const int64_t d = std::llabs(int64_t{a.samples[i]} - b.samples[i]);
       pixel_diff = std::max(pixel_diff, d);
-      squared_error += static_cast<double>(d * d);
+      squared_error += static_cast<double>(d) * static_cast<double>(d);  // d * d can overflow
     }
     r.largest_diff = std::max(r.largest_diff, pixel_diff);
     r.differing_at_all += pixel_diff > 0;
@@ -112,8 +133,14 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
     const double mse = squared_error / static_cast<double>(r.pixels * a.channels);
     r.psnr = 10 * std::log10(255.0 * 255.0 / mse);
   }
-  r.match = static_cast<double>(r.differing) <= r.max_differing;
+  r.match = r.differing <= r.max_differing;
   if (o.diff_image) {
+    for (const std::string& input : {o.a, o.b}) {
+      if (same_file(*o.diff_image, input)) {
+        return invalid_argument("--diff-image '{}' is the input '{}': writing it would destroy it",
+                                *o.diff_image, input);
+      }
+    }
     if (Status s = write_diff_image(*o.diff_image, a, b, r.max_diff); !s.ok()) return s;
   }
   *result = r;

@@ -34,7 +34,7 @@ struct CompareResult {
   int64_t largest_diff = 0;      // in counts, or per channel for images
   std::optional<double> psnr;    // images only; nullopt when identical (infinite)
   int64_t max_diff = 0;
-  double max_differing = 0;  // the allowed number of differing pixels
+  int64_t max_differing = 0;  // the allowed number of differing pixels
   bool match = false;
 };
 

@@ -67,6 +67,60 @@ TEST(Compare, MaxDiffEdges) {
   EXPECT_FALSE(compare(a, b, "2").match);  // one past it
 }
 
+TEST(Compare, PercentagesAreExactWholePixels) {
+  // 6.27% of 40000 pixels is 2508 exactly (in doubles: 2507.9999999999995).
+  ScratchDir dir;
+  std::vector<int32_t> zeros(40000, 0);
+  std::vector<int32_t> changed = zeros;
+  for (int i = 0; i < 2508; ++i) changed[i] = 1;
+  for (const auto& [name, counts] : {std::pair{"a.raw", &zeros}, std::pair{"b.raw", &changed}}) {
+    std::ofstream(dir.file(name), std::ios::binary)
+        .write(reinterpret_cast<const char*>(counts->data()), 160000);
+  }
+  CompareOptions o;
+  o.a = dir.file("a.raw");
+  o.b = dir.file("b.raw");
+  o.width = o.height = "200";
+  o.max_differing = "6.27%";
+  CompareResult r;
+  ASSERT_TRUE(compare_files(o, &r).ok());
+  EXPECT_EQ(r.max_differing, 2508);
+  EXPECT_TRUE(r.match);
+  o.max_differing = "6.2699%";  // 2507.96 rounds down
+  ASSERT_TRUE(compare_files(o, &r).ok());
+  EXPECT_EQ(r.max_differing, 2507);
+  EXPECT_FALSE(r.match);
+  EXPECT_NE(compare_text(r).find("--max-differing 2507)"), std::string::npos) << compare_text(r);
+}
+
+TEST(Compare, HugeDifferencesDoNotOverflow) {
+  ScratchDir dir;
+  const std::string a = write_raw(dir, "a.raw", {{0, INT32_MIN}, {1, INT32_MIN}});
+  const std::string b = write_raw(dir, "b.raw", {{0, INT32_MAX}, {1, INT32_MAX}});
+  const CompareResult r = compare(a, b);
+  EXPECT_EQ(r.largest_diff, int64_t{INT32_MAX} - INT32_MIN);
+  EXPECT_EQ(r.differing, 2);
+}
+
+TEST(Compare, RefusesToWriteTheDiffImageOverAnInput) {
+  ScratchDir dir;
+  const std::string a = write_raw(dir, "a.raw");
+  const std::string b = write_raw(dir, "b.raw", {{3, 7}});
+  std::ifstream before_file(b, std::ios::binary);
+  const std::string before((std::istreambuf_iterator<char>(before_file)), {});
+  CompareOptions o;
+  o.a = a;
+  o.b = b;
+  o.width = o.height = "10";
+  o.diff_image = dir.path().string() + "/./b.raw";  // the same file, spelled otherwise
+  CompareResult r;
+  const Status s = compare_files(o, &r);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("is the input"), std::string::npos) << s.message();
+  std::ifstream after_file(b, std::ios::binary);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(after_file)), {}), before);
+}
+
 TEST(Compare, MaxDifferingEdges) {
   ScratchDir dir;
   const std::string a = write_raw(dir, "a.raw");

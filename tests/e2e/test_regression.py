@@ -170,6 +170,23 @@ class Regression(ScratchTestCase):
             self.assertIn(expected, result.stderr.decode())
             self.assertFalse(os.path.exists(self.file("x.png")))
 
+    def test_no_command_writes_over_its_input(self):
+        golden = self.file("golden.png")
+        run(["--size", "32", "-o", golden], check=True)
+        changed = self.file("changed.png")
+        run(["--size", "32", "--iter", "50", "-o", changed], check=True)
+        with open(golden, "rb") as f:
+            before = f.read()
+        for args in (["compare", golden, changed, "--diff-image", golden],
+                     ["compare", golden, changed, "--diff-image", self.path + "/./changed.png"],
+                     ["--from", golden, "-o", golden]):
+            with self.subTest(args=args):
+                result = run(args)
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertIn("would destroy it", result.stderr.decode())
+                with open(golden, "rb") as f:
+                    self.assertEqual(f.read(), before)
+
     # ---- hashes ----
 
     def test_default_hash_is_pinned_and_the_same_everywhere(self):
