@@ -36,11 +36,11 @@ Status text_of(const nlohmann::json& j, const char* key, const std::string& sour
 
 // The four bounds of a region object ({"xmin": ..., ...}) as "XMIN,XMAX,YMIN,YMAX".
 Status region_of(const nlohmann::json& region, const std::string& source, std::string* text) {
-  if (!region.is_object()) return usage_error("{}: 'region' must be an object", source);
+  if (!region.is_object()) return invalid_argument("{}: 'region' must be an object", source);
   std::vector<std::string> bounds;
   for (const char* key : {"xmin", "xmax", "ymin", "ymax"}) {
     std::string bound;
-    if (!region.contains(key)) return usage_error("{}: no region '{}'", source, key);
+    if (!region.contains(key)) return invalid_argument("{}: no region '{}'", source, key);
     if (Status s = text_of(region.at(key), key, source, &bound); !s.ok()) return s;
     bounds.push_back(bound);
   }
@@ -50,7 +50,7 @@ Status region_of(const nlohmann::json& region, const std::string& source, std::s
 
 // The view options of a "view" object (see view_json()).
 Status view_options_of(const nlohmann::json& view, const std::string& source, RenderOptions* o) {
-  if (!view.is_object()) return usage_error("{}: 'view' must be an object", source);
+  if (!view.is_object()) return invalid_argument("{}: 'view' must be an object", source);
   if (view.contains("region")) {
     std::string region;
     if (Status s = region_of(view.at("region"), source, &region); !s.ok()) return s;
@@ -59,7 +59,7 @@ Status view_options_of(const nlohmann::json& view, const std::string& source, Re
     std::string parts[3];
     const char* keys[3] = {"center_x", "center_y", "radius"};
     for (int i = 0; i < 3; ++i) {
-      if (!view.contains(keys[i])) return usage_error("{}: no view '{}'", source, keys[i]);
+      if (!view.contains(keys[i])) return invalid_argument("{}: no view '{}'", source, keys[i]);
       if (Status s = text_of(view.at(keys[i]), keys[i], source, &parts[i]); !s.ok()) return s;
     }
     o->center = parts[0] + "," + parts[1];
@@ -114,7 +114,7 @@ Status render_options_from_json(const std::string& json, const std::string& sour
   if (!all.is_object()) return usage_error("{}: not a JSON object of render parameters", source);
   // `info --json` holds the parameters under "parameters" (null when it found none).
   if (all.contains("parameters") && !all.at("parameters").is_object()) {
-    return usage_error("{}: its 'parameters' hold no render parameters", source);
+    return invalid_argument("{}: its 'parameters' hold no render parameters", source);
   }
   const nlohmann::json& j = all.contains("parameters") ? all.at("parameters") : all;
   RenderOptions o;
@@ -129,7 +129,7 @@ Status render_options_from_json(const std::string& json, const std::string& sour
       if (Status s = view_options_of(j.at("view"), source, &o); !s.ok()) return s;
     } else {
       // Files written before views: the region's bounds only.
-      if (!j.contains("region")) return usage_error("{}: no 'view' in the parameters", source);
+      if (!j.contains("region")) return invalid_argument("{}: no 'view' in the parameters", source);
       std::string region;
       if (Status s = region_of(j.at("region"), source, &region); !s.ok()) return s;
       o.region = region;

@@ -112,7 +112,7 @@ TEST(RenderParams, ReadsTheOutputOfInfo) {
   EXPECT_EQ(o.width, "10");
   EXPECT_EQ(o.center, "0.05,0");
   const Status s = render_options_from_json(R"({"file":"a.raw","parameters":null})", "info", &o);
-  EXPECT_TRUE(s.is_usage());
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_NE(s.message().find("no render parameters"), std::string::npos) << s.message();
 }
 

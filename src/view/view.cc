@@ -21,9 +21,9 @@ Status parse_decimal(std::string_view text, const char* option, std::string* val
     std::string word(trimmed.substr(std::min(trimmed.find_first_not_of("+-"), trimmed.size())));
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (word == "nan" || word == "inf" || word == "infinity") {
-      return usage_error("{} must be finite, got '{}'", option, text);
+      return invalid_argument("{} must be finite, got '{}'", option, text);
     }
-    return usage_error("{} must be a number, got '{}'", option, text);
+    return invalid_argument("{} must be a number, got '{}'", option, text);
   }
   *value = std::string(trimmed);
   return Status();
@@ -34,8 +34,8 @@ Status parse_decimal_list(std::string_view text, const char* option, const char*
                           std::vector<std::string>* values) {
   const std::vector<std::string> parts = split_commas(std::string(text));
   if (parts.size() != values->size()) {
-    return usage_error("{} needs {} comma-separated numbers {}, got '{}'", option, values->size(),
-                       shape, text);
+    return invalid_argument("{} needs {} comma-separated numbers {}, got '{}'", option,
+                            values->size(), shape, text);
   }
   for (size_t i = 0; i < parts.size(); ++i) {
     if (Status s = parse_decimal(parts[i], option, &(*values)[i]); !s.ok()) return s;
@@ -61,7 +61,7 @@ Status parse_view_center(std::string_view text, View* view) {
 Status parse_view_radius(std::string_view text, View* view) {
   std::string radius;
   if (Status s = parse_decimal(text, "--radius", &radius); !s.ok()) return s;
-  if (decimal_sign(radius) <= 0) return usage_error("--radius must be > 0, got '{}'", text);
+  if (decimal_sign(radius) <= 0) return invalid_argument("--radius must be > 0, got '{}'", text);
   view->radius = radius;
   view->region.reset();
   return Status();
@@ -71,7 +71,7 @@ Status parse_view_angle(std::string_view text, View* view) {
   std::string angle;
   if (Status s = parse_decimal(text, "--angle", &angle); !s.ok()) return s;
   if (!std::isfinite(to_double(angle))) {
-    return usage_error("--angle must be finite as a double, got '{}'", text);
+    return invalid_argument("--angle must be finite as a double, got '{}'", text);
   }
   view->angle = angle;
   return Status();
@@ -84,7 +84,7 @@ Status parse_view_region(std::string_view text, View* view) {
   }
   for (const std::string& bound : b) {
     if (!std::isfinite(to_double(bound))) {
-      return usage_error("--region must be finite as a double, got '{}'", bound);
+      return invalid_argument("--region must be finite as a double, got '{}'", bound);
     }
   }
   const auto half_width = decimal_half_difference(b[0], b[1]);
@@ -94,14 +94,14 @@ Status parse_view_region(std::string_view text, View* view) {
   // (A result may also fall outside the grammar's exponent range.)
   if (!half_width || !half_height || !x || !y || !is_decimal(*half_height) || !is_decimal(*x) ||
       !is_decimal(*y)) {
-    return usage_error("--region bounds differ too much in scale to convert exactly, got '{}'",
-                       text);
+    return invalid_argument("--region bounds differ too much in scale to convert exactly, got '{}'",
+                            text);
   }
   if (decimal_sign(*half_width) <= 0) {
-    return usage_error("--region needs XMIN < XMAX, got '{}'", text);
+    return invalid_argument("--region needs XMIN < XMAX, got '{}'", text);
   }
   if (decimal_sign(*half_height) <= 0) {
-    return usage_error("--region needs YMIN < YMAX, got '{}'", text);
+    return invalid_argument("--region needs YMIN < YMAX, got '{}'", text);
   }
   view->region = std::array<std::string, 4>{b[0], b[1], b[2], b[3]};
   view->center_x = *x;
@@ -131,7 +131,7 @@ Status double_view(const View& view, DoubleView* doubles) {
   d.cx = to_double(view.center_x);
   d.cy = to_double(view.center_y);
   if (!std::isfinite(d.cx) || !std::isfinite(d.cy)) {
-    return usage_error("--center {} is beyond the range of doubles", center_text(view));
+    return invalid_argument("--center {} is beyond the range of doubles", center_text(view));
   }
   if (view.region) {
     const auto& b = *view.region;
@@ -142,7 +142,7 @@ Status double_view(const View& view, DoubleView* doubles) {
   } else {
     const double radius = to_double(view.radius);
     if (!std::isfinite(radius)) {
-      return usage_error("--radius {} is beyond the range of doubles", view.radius);
+      return invalid_argument("--radius {} is beyond the range of doubles", view.radius);
     }
     if (radius == 0) return too_deep_error(view, "the radius rounds to 0 as a double");
     const double half_width = radius * view.width / view.height;
@@ -170,12 +170,12 @@ Status double_view(const View& view, DoubleView* doubles) {
 
 Status too_deep_error(const View& view, std::string_view why) {
   if (view.region) {
-    return usage_error(
+    return unsupported(
         "--region {} is too small for double precision (zoom {}): {}, so this view needs a "
         "deep-zoom method",
         region_text(view), zoom_text(view), why);
   }
-  return usage_error(
+  return unsupported(
       "--radius {} is too small for double precision around --center {} (zoom {}): {}, so this "
       "view needs a deep-zoom method",
       view.radius, center_text(view), zoom_text(view), why);

@@ -71,9 +71,10 @@ struct DoubleView {
 // REQUIRES: the view's strings passed the parse functions above.
 Status double_view(const View& view, DoubleView* doubles);
 
-// The usage error for a view too deep for the double path: it names the view,
-// says how deep it is, and that a deep-zoom method is needed; `why` says what
-// collapsed (e.g. "columns 3 and 4 both sample x = -1.75").
+// The error for a view too deep for the double path (kUnsupported: a valid
+// view this program cannot render yet): it names the view, says how deep it
+// is, and that a deep-zoom method is needed; `why` says what collapsed (e.g.
+// "columns 3 and 4 both sample x = -1.75").
 Status too_deep_error(const View& view, std::string_view why);
 
 }  // namespace mandelbrot
