@@ -44,6 +44,8 @@ void RenderCommand::add_options(CLI::App& app) {
       add_text_option(app, "--radius", o.radius,
                       "Half the view's height; the width follows the aspect (default 1.5)", "R");
   region->excludes(center)->excludes(radius);
+  add_text_option(app, "--angle", o.angle,
+                  "Rotate the view counter-clockwise about its centre (default 0)", "DEG");
   add_text_option(app, "--bailout", o.bailout, "Escape radius (default 10)", "B");
   add_text_option(app, "--threads", o.threads, "Threads, 0 for all cores (default 0)", "N");
   app.add_option("--kernel", o.kernel,

@@ -32,6 +32,15 @@ struct KernelParams {
   Region region;
   double bailout = 10.0;
 
+  // A rotation of every sample about (cx, cy): with u = x_at(j) - cx and
+  // v = y_at(i) - cy, the sample is cr = cx + (u*cos - v*sin),
+  // ci = cy + (u*sin + v*cos). The default is the identity (no rotation).
+  struct Rotation {
+    double cos = 1, sin = 0, cx = 0, cy = 0;
+    bool identity() const { return cos == 1 && sin == 0; }
+  };
+  Rotation rotation;
+
   // The sample point of column j and row i. Row 0 is the top (ymax); the formulas
   // are the contract, evaluated in IEEE double exactly as written.
   double x_at(int32_t j) const {

@@ -18,6 +18,7 @@ struct RenderOptions {
   std::optional<std::string> region;      // --region XMIN,XMAX,YMIN,YMAX
   std::optional<std::string> center;      // --center X,Y
   std::optional<std::string> radius;      // --radius R
+  std::optional<std::string> angle;       // --angle DEG
   std::optional<std::string> bailout;     // --bailout B
   std::optional<std::string> colour_map;  // --colormap NAME
   std::optional<std::string> png_level;   // --png-level N

@@ -34,7 +34,59 @@ Status text_of(const nlohmann::json& j, const char* key, const std::string& sour
   return Status();
 }
 
+// The four bounds of a region object ({"xmin": ..., ...}) as "XMIN,XMAX,YMIN,YMAX".
+Status region_of(const nlohmann::json& region, const std::string& source, std::string* text) {
+  if (!region.is_object()) return invalid_argument("{}: 'region' must be an object", source);
+  std::vector<std::string> bounds;
+  for (const char* key : {"xmin", "xmax", "ymin", "ymax"}) {
+    std::string bound;
+    if (!region.contains(key)) return invalid_argument("{}: no region '{}'", source, key);
+    if (Status s = text_of(region.at(key), key, source, &bound); !s.ok()) return s;
+    bounds.push_back(bound);
+  }
+  *text = fmt::format("{}", fmt::join(bounds, ","));
+  return Status();
+}
+
+// The view options of a "view" object (see view_json()).
+Status view_options_of(const nlohmann::json& view, const std::string& source, RenderOptions* o) {
+  if (!view.is_object()) return invalid_argument("{}: 'view' must be an object", source);
+  if (view.contains("region")) {
+    std::string region;
+    if (Status s = region_of(view.at("region"), source, &region); !s.ok()) return s;
+    o->region = region;
+  } else {
+    std::string parts[3];
+    const char* keys[3] = {"center_x", "center_y", "radius"};
+    for (int i = 0; i < 3; ++i) {
+      if (!view.contains(keys[i])) return invalid_argument("{}: no view '{}'", source, keys[i]);
+      if (Status s = text_of(view.at(keys[i]), keys[i], source, &parts[i]); !s.ok()) return s;
+    }
+    o->center = parts[0] + "," + parts[1];
+    o->radius = parts[2];
+  }
+  if (view.contains("angle")) {
+    std::string angle;
+    if (Status s = text_of(view.at("angle"), "angle", source, &angle); !s.ok()) return s;
+    o->angle = angle;
+  }
+  return Status();
+}
+
 }  // namespace
+
+nlohmann::ordered_json view_json(const View& view) {
+  nlohmann::ordered_json j;
+  j["center_x"] = view.center_x;
+  j["center_y"] = view.center_y;
+  j["radius"] = view.radius;
+  if (!view.angle.empty()) j["angle"] = view.angle;
+  if (view.region) {
+    const auto& b = *view.region;
+    j["region"] = {{"xmin", b[0]}, {"xmax", b[1]}, {"ymin", b[2]}, {"ymax", b[3]}};
+  }
+  return j;
+}
 
 std::string render_params_json(const RenderPlan& plan, const std::string& hash) {
   const KernelParams& k = plan.params;
@@ -44,6 +96,7 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
   j["width"] = k.width;
   j["height"] = k.height;
   j["iterations"] = k.iterations;
+  j["view"] = view_json(plan.view);
   j["region"] = {{"xmin", exact(k.region.xmin)},
                  {"xmax", exact(k.region.xmax)},
                  {"ymin", exact(k.region.ymin)},
@@ -57,8 +110,13 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
 
 Status render_options_from_json(const std::string& json, const std::string& source,
                                 RenderOptions* options) {
-  const nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return usage_error("{}: not a JSON object of render parameters", source);
+  const nlohmann::json all = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!all.is_object()) return usage_error("{}: not a JSON object of render parameters", source);
+  // `info --json` holds the parameters under "parameters" (null when it found none).
+  if (all.contains("parameters") && !all.at("parameters").is_object()) {
+    return invalid_argument("{}: its 'parameters' hold no render parameters", source);
+  }
+  const nlohmann::json& j = all.contains("parameters") ? all.at("parameters") : all;
   RenderOptions o;
   try {
     for (const char* key : {"width", "height", "iterations"}) {
@@ -67,17 +125,15 @@ Status render_options_from_json(const std::string& json, const std::string& sour
     o.width = std::to_string(j.at("width").get<int64_t>());
     o.height = std::to_string(j.at("height").get<int64_t>());
     o.iterations = std::to_string(j.at("iterations").get<int64_t>());
-    if (!j.contains("region") || !j.at("region").is_object()) {
-      return usage_error("{}: no 'region' in the parameters", source);
+    if (j.contains("view")) {
+      if (Status s = view_options_of(j.at("view"), source, &o); !s.ok()) return s;
+    } else {
+      // Files written before views: the region's bounds only.
+      if (!j.contains("region")) return invalid_argument("{}: no 'view' in the parameters", source);
+      std::string region;
+      if (Status s = region_of(j.at("region"), source, &region); !s.ok()) return s;
+      o.region = region;
     }
-    std::vector<std::string> bounds;
-    for (const char* key : {"xmin", "xmax", "ymin", "ymax"}) {
-      std::string text;
-      if (!j.at("region").contains(key)) return usage_error("{}: no region '{}'", source, key);
-      if (Status s = text_of(j.at("region").at(key), key, source, &text); !s.ok()) return s;
-      bounds.push_back(text);
-    }
-    o.region = fmt::format("{}", fmt::join(bounds, ","));
     if (j.contains("bailout")) {
       std::string text;
       if (Status s = text_of(j.at("bailout"), "bailout", source, &text); !s.ok()) return s;
@@ -110,23 +166,17 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   if (Status s = render_options_from_json(json, "--from '" + path + "'", &o); !s.ok()) return s;
 
   const bool new_geometry = cl.size || cl.width || cl.height;
-  const bool new_view = cl.region || cl.center || cl.radius;
+  const bool new_view = cl.region || cl.center || cl.radius;  // --angle alone keeps the view
   if (new_view || new_geometry) {
-    // Keep the recorded view by its centre and half-height, unless replaced.
-    std::vector<double> b(4);
-    const std::string recorded = *o.region;
-    size_t start = 0;
-    for (int i = 0; i < 4; ++i) {
-      const size_t comma = recorded.find(',', start);
-      if (Status s = parse_double(recorded.substr(start, comma - start), "--from region", &b[i]);
-          !s.ok()) {
-        return s;
-      }
-      start = comma + 1;
+    // Keep the recorded view by its centre and radius, unless replaced; a
+    // recorded region gives its exact centre and half-height.
+    if (o.region) {
+      View recorded;
+      if (Status s = parse_view_region(*o.region, &recorded); !s.ok()) return s;
+      o.region.reset();
+      o.center = center_text(recorded);
+      o.radius = recorded.radius;
     }
-    o.region.reset();
-    o.center = fmt::format("{},{}", (b[0] + b[1]) / 2, (b[2] + b[3]) / 2);
-    o.radius = fmt::format("{}", (b[3] - b[2]) / 2);
     if (cl.region) {
       o.region = cl.region;
       o.center.reset();
@@ -135,6 +185,7 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
     if (cl.center) o.center = cl.center;
     if (cl.radius) o.radius = cl.radius;
   }
+  if (cl.angle) o.angle = cl.angle;
   if (cl.size) {
     o.width.reset();
     o.height.reset();

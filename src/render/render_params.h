@@ -2,6 +2,7 @@
 // keyword "mandelbrot"), shown by `info`, and read back by --from.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "base/status.h"
@@ -11,24 +12,34 @@
 
 namespace mandelbrot {
 
+// The view as files and reports carry it: {"center_x", "center_y", "radius",
+// "angle" (when given), "region" (when the view was made from one: {"xmin",
+// "xmax", "ymin", "ymax"})}, every value the decimal string as given.
+nlohmann::ordered_json view_json(const View& view);
+
 // One line of JSON with every parameter that decides the output's content:
-// program and version, width, height, iterations, region (each bound as the
-// shortest decimal string that reads back as exactly the same double), bailout,
-// colour map, PNG level, and the content hash of the counts. Nothing that varies
-// between runs of the same render (threads, kernel, times, output path), so that
-// re-rendering from it reproduces the file byte for byte.
+// program and version, width, height, iterations, the view (view_json()), the
+// region the double path sampled (each bound as the shortest decimal string
+// that reads back as exactly the same double), bailout, colour map, PNG level,
+// and the content hash of the counts. Nothing that varies between runs of the
+// same render (threads, kernel, times, output path), so that re-rendering from
+// it reproduces the file byte for byte.
 std::string render_params_json(const RenderPlan& plan, const std::string& hash);
 
-// The content options in a parameters JSON (as above, or a --json report, whose
-// region bounds are numbers), for make_render_plan(). `source` names it in errors.
+// The content options in a parameters JSON (as above, a --json report, or the
+// output of `info --json`, which holds them under "parameters"), for
+// make_render_plan(). The view comes from "view" in its source form (a region,
+// or centre and radius, and the angle); files written before views have only
+// "region" bounds, read as a region. `source` names the JSON in errors.
 Status render_options_from_json(const std::string& json, const std::string& source,
                                 RenderOptions* options);
 
 // For --from: the options of the render recorded in `path` (a PNG this program
 // wrote, or a JSON file), overridden by every content option set on the command
-// line. Without geometry on the command line the recorded region is used as it
-// is; with a new size but no view options, the view is kept by its centre and
-// height (the width follows the new aspect).
+// line. Without a new size or view on the command line the recorded view is
+// used as it is (a region stays that region); with a new size, centre, radius
+// or region, the recorded view is kept by its centre and radius strings
+// (the width follows the new aspect), each replaced when given.
 Status apply_from_file(const std::string& path, const RenderOptions& command_line,
                        RenderOptions* merged);
 

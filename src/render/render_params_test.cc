@@ -65,6 +65,75 @@ TEST(RenderParams, ReadsAJsonReportWithNumbers) {
   EXPECT_EQ(o.bailout, "10");
 }
 
+TEST(RenderParams, JsonCarriesTheViewAsGiven) {
+  RenderOptions o;
+  o.center = "0.05,0";
+  o.radius = "0.5";
+  o.angle = "30";
+  auto j = nlohmann::json::parse(render_params_json(plan_of(o), "h"));
+  EXPECT_EQ(j["view"], nlohmann::json::parse(
+                           R"({"center_x":"0.05","center_y":"0","radius":"0.5","angle":"30"})"));
+  o = RenderOptions();
+  o.region = "-2,1,-1,1";
+  j = nlohmann::json::parse(render_params_json(plan_of(o), "h"));
+  EXPECT_EQ(j["view"]["center_x"], "-0.5");
+  EXPECT_EQ(j["view"]["radius"], "1");
+  EXPECT_EQ(j["view"]["region"]["xmin"], "-2");
+  EXPECT_FALSE(j["view"].contains("angle"));
+}
+
+TEST(RenderParams, ReadsTheViewInItsSourceForm) {
+  const std::string many = "-1.7598171308048478136108250105617982382440";
+  RenderOptions o;
+  o.center = many + ",0.1";
+  o.radius = "1e-3";
+  o.angle = "-45";
+  RenderOptions back;
+  ASSERT_TRUE(render_options_from_json(render_params_json(plan_of(o), "h"), "t", &back).ok());
+  EXPECT_EQ(back.center, many + ",0.1");
+  EXPECT_EQ(back.radius, "1e-3");
+  EXPECT_EQ(back.angle, "-45");
+  EXPECT_FALSE(back.region);
+  o = RenderOptions();
+  o.region = "-0.1,0.30000000000000004,-1e-300,2";
+  ASSERT_TRUE(render_options_from_json(render_params_json(plan_of(o), "h"), "t", &back).ok());
+  EXPECT_EQ(back.region, "-0.1,0.30000000000000004,-1e-300,2");
+  EXPECT_FALSE(back.center);
+}
+
+TEST(RenderParams, ReadsTheOutputOfInfo) {
+  RenderOptions o;
+  ASSERT_TRUE(render_options_from_json(
+                  R"({"file":"a.png","format":"png","width":7,"height":7,"parameters":)"
+                  R"({"width":10,"height":20,"iterations":5,"view":{"center_x":"0.05",)"
+                  R"("center_y":"0","radius":"0.5"}}})",
+                  "info", &o)
+                  .ok());
+  EXPECT_EQ(o.width, "10");
+  EXPECT_EQ(o.center, "0.05,0");
+  const Status s = render_options_from_json(R"({"file":"a.raw","parameters":null})", "info", &o);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("no render parameters"), std::string::npos) << s.message();
+}
+
+TEST(RenderParams, FromFileWithANewSizeKeepsTheStrings) {
+  testing::ScratchDir dir;
+  const std::string path = dir.file("params.json");
+  std::ofstream(path) << R"({"width":200,"height":100,"iterations":50,"view":{"center_x":"0.05",)"
+                      << R"("center_y":"-0.1000000000000000000001","radius":"0.5"}})";
+  RenderOptions cl;
+  cl.size = "600";
+  RenderOptions merged;
+  ASSERT_TRUE(apply_from_file(path, cl, &merged).ok());
+  EXPECT_EQ(merged.center, "0.05,-0.1000000000000000000001");
+  EXPECT_EQ(merged.radius, "0.5");
+  EXPECT_EQ(merged.size, "600");
+  cl.angle = "90";  // an angle alone turns the recorded view
+  ASSERT_TRUE(apply_from_file(path, cl, &merged).ok());
+  EXPECT_EQ(merged.angle, "90");
+  EXPECT_EQ(merged.center, "0.05,-0.1000000000000000000001");
+}
+
 TEST(RenderParams, BadJsonIsAUsageError) {
   RenderOptions o;
   EXPECT_TRUE(render_options_from_json("not json", "x", &o).code() == StatusCode::kInvalidArgument);

@@ -4,6 +4,7 @@
 
 #include "base/parse.h"
 #include "formats/encoders.h"
+#include "render/distinct_samples.h"
 #include "render/shared_options.h"
 
 #include <omp.h>
@@ -36,47 +37,33 @@ Status parse_dimensions(const RenderOptions& o, int32_t* width, int32_t* height)
   return Status();
 }
 
-// Parses "A,B,..." into exactly values.size() finite numbers.
-Status parse_number_list(const std::string& text, const char* option, const char* shape,
-                         std::vector<double>* values) {
-  const std::vector<std::string> parts = split_commas(text);
-  if (parts.size() != values->size()) {
-    return usage_error("{} needs {} comma-separated numbers {}, got '{}'", option, values->size(),
-                       shape, text);
+// The view from --region, or from --center, --radius (and their defaults), and --angle.
+Status make_view(const RenderOptions& o, int32_t width, int32_t height, View* view) {
+  View v;
+  v.width = width;
+  v.height = height;
+  if (o.region) {
+    if (Status s = parse_view_region(*o.region, &v); !s.ok()) return s;
   }
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (Status s = parse_double(parts[i], option, &(*values)[i]); !s.ok()) return s;
+  if (o.center) {
+    if (Status s = parse_view_center(*o.center, &v); !s.ok()) return s;
   }
+  if (o.radius) {
+    if (Status s = parse_view_radius(*o.radius, &v); !s.ok()) return s;
+  }
+  if (o.angle) {
+    if (Status s = parse_view_angle(*o.angle, &v); !s.ok()) return s;
+  }
+  *view = std::move(v);
   return Status();
 }
 
-Status parse_region(const RenderOptions& o, int32_t width, int32_t height, Region* region) {
-  if (o.region) {
-    std::vector<double> v(4);
-    if (Status s = parse_number_list(*o.region, "--region", "XMIN,XMAX,YMIN,YMAX", &v); !s.ok()) {
-      return s;
-    }
-    if (!(v[0] < v[1])) return usage_error("--region needs XMIN < XMAX, got '{}'", *o.region);
-    if (!(v[2] < v[3])) return usage_error("--region needs YMIN < YMAX, got '{}'", *o.region);
-    *region = Region{v[0], v[1], v[2], v[3]};
-    return Status();
-  }
-  std::vector<double> centre = {-0.5, 0.0};
-  double radius = 1.5;
-  if (o.center) {
-    if (Status s = parse_number_list(*o.center, "--center", "X,Y", &centre); !s.ok()) return s;
-  }
-  if (o.radius) {
-    if (Status s = parse_double(*o.radius, "--radius", &radius); !s.ok()) return s;
-    if (!(radius > 0)) return usage_error("--radius must be > 0, got '{}'", *o.radius);
-  }
-  const double half_width = radius * width / height;
-  *region = Region{centre[0] - half_width, centre[0] + half_width, centre[1] - radius,
-                   centre[1] + radius};
-  if (!(region->xmin < region->xmax) || !(region->ymin < region->ymax)) {
-    return usage_error("--radius {} is too small to tell pixels apart around centre {},{}", radius,
-                       centre[0], centre[1]);
-  }
+// The kernel's region and rotation: the doubles of the view.
+Status set_view_doubles(const View& view, KernelParams* k) {
+  DoubleView d;
+  if (Status s = double_view(view, &d); !s.ok()) return s;
+  k->region = Region{d.xmin, d.xmax, d.ymin, d.ymax};
+  k->rotation = KernelParams::Rotation{d.cos, d.sin, d.cx, d.cy};
   return Status();
 }
 
@@ -108,12 +95,14 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
 
   if (Status s = parse_iterations(o.iterations.value_or("100"), &k.iterations); !s.ok()) return s;
 
-  if (Status s = parse_region(o, k.width, k.height, &k.region); !s.ok()) return s;
+  if (Status s = make_view(o, k.width, k.height, &p.view); !s.ok()) return s;
+  if (Status s = set_view_doubles(p.view, &k); !s.ok()) return s;
 
   const std::string bailout = o.bailout.value_or("10");
   if (Status s = parse_double(bailout, "--bailout", &k.bailout); !s.ok()) return s;
   if (!(k.bailout > 0)) return usage_error("--bailout must be > 0, got '{}'", bailout);
   if (Status s = check_kernel_params(k); !s.ok()) return s;
+  if (Status s = check_distinct_samples(k, p.view); !s.ok()) return s;
 
   if (Status s = parse_threads(o.threads, &p.threads); !s.ok()) return s;
   if (Status s = choose_kernel(o.kernel, !o.no_shortcuts, &p.kernel); !s.ok()) return s;

@@ -11,11 +11,13 @@
 #include "formats/output_format.h"
 #include "kernel/kernel.h"
 #include "render/options.h"
+#include "view/view.h"
 
 namespace mandelbrot {
 
 struct RenderPlan {
-  KernelParams params;
+  View view;            // what the image shows, as given
+  KernelParams params;  // the doubles the kernel samples, derived from view
   Kernel kernel;
   int threads = 1;
   std::string output;  // a path, or "-" for standard output
@@ -31,9 +33,11 @@ struct RenderPlan {
 
 // Parses and checks every option, applying the defaults of docs/SEMANTICS.md:
 // 400 x 400, 100 iterations, centre -0.5,0 with radius 1.5 (for a square image,
-// the region [-2, 1] x [-1.5, 1.5]), bailout 10, all cores. With --center and
-// --radius R, the region is [X - R*W/H, X + R*W/H] x [Y - R, Y + R].
-// On a bad value returns a usage error that names the option and the value.
+// the region [-2, 1] x [-1.5, 1.5]), bailout 10, all cores. The view keeps the
+// strings given; the kernel's region and rotation are its doubles (double_view()
+// in view/view.h). A view whose neighbouring samples are not distinct doubles is
+// refused (check_distinct_samples()). On a bad value returns a usage error that
+// names the option and the value.
 Status make_render_plan(const RenderOptions& options, RenderPlan* plan);
 
 }  // namespace mandelbrot

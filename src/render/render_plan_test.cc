@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace mandelbrot {
 namespace {
 
@@ -17,6 +19,16 @@ std::string error_of(const RenderOptions& o) {
   RenderPlan plan;
   const Status s = make_render_plan(o, &plan);
   EXPECT_TRUE(s.code() == StatusCode::kInvalidArgument) << "expected a usage error";
+  return s.message();
+}
+
+// The error for a view too deep for doubles (a valid view, not rendered yet);
+// fails the test when there is none.
+std::string too_deep_of(const RenderOptions& o) {
+  RenderPlan plan;
+  const Status s = make_render_plan(o, &plan);
+  EXPECT_EQ(s.code(), StatusCode::kUnsupported) << "expected a too-deep error";
+  EXPECT_NE(s.message().find("needs a deep-zoom method"), std::string::npos) << s.message();
   return s.message();
 }
 
@@ -72,6 +84,114 @@ TEST(RenderPlan, CenterAndRadiusFollowTheAspect) {
   EXPECT_EQ(r.xmax, 2.0);
   EXPECT_EQ(r.ymin, 1.5);
   EXPECT_EQ(r.ymax, 2.5);
+}
+
+// The region each golden's view gave before views existed, written out with
+// that formula: [X - R*W/H, X + R*W/H] x [Y - R, Y + R], or the region itself.
+TEST(RenderPlan, GoldenViewsKeepTheirDoublesBitForBit) {
+  struct Case {
+    RenderOptions options;
+    Region expected;
+  };
+  std::vector<Case> cases;
+  RenderOptions o;
+  o.size = "64";
+  cases.push_back({o, Region{-0.5 - 1.5 * 64 / 64, -0.5 + 1.5 * 64 / 64, -1.5, 1.5}});
+  o = RenderOptions();
+  o.width = "48";
+  o.height = "32";
+  o.center = "-0.7435,0.1314";
+  o.radius = "0.01";
+  cases.push_back({o, Region{-0.7435 - 0.01 * 48 / 32, -0.7435 + 0.01 * 48 / 32, 0.1314 - 0.01,
+                             0.1314 + 0.01}});
+  o = RenderOptions();
+  o.width = "80";
+  o.height = "60";
+  o.center = "-0.75,0.1";
+  o.radius = "0.05";
+  cases.push_back(
+      {o, Region{-0.75 - 0.05 * 80 / 60, -0.75 + 0.05 * 80 / 60, 0.1 - 0.05, 0.1 + 0.05}});
+  o = RenderOptions();
+  o.size = "40";
+  o.region = "-1.5,-1,-0.25,0.25";
+  cases.push_back({o, Region{-1.5, -1, -0.25, 0.25}});
+  for (const Case& c : cases) {
+    const RenderPlan p = plan_of(c.options);
+    EXPECT_EQ(p.params.region.xmin, c.expected.xmin);
+    EXPECT_EQ(p.params.region.xmax, c.expected.xmax);
+    EXPECT_EQ(p.params.region.ymin, c.expected.ymin);
+    EXPECT_EQ(p.params.region.ymax, c.expected.ymax);
+    EXPECT_TRUE(p.params.rotation.identity());
+  }
+}
+
+TEST(RenderPlan, KeepsTheViewAsGiven) {
+  RenderOptions o;
+  o.center = "0.05,0";
+  o.radius = "0.5";
+  RenderPlan p = plan_of(o);
+  EXPECT_EQ(p.view.center_x, "0.05");
+  EXPECT_EQ(p.view.radius, "0.5");
+  EXPECT_FALSE(p.view.region);
+  o = RenderOptions();
+  o.region = "-2,1,-1,1";  // an aspect other than the image's: the pixels stretch
+  o.width = "30";
+  o.height = "10";
+  p = plan_of(o);
+  EXPECT_EQ(center_text(p.view), "-0.5,0");
+  EXPECT_EQ(p.view.radius, "1");
+  EXPECT_EQ(region_text(p.view), "-2,1,-1,1");
+  EXPECT_EQ(p.params.region.xmin, -2.0);
+  EXPECT_EQ(p.params.region.xmax, 1.0);
+}
+
+TEST(RenderPlan, AngleSetsTheRotation) {
+  RenderOptions o;
+  o.center = "-0.75,0.1";
+  o.radius = "0.05";
+  const RenderPlan plain = plan_of(o);
+  o.angle = "0";
+  RenderPlan p = plan_of(o);
+  EXPECT_TRUE(p.params.rotation.identity());
+  EXPECT_EQ(p.params.region.xmin, plain.params.region.xmin);
+  EXPECT_EQ(p.params.region.ymax, plain.params.region.ymax);
+  EXPECT_EQ(p.view.angle, "0");
+  o.angle = "90";
+  p = plan_of(o);
+  EXPECT_EQ(p.params.rotation.cos, 0.0);
+  EXPECT_EQ(p.params.rotation.sin, 1.0);
+  EXPECT_EQ(p.params.rotation.cx, -0.75);
+  EXPECT_EQ(p.params.rotation.cy, 0.1);
+  EXPECT_EQ(p.params.region.xmin, plain.params.region.xmin);  // the frame is unrotated
+  o.angle = "-180";
+  p = plan_of(o);
+  EXPECT_EQ(p.params.rotation.cos, -1.0);
+  EXPECT_EQ(p.params.rotation.sin, 0.0);
+  o.angle = "x";
+  EXPECT_NE(error_of(o).find("--angle must be a number, got 'x'"), std::string::npos);
+}
+
+TEST(RenderPlan, RefusesViewsTooDeepForDoubles) {
+  RenderOptions o;
+  o.size = "1024";
+  o.iterations = "4036";
+  o.radius = "2e-14";
+  o.center =
+      "-1.7598171308048478136108250105617982382440,-0.01259331079974986538374663184326485845034";
+  std::string message = too_deep_of(o);
+  EXPECT_NE(message.find("zoom 7.5e13"), std::string::npos) << message;
+  o.radius = "2e-12";  // 100 times wider: every column its own double
+  EXPECT_EQ(plan_of(o).params.width, 1024);
+  o.radius = "1e-500";
+  message = too_deep_of(o);
+  EXPECT_NE(message.find("--radius 1e-500 is too small"), std::string::npos) << message;
+  EXPECT_NE(message.find("zoom 1.5e500"), std::string::npos) << message;
+  o = RenderOptions();
+  o.region = "1,1.0000000000000000000001,-1,1";
+  message = too_deep_of(o);
+  EXPECT_NE(message.find("--region 1,1.0000000000000000000001,-1,1 is too small"),
+            std::string::npos)
+      << message;
 }
 
 TEST(RenderPlan, RejectsBadDimensions) {
@@ -133,7 +253,7 @@ TEST(RenderPlan, RejectsBadCenterAndRadius) {
   o = RenderOptions();
   o.center = "1e10,0";
   o.radius = "1e-300";  // below the spacing of doubles at 1e10
-  EXPECT_NE(error_of(o).find("too small"), std::string::npos);
+  EXPECT_NE(too_deep_of(o).find("too small"), std::string::npos);
 }
 
 TEST(RenderPlan, RejectsBadBailoutAndThreads) {

@@ -3,6 +3,7 @@
 
 #include "base/version.h"
 #include "render/render.h"
+#include "render/render_params.h"
 
 namespace mandelbrot {
 
@@ -15,6 +16,7 @@ std::string render_report_json(const RenderReport& report) {
   j["width"] = k.width;
   j["height"] = k.height;
   j["iterations"] = k.iterations;
+  j["view"] = view_json(plan.view);
   j["region"] = {{"xmin", k.region.xmin},
                  {"xmax", k.region.xmax},
                  {"ymin", k.region.ymin},

@@ -44,9 +44,18 @@ Status describe_file(const std::string& path, std::optional<std::pair<int32_t, i
   if (!image.parameters) {
     text += "no embedded render parameters\n";
   } else if (params.is_object()) {
+    // Strings as they are; an object one line per member ("view.radius: 0.5").
+    const auto show = [](const nlohmann::ordered_json& value) {
+      return value.is_string() ? value.get<std::string>() : value.dump();
+    };
     for (const auto& [key, value] : params.items()) {
-      text += fmt::format("  {}: {}\n", key,
-                          value.is_string() ? value.get<std::string>() : value.dump());
+      if (value.is_object()) {
+        for (const auto& [member, inner] : value.items()) {
+          text += fmt::format("  {}.{}: {}\n", key, member, show(inner));
+        }
+      } else {
+        text += fmt::format("  {}: {}\n", key, show(value));
+      }
     }
   } else {
     text += fmt::format("  parameters: {}\n", *image.parameters);
