@@ -8,7 +8,8 @@ namespace mandelbrot {
 CountBuffer::CountBuffer(int32_t width, int32_t max_rows)
     : width_(width),
       max_rows_(max_rows),
-      values_(static_cast<size_t>(width) * static_cast<size_t>(max_rows)) {}
+      // new T[n] without () leaves the values uninitialised: no memset.
+      values_(new int32_t[static_cast<size_t>(width) * static_cast<size_t>(max_rows)]) {}
 
 void CountBuffer::set_rows(int32_t first_row, int32_t rows) {
   assert(rows >= 1 && rows <= max_rows_);
@@ -17,12 +18,12 @@ void CountBuffer::set_rows(int32_t first_row, int32_t rows) {
 }
 
 std::span<const int32_t> CountBuffer::row(int32_t r) const {
-  return {values_.data() + static_cast<size_t>(r) * static_cast<size_t>(width_),
+  return {values_.get() + static_cast<size_t>(r) * static_cast<size_t>(width_),
           static_cast<size_t>(width_)};
 }
 
 std::span<const int32_t> CountBuffer::counts() const {
-  return {values_.data(), static_cast<size_t>(width_) * static_cast<size_t>(rows_)};
+  return {values_.get(), static_cast<size_t>(width_) * static_cast<size_t>(rows_)};
 }
 
 void CountStats::add(std::span<const int32_t> counts) {

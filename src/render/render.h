@@ -13,8 +13,11 @@ namespace mandelbrot {
 
 struct RenderReport {
   RenderPlan plan;
-  double render_seconds = 0;  // time in the kernel
-  double encode_seconds = 0;  // time encoding and writing, including the commit
+  // Encoding overlaps rendering (render.cc): encode_seconds is the time spent
+  // encoding and writing, including the commit, and render_seconds the rest
+  // of the render's wall time.
+  double render_seconds = 0;
+  double encode_seconds = 0;
   CountStats stats{1};
   std::string hash;  // ContentHash of the counts, e.g. "xxh3-128:..."
 };
