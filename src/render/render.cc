@@ -19,9 +19,11 @@
 namespace mandelbrot {
 namespace {
 
-// About 4 MiB of counts per band: measured faster than 16 MiB end to end
-// (docs/PERFORMANCE.md), as the band is still in cache when it is encoded.
-constexpr int64_t kBandBytes = int64_t{4} << 20;
+// About 1 MiB of counts per band (docs/PERFORMANCE.md): small enough to be in
+// cache still when it is encoded, and kPipelineBands of them are cheap to fault
+// in (16 MiB bands were slower than 4 MiB for PNG; 1 MiB bands cost a quarter
+// of 4 MiB's page faults, which start-up of a 4096x4096 render paid for).
+constexpr int64_t kBandBytes = int64_t{1} << 20;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -31,7 +31,7 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report);
 // What the encoder of plan's output is given.
 ImageSpec image_spec_of(const RenderPlan& plan);
 
-// The rows per band for an image `width` wide: about 4 MiB of counts (small
+// The rows per band for an image `width` wide: about 1 MiB of counts (small
 // enough to be in cache still when the band is encoded), at least 1.
 int32_t band_rows(int32_t width, int32_t height);
 
