@@ -62,6 +62,17 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
   return OutputFile::open(plan.output, file);
 }
 
+// At most `threads`, and no more than the work can use: one per row, and one
+// per 2^22 pixel-iterations at most (about a millisecond of exact work per
+// core), since starting a thread costs a few hundred microseconds on the CI
+// machine (docs/PERFORMANCE.md). The counts are the same for any number.
+int threads_worth_starting(const KernelParams& k, int threads) {
+  constexpr int64_t kWorkPerThread = int64_t{1} << 22;
+  const int64_t work = int64_t{k.width} * k.height * k.iterations;
+  const int64_t useful = std::min<int64_t>(k.height, 1 + work / kWorkPerThread);
+  return static_cast<int>(std::min<int64_t>(threads, useful));
+}
+
 // The kernel fills rows on plan.threads threads while finished bands are
 // hashed and encoded in order on one of them (band_pipeline.h): the serial
 // work of one band overlaps the kernel's work on the next, and no thread waits
@@ -76,7 +87,7 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
 
-  const int threads = static_cast<int>(std::min<int64_t>(plan.threads, k.height));
+  const int threads = threads_worth_starting(k, plan.threads);
   std::vector<CountStats> stats(static_cast<size_t>(threads), CountStats(k.iterations));
   const Kernel& kernel = plan.kernel;
   const ComputeRow compute_row = [&](int thread, int32_t row, int32_t* out) {
