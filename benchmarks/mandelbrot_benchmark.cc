@@ -93,4 +93,4 @@ const int registered = register_benchmarks();
 }  // namespace
 }  // namespace mandelbrot
 
-BENCHMARK_MAIN();
+BENCHMARK_MAIN();  // also runs the cases of exact_micro_kernel.cc

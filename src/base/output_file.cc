@@ -185,8 +185,13 @@ Status OutputFile::commit() {
     if (::close(fd) != 0) return failure("cannot write '{}': {}", path_, std::strerror(errno));
     return Status();
   }
-  int error = ::fsync(fd) == 0 ? 0 : errno;
-  if (::close(fd) != 0 && error == 0) error = errno;
+  // No fsync: "atomic" here means that no reader and no interrupted or failed
+  // run ever sees a partial file under the target's name, and rename() alone
+  // gives that. fsync would add durability across a power loss or OS crash,
+  // which the program does not promise, at the cost of waiting for the disk on
+  // every render (docs/PERFORMANCE.md). close() still reports write-back errors
+  // the file system knows of.
+  const int error = ::close(fd) == 0 ? 0 : errno;
   if (error != 0) {
     discard();
     return failure("cannot write '{}': {}", path_, std::strerror(error));

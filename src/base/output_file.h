@@ -37,8 +37,10 @@ class FdWriter : public ByteSink {
 };
 
 // A file that appears all at once, or not at all. Bytes go to a temporary file
-// in the target's directory; commit() flushes, syncs and renames it over the
-// target. Until then the target is untouched. Destroying an OutputFile that was
+// in the target's directory; commit() flushes, closes and renames it over the
+// target. Until then the target is untouched. Atomic, not durable: no fsync, so
+// a power loss right after commit() may lose the new file's contents (see
+// output_file.cc). Destroying an OutputFile that was
 // not committed removes the temporary file, and so does SIGINT, SIGTERM or SIGHUP
 // while it is open (the process then dies of the signal as it would have).
 // A target that exists and is not a regular file (/dev/null, a FIFO, a

@@ -7,19 +7,23 @@
 #include <chrono>
 #include <memory>
 #include <new>
+#include <vector>
 
 #include "base/content_hash.h"
 #include "base/output_file.h"
 #include "base/progress.h"
 #include "formats/encoders.h"
+#include "render/band_pipeline.h"
 #include "render/render_params.h"
 
 namespace mandelbrot {
 namespace {
 
-// About 4 MiB of counts per band: measured faster than 16 MiB end to end
-// (docs/PERFORMANCE.md), as the band is still in cache when it is encoded.
-constexpr int64_t kBandBytes = int64_t{4} << 20;
+// About 1 MiB of counts per band (docs/PERFORMANCE.md): small enough to be in
+// cache still when it is encoded, and kPipelineBands of them are cheap to fault
+// in (16 MiB bands were slower than 4 MiB for PNG; 1 MiB bands cost a quarter
+// of 4 MiB's page faults, which start-up of a 4096x4096 render paid for).
+constexpr int64_t kBandBytes = int64_t{1} << 20;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -58,30 +62,57 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
   return OutputFile::open(plan.output, file);
 }
 
+// At most `threads`, and no more than the work can use: one per row, and one
+// per 2^22 pixel-iterations at most (about a millisecond of exact work per
+// core), since starting a thread costs a few hundred microseconds on the CI
+// machine (docs/PERFORMANCE.md). The counts are the same for any number.
+int threads_worth_starting(const KernelParams& k, int threads) {
+  constexpr int64_t kWorkPerThread = int64_t{1} << 22;
+  const int64_t work = int64_t{k.width} * k.height * k.iterations;
+  const int64_t useful = std::min<int64_t>(k.height, 1 + work / kWorkPerThread);
+  return static_cast<int>(std::min<int64_t>(threads, useful));
+}
+
+// The kernel fills rows on plan.threads threads while finished bands are
+// hashed and encoded in order on one of them (band_pipeline.h): the serial
+// work of one band overlaps the kernel's work on the next, and no thread waits
+// at band ends. The encoder therefore runs on one thread (its ImageSpec says
+// so): its work is spread over the render instead of over threads.
 Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report) {
   const KernelParams& k = plan.params;
-  const ImageSpec spec = image_spec_of(plan);
-  CountBuffer band(k.width, band_rows(k.width, k.height));
+  ImageSpec spec = image_spec_of(plan);
+  spec.threads = 1;
   ProgressBar progress(k.height, ProgressBar::wanted(plan.quiet));
   ContentHash hash;
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
-  for (int32_t first = 0; first < k.height; first += band.max_rows()) {
-    band.set_rows(first, std::min(band.max_rows(), k.height - first));
-    const auto render_start = std::chrono::steady_clock::now();
-    render_rows(k, plan.kernel, first, band.rows(), plan.threads, band.data(), &report->stats,
-                &progress.done());
-    report->render_seconds += seconds_since(render_start);
+
+  const int threads = threads_worth_starting(k, plan.threads);
+  std::vector<CountStats> stats(static_cast<size_t>(threads), CountStats(k.iterations));
+  const Kernel& kernel = plan.kernel;
+  const ComputeRow compute_row = [&](int thread, int32_t row, int32_t* out) {
+    kernel.row(k, row, kernel.shortcuts, out);
+    stats[static_cast<size_t>(thread)].add({out, static_cast<size_t>(k.width)});
+    progress.done().fetch_add(1, std::memory_order_relaxed);
+  };
+  const ConsumeBand consume_band = [&](const CountBuffer& band) {
     hash.add(band.counts());
-    const auto encode_start = std::chrono::steady_clock::now();
-    Status s = encoder->write_rows(band);
-    report->encode_seconds += seconds_since(encode_start);
-    if (!s.ok()) return s;
-  }
+    return encoder->write_rows(band);
+  };
+  const auto start = std::chrono::steady_clock::now();
+  double encode_seconds = 0;
+  Status s = run_band_pipeline(k.width, k.height, band_rows(k.width, k.height), threads,
+                               compute_row, consume_band, &encode_seconds);
+  // Encoding overlaps the render: the render's share is the rest of the time.
+  report->render_seconds = std::max(0.0, seconds_since(start) - encode_seconds);
+  report->encode_seconds = encode_seconds;
+  if (!s.ok()) return s;
+  for (const CountStats& thread_stats : stats) report->stats.merge(thread_stats);
+
   report->hash = hash.text();
   encoder->set_parameters(render_params_json(plan, report->hash));
   const auto encode_start = std::chrono::steady_clock::now();
-  Status s = encoder->finish();
+  s = encoder->finish();
   if (s.ok()) s = sink.flush();
   report->encode_seconds += seconds_since(encode_start);
   return s;
@@ -105,7 +136,7 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int32_t rows = band_rows(k.width, k.height);
   const uint64_t band_bytes =
-      uint64_t{4} * static_cast<uint64_t>(k.width) * static_cast<uint64_t>(rows);
+      uint64_t{4} * kPipelineBands * static_cast<uint64_t>(k.width) * static_cast<uint64_t>(rows);
   if (Status s = check_memory(band_bytes + encoder_memory_bytes(plan.format, spec, rows));
       !s.ok()) {
     return s;

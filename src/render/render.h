@@ -13,8 +13,11 @@ namespace mandelbrot {
 
 struct RenderReport {
   RenderPlan plan;
-  double render_seconds = 0;  // time in the kernel
-  double encode_seconds = 0;  // time encoding and writing, including the commit
+  // Encoding overlaps rendering (render.cc): encode_seconds is the time spent
+  // encoding and writing, including the commit, and render_seconds the rest
+  // of the render's wall time.
+  double render_seconds = 0;
+  double encode_seconds = 0;
   CountStats stats{1};
   std::string hash;  // ContentHash of the counts, e.g. "xxh3-128:..."
 };
@@ -28,7 +31,7 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report);
 // What the encoder of plan's output is given.
 ImageSpec image_spec_of(const RenderPlan& plan);
 
-// The rows per band for an image `width` wide: about 4 MiB of counts (small
+// The rows per band for an image `width` wide: about 1 MiB of counts (small
 // enough to be in cache still when the band is encoded), at least 1.
 int32_t band_rows(int32_t width, int32_t height);
 

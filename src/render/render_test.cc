@@ -31,19 +31,19 @@ RenderPlan plan_for(const std::string& output, const char* width, const char* he
   return plan;
 }
 
-TEST(Render, BandRowsKeepBandsNear4MiB) {
+TEST(Render, BandRowsKeepBandsNear1MiB) {
   EXPECT_EQ(band_rows(400, 400), 400);
-  EXPECT_EQ(band_rows(4096, 4096), 256);
-  EXPECT_EQ(band_rows(65536, 65536), 16);
+  EXPECT_EQ(band_rows(4096, 4096), 64);
+  EXPECT_EQ(band_rows(65536, 65536), 4);
   EXPECT_EQ(band_rows(1 << 20, 10), 1);
   EXPECT_EQ(band_rows(1 << 24, 10), 1);
 }
 
 TEST(Render, RawOutputIsTheKernelsCountsOverManyBands) {
   ScratchDir dir;
-  // 65536 wide gives 16-row bands, so 150 rows take ten bands, the last partial.
+  // 65536 wide gives 4-row bands, so 150 rows take 38 bands, the last partial.
   const RenderPlan plan = plan_for(dir.file("wide.raw"), "65536", "150", "3");
-  ASSERT_EQ(band_rows(plan.params.width, plan.params.height), 16);
+  ASSERT_EQ(band_rows(plan.params.width, plan.params.height), 4);
   RenderReport report;
   ASSERT_TRUE(render_to_output(plan, &report).ok());
 

@@ -27,17 +27,27 @@ size_t level_buffer_size(int level) {
 }
 
 // A buffer kept by each thread from segment to segment: fresh megabyte-sized
-// allocations would cost page faults every time.
-uint8_t* thread_buffer(std::vector<uint8_t>& buffer, size_t size) {
-  if (buffer.size() < size) buffer.resize(size);
-  return buffer.data();
+// allocations would cost page faults every time. Not zeroed (zeroing cost a
+// tiny PNG render more than its whole encode): every user writes before it
+// reads, and ISA-L initialises the hash tables in its level buffer itself.
+struct ScratchBuffer {
+  std::unique_ptr<uint8_t[]> data;
+  size_t size = 0;
+};
+
+uint8_t* thread_buffer(ScratchBuffer& buffer, size_t size) {
+  if (buffer.size < size) {
+    buffer.data.reset(new uint8_t[size]);  // no (): left uninitialised
+    buffer.size = size;
+  }
+  return buffer.data.get();
 }
 
 // Raw deflate of data at `level`: a sync flush at the end (byte-aligned, not
 // final), or the final block when `last`. Empty on failure.
 std::vector<uint8_t> deflate_part(const uint8_t* data, size_t size, int level, bool last) {
-  thread_local std::vector<uint8_t> level_memory;
-  thread_local std::vector<uint8_t> out_memory;
+  thread_local ScratchBuffer level_memory;
+  thread_local ScratchBuffer out_memory;
   uint8_t* level_buffer = thread_buffer(level_memory, level_buffer_size(level));
   // Incompressible data grows by a few bytes per stored block.
   const size_t capacity = size + size / 64 + 1024;
@@ -120,7 +130,7 @@ Status PngWriter::write_rows(int32_t first_row, int32_t rows,
     const int32_t seg_begin = (first_segment + i) * segment_rows_;
     const int32_t seg_end = std::min(height_, seg_begin + segment_rows_);
     const size_t size = row_bytes_ * static_cast<size_t>(seg_end - seg_begin);
-    thread_local std::vector<uint8_t> filtered_memory;
+    thread_local ScratchBuffer filtered_memory;
     uint8_t* filtered = thread_buffer(filtered_memory, size);
     int32_t r = seg_begin;
     if (i == 0 && carried > 0) {  // the first rows were handed over before
