@@ -17,9 +17,10 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+
+#include <omp.h>
 #include <new>
 #include <system_error>
-#include <thread>
 #include <vector>
 
 namespace mandelbrot {
@@ -153,14 +154,10 @@ Status run_band_pipeline(int32_t width, int32_t height, int32_t band_rows, int t
                          double* consume_seconds) {
   BandPipeline pipeline(width, height, band_rows, compute_row, consume_band);
   const int used = static_cast<int>(std::min<int64_t>(threads, height));
-  std::vector<std::thread> helpers;
-  try {
-    for (int t = 1; t < used; ++t) helpers.emplace_back(&BandPipeline::work, &pipeline, t);
-  } catch (const std::system_error&) {
-    // Fewer threads than asked for: the rows are shared by those that started.
-  }
-  pipeline.work(0);
-  for (std::thread& helper : helpers) helper.join();
+  // One OpenMP parallel region for the whole image: no barrier until the end.
+  // If the runtime gives fewer threads than asked, those share the rows.
+#pragma omp parallel num_threads(used)
+  pipeline.work(omp_get_thread_num());
   return pipeline.result(consume_seconds);
 }
 
