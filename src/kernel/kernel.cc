@@ -5,8 +5,8 @@
 
 #include <cmath>
 
-#include "kernel/row_context.h"
 #include "kernel/kernel_simd.h"
+#include "kernel/row_context.h"
 
 namespace mandelbrot {
 

@@ -4,8 +4,8 @@
 #include <hwy/highway.h>
 
 #include "fractal/formulas-inl.h"
-#include "kernel/row_context.h"
 #include "kernel/kernel.h"
+#include "kernel/row_context.h"
 
 namespace mandelbrot {
 namespace {

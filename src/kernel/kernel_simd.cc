@@ -51,9 +51,9 @@
 #include <vector>
 
 #include "fractal/formulas-inl.h"
-#include "kernel/row_context.h"
-#include "kernel/kernel_simd.h"
 #include "kernel/kernel.h"
+#include "kernel/kernel_simd.h"
+#include "kernel/row_context.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace mandelbrot {

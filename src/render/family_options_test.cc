@@ -1,0 +1,95 @@
+#include "render/family_options.h"
+
+#include <gtest/gtest.h>
+
+#include "render/render_plan.h"
+
+namespace mandelbrot {
+namespace {
+
+Status parse(RenderOptions o, Family* f) { return parse_family_options(o, f); }
+
+TEST(FamilyOptions, DefaultsToMandelbrot) {
+  Family f;
+  f.kind = FamilyKind::kTricorn;
+  ASSERT_TRUE(parse(RenderOptions(), &f).ok());
+  EXPECT_EQ(f, Family());
+}
+
+TEST(FamilyOptions, NamesPowersAndJuliaConstants) {
+  RenderOptions o;
+  Family f;
+  o.family = "burning-ship";
+  ASSERT_TRUE(parse(o, &f).ok());
+  EXPECT_EQ(f.kind, FamilyKind::kBurningShip);
+  o.family = "multibrot";
+  ASSERT_TRUE(parse(o, &f).ok());
+  EXPECT_EQ(f.power, kDefaultMultibrotPower);
+  o.power = "8";
+  ASSERT_TRUE(parse(o, &f).ok());
+  EXPECT_EQ(f.power, 8);
+  o = RenderOptions();
+  o.julia = "-0.8,0.156";  // implies julia
+  ASSERT_TRUE(parse(o, &f).ok());
+  EXPECT_EQ(f.kind, FamilyKind::kJulia);
+  EXPECT_EQ(f.julia_re, -0.8);
+  EXPECT_EQ(f.julia_im, 0.156);
+  o.family = "julia";
+  ASSERT_TRUE(parse(o, &f).ok());
+  EXPECT_EQ(f.kind, FamilyKind::kJulia);
+}
+
+TEST(FamilyOptions, BadValuesNameTheOptionAndValue) {
+  struct Bad {
+    std::optional<std::string> family, julia, power;
+    const char* message;
+  };
+  const Bad cases[] = {
+      {"burning_ship",
+       {},
+       {},
+       "unknown --family 'burning_ship' (known: mandelbrot, julia, burning-ship, tricorn, "
+       "multibrot)"},
+      {"multibrot", {}, "9", "--power must be an integer from 2 to 8, got '9'"},
+      {"multibrot", {}, "1", "--power must be an integer from 2 to 8, got '1'"},
+      {"multibrot", {}, "3.5", "--power must be an integer from 2 to 8, got '3.5'"},
+      {{}, {}, "3", "--power '3' needs --family multibrot, got --family mandelbrot"},
+      {"tricorn", "0.1,0.2", {}, "--julia '0.1,0.2' needs --family julia, got --family tricorn"},
+      {"julia", {}, {}, "--family julia needs its constant: --julia KR,KI"},
+      {{}, "0.1", {}, "--julia needs 2 comma-separated numbers KR,KI, got '0.1'"},
+      {{}, "0.1,nan", {}, "--julia must be finite, got 'nan'"},
+      {{}, "0.1,x", {}, "--julia must be a number, got 'x'"},
+  };
+  for (const Bad& b : cases) {
+    RenderOptions o;
+    o.family = b.family;
+    o.julia = b.julia;
+    o.power = b.power;
+    Family f;
+    const Status s = parse(o, &f);
+    EXPECT_TRUE(s.is_usage()) << b.message;
+    EXPECT_EQ(s.message(), b.message);
+  }
+}
+
+TEST(FamilyOptions, JuliaSetsDefaultToTheViewAroundZero) {
+  RenderOptions o;
+  o.julia = "0.285,0.01";
+  RenderPlan plan;
+  ASSERT_TRUE(make_render_plan(o, &plan).ok());
+  EXPECT_EQ(plan.params.region.xmin, -1.5);
+  EXPECT_EQ(plan.params.region.xmax, 1.5);
+  EXPECT_EQ(plan.params.region.ymin, -1.5);
+  EXPECT_EQ(plan.params.region.ymax, 1.5);
+  EXPECT_EQ(plan.params.family.kind, FamilyKind::kJulia);
+  o.center = "0.5,0";
+  ASSERT_TRUE(make_render_plan(o, &plan).ok());
+  EXPECT_EQ(plan.params.region.xmin, -1.0);
+  o = RenderOptions();
+  o.family = "tricorn";
+  ASSERT_TRUE(make_render_plan(o, &plan).ok());
+  EXPECT_EQ(plan.params.region.xmin, -2.0);  // the other families keep the classic view
+}
+
+}  // namespace
+}  // namespace mandelbrot
