@@ -50,10 +50,10 @@ Status check_kernel_params(const KernelParams& p) {
       return usage_error("bailout must be a finite number > 0 with a finite square, got {}",
                          p.bailout);
     case KernelParamsProblem::kFamily:
-      return usage_error("{}", family_problem(p.family));
+      return invalid_argument("{}", family_problem(p.family));
     case KernelParamsProblem::kRotation:
-      return usage_error("rotation needs finite values, got cos {}, sin {} about {},{}",
-                         p.rotation.cos, p.rotation.sin, p.rotation.cx, p.rotation.cy);
+      return invalid_argument("rotation needs finite values, got cos {}, sin {} about {},{}",
+                              p.rotation.cos, p.rotation.sin, p.rotation.cx, p.rotation.cy);
   }
   return Status();
 }
@@ -98,7 +98,7 @@ const Kernel& default_kernel() {
     Kernel k;
     // A compiled fallback target (EMU128 or scalar) always runs; should none,
     // the reference loop does.
-    if (!choose_kernel("auto", true, &k).ok()) k = Kernel{"scalar", render_row_scalar, false};
+    if (!choose_kernel("auto", true, &k).ok()) k = Kernel{"scalar", select_scalar_row, false, 0};
     return k;
   }();
   return kernel;

@@ -477,7 +477,7 @@ TEST(KernelFamilies, BadFamiliesAndRotationsAreRejected) {
   EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kNone);
   p.rotation.sin = INFINITY;
   EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kRotation);
-  EXPECT_TRUE(check_kernel_params(p).is_usage());
+  EXPECT_EQ(check_kernel_params(p).code(), StatusCode::kInvalidArgument);
 }
 
 }  // namespace

@@ -12,7 +12,7 @@ Status parse_family_options(const RenderOptions& o, Family* family) {
   if (o.family) {
     const auto kind = parse_family_name(*o.family);
     if (!kind) {
-      return usage_error("unknown --family '{}' (known: {})", *o.family, family_names());
+      return invalid_argument("unknown --family '{}' (known: {})", *o.family, family_names());
     }
     f.kind = *kind;
   } else if (o.julia) {
@@ -21,29 +21,29 @@ Status parse_family_options(const RenderOptions& o, Family* family) {
 
   if (o.julia) {
     if (!f.julia()) {
-      return usage_error("--julia '{}' needs --family julia, got --family {}", *o.julia,
+      return invalid_argument("--julia '{}' needs --family julia, got --family {}", *o.julia,
                          family_name(f.kind));
     }
     const std::vector<std::string> parts = split_commas(*o.julia);
     if (parts.size() != 2) {
-      return usage_error("--julia needs 2 comma-separated numbers KR,KI, got '{}'", *o.julia);
+      return invalid_argument("--julia needs 2 comma-separated numbers KR,KI, got '{}'", *o.julia);
     }
     if (Status s = parse_double(parts[0], "--julia", &f.julia_re); !s.ok()) return s;
     if (Status s = parse_double(parts[1], "--julia", &f.julia_im); !s.ok()) return s;
   } else if (f.julia()) {
-    return usage_error("--family julia needs its constant: --julia KR,KI");
+    return invalid_argument("--family julia needs its constant: --julia KR,KI");
   }
 
   if (f.kind == FamilyKind::kMultibrot) f.power = kDefaultMultibrotPower;
   if (o.power) {
     if (f.kind != FamilyKind::kMultibrot) {
-      return usage_error("--power '{}' needs --family multibrot, got --family {}", *o.power,
+      return invalid_argument("--power '{}' needs --family multibrot, got --family {}", *o.power,
                          family_name(f.kind));
     }
     int64_t power = 0;
     const Status s = parse_int64(*o.power, "--power", &power);
     if (!s.ok() || power < kMinPower || power > kMaxPower) {
-      return usage_error("--power must be an integer from {} to {}, got '{}'", kMinPower, kMaxPower,
+      return invalid_argument("--power must be an integer from {} to {}, got '{}'", kMinPower, kMaxPower,
                          *o.power);
     }
     f.power = static_cast<int32_t>(power);

@@ -67,7 +67,7 @@ TEST(FamilyOptions, BadValuesNameTheOptionAndValue) {
     o.power = b.power;
     Family f;
     const Status s = parse(o, &f);
-    EXPECT_TRUE(s.is_usage()) << b.message;
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << b.message;
     EXPECT_EQ(s.message(), b.message);
   }
 }
