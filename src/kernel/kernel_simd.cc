@@ -124,8 +124,9 @@ HWY_INLINE M KnownInside(D d, V cr, V ci) {
 
 // The lanes in flight: kUnroll vectors of points, each lane with its pixel
 // index, its c, its orbit, its count so far and the z saved for periodicity
-// checks. Which c vectors are read depends on the CMode (see RowRunner::Cr/Ci);
-// every lane of cr[u] and ci[u] holds its own c all the same.
+// checks. Every lane of cr[u] and ci[u] holds its own c (so that lanes can be
+// repacked), but the step loops read the parts that the CMode makes shared from
+// RowRunner's constants instead (see RowRunner::Cr/Ci).
 struct Group {
   V cr[kUnroll], ci[kUnroll], zr[kUnroll], zi[kUnroll], count[kUnroll], idx[kUnroll];
   V saved_r[kUnroll], saved_i[kUnroll];
@@ -186,10 +187,14 @@ HWY_INLINE void LoadLanes(D d, const LaneBuffer& b, size_t first, Group& g) {
 template <class Step, CMode kMode>
 class RowRunner {
  public:
-  RowRunner(const Step& step, double bailout_squared, int32_t iterations)
+  // shared_cr and shared_ci are the c parts every lane shares, if the mode
+  // shares them (the row's y, or the Julia constant); else unused.
+  RowRunner(const Step& step, double bailout_squared, int32_t iterations, V shared_cr, V shared_ci)
       : step_(step),
         b2_(hn::Set(d_, bailout_squared)),
-        inside_count_(hn::Set(d_, static_cast<double>(iterations - 1))) {}
+        inside_count_(hn::Set(d_, static_cast<double>(iterations - 1))),
+        shared_cr_(shared_cr),
+        shared_ci_(shared_ci) {}
 
   // Steps first .. last - 1 of a group: blocks with a check at their end when
   // escape is monotone (with cycle checks at block ends, z saved for them after
@@ -216,12 +221,13 @@ class RowRunner {
   V inside_count() const { return inside_count_; }
 
  private:
-  // The c of vector u: shared vectors where the mode makes c shared.
-  static HWY_INLINE V Cr(const Group& g, size_t u) {
-    return g.cr[kMode == CMode::kConstant ? 0 : u];
+  // The c of vector u: the render's constants where the mode makes c shared,
+  // so that the step loops keep no per-vector copies of them.
+  HWY_INLINE V Cr(const Group& g, size_t u) const {
+    return kMode == CMode::kConstant ? shared_cr_ : g.cr[u];
   }
-  static HWY_INLINE V Ci(const Group& g, size_t u) {
-    return g.ci[kMode == CMode::kPerLane ? u : 0];
+  HWY_INLINE V Ci(const Group& g, size_t u) const {
+    return kMode == CMode::kPerLane ? g.ci[u] : shared_ci_;
   }
 
   // One step with its check, exactly as the scalar loop: lanes that fail stop.
@@ -333,6 +339,8 @@ class RowRunner {
   const Step step_;
   const V b2_;
   const V inside_count_;
+  const V shared_cr_;
+  const V shared_ci_;
 };
 
 // Steps at which the lanes still running are packed densely again: a group runs
@@ -388,7 +396,8 @@ void RenderRow(const RowContext& ctx, int32_t row, int32_t* out) {
   const V julia_re = hn::Set(d, p.family.julia_re);
   const V julia_im = hn::Set(d, p.family.julia_im);
 
-  const RowRunner<Step, kMode> runner(Step(p.family), p.bailout * p.bailout, iterations);
+  const RowRunner<Step, kMode> runner(Step(p.family), p.bailout * p.bailout, iterations, julia_re,
+                                      kMode == CMode::kConstant ? julia_im : row_im);
   const V inside_count = runner.inside_count();
   const bool blocks = MonotoneEscape<Step, kMode>(ctx);
   // Orbits of points in the set stay within |z| <= 2, so a point known to be
