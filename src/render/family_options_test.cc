@@ -16,26 +16,28 @@ TEST(FamilyOptions, DefaultsToMandelbrot) {
   EXPECT_EQ(f, Family());
 }
 
-TEST(FamilyOptions, NamesPowersAndJuliaConstants) {
+// Options with the given family options set (nullptr: not given).
+RenderOptions options_of(const char* family, const char* julia, const char* power) {
   RenderOptions o;
+  if (family) o.family = std::string(family);
+  if (julia) o.julia = std::string(julia);
+  if (power) o.power = std::string(power);
+  return o;
+}
+
+TEST(FamilyOptions, NamesPowersAndJuliaConstants) {
   Family f;
-  o.family = "burning-ship";
-  ASSERT_TRUE(parse(o, &f).ok());
+  ASSERT_TRUE(parse(options_of("burning-ship", nullptr, nullptr), &f).ok());
   EXPECT_EQ(f.kind, FamilyKind::kBurningShip);
-  o.family = "multibrot";
-  ASSERT_TRUE(parse(o, &f).ok());
+  ASSERT_TRUE(parse(options_of("multibrot", nullptr, nullptr), &f).ok());
   EXPECT_EQ(f.power, kDefaultMultibrotPower);
-  o.power = "8";
-  ASSERT_TRUE(parse(o, &f).ok());
+  ASSERT_TRUE(parse(options_of("multibrot", nullptr, "8"), &f).ok());
   EXPECT_EQ(f.power, 8);
-  o = RenderOptions();
-  o.julia = "-0.8,0.156";  // implies julia
-  ASSERT_TRUE(parse(o, &f).ok());
+  ASSERT_TRUE(parse(options_of(nullptr, "-0.8,0.156", nullptr), &f).ok());  // implies julia
   EXPECT_EQ(f.kind, FamilyKind::kJulia);
   EXPECT_EQ(f.julia_re, -0.8);
   EXPECT_EQ(f.julia_im, 0.156);
-  o.family = "julia";
-  ASSERT_TRUE(parse(o, &f).ok());
+  ASSERT_TRUE(parse(options_of("julia", "-0.8,0.156", nullptr), &f).ok());
   EXPECT_EQ(f.kind, FamilyKind::kJulia);
 }
 
