@@ -116,7 +116,7 @@ TEST(CApi, RenderReturnsErrorCodes) {
 }
 
 // The classic view's counts of one family, computed here from the contract
-// (docs/SEMANTICS.md 2b) for a small image.
+// (docs/SEMANTICS.md, "Families") for a small image.
 int32_t hand_count(const mandelbrot_family_params& p, double re, double im) {
   const bool julia = p.family == MANDELBROT_FAMILY_JULIA;
   double zr = julia ? re : 0, zi = julia ? im : 0;

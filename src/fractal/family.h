@@ -1,4 +1,4 @@
-// Family: which fractal a render computes (docs/SEMANTICS.md section 2b), as a
+// Family: which fractal a render computes (docs/SEMANTICS.md, "Families"), as a
 // plain value: the kind, the multibrot power and the Julia constant.
 #pragma once
 

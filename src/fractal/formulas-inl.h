@@ -1,4 +1,4 @@
-// The step of every family (docs/SEMANTICS.md section 2b), each written once as
+// The step of every family (docs/SEMANTICS.md, "Families"), each written once as
 // a templated pure function, and the one place that maps a Family to its step.
 // The scalar reference instantiates them with ScalarOps (double); the SIMD
 // kernel with its per-target vector ops. A step is called after the check

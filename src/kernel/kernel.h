@@ -1,5 +1,5 @@
 // The escape-time kernel: iteration counts for a grid of points, with the exact
-// semantics of docs/SEMANTICS.md (sections 2 and 2b) that every backend must
+// semantics of docs/SEMANTICS.md ("Counts" and "Families") that every backend must
 // reproduce bit for bit, for every fractal family.
 #pragma once
 
@@ -96,7 +96,7 @@ Status check_kernel_params(const KernelParams& params);
 // REQUIRES: iterations >= 1.
 int32_t escape_count(double cr, double ci, int32_t iterations, double bailout_squared);
 
-// The count of the sample point (re, im) for `family` (docs/SEMANTICS.md 2b):
+// The count of the sample point (re, im) for `family` (docs/SEMANTICS.md, "Families"):
 // z_0 = 0 and c = the point, or for julia z_0 = the point and c = the constant.
 // REQUIRES: iterations >= 1, family_problem(family) empty.
 int32_t family_count(const Family& family, double re, double im, int32_t iterations,

@@ -1,5 +1,5 @@
 // The fractal families in the kernel: the scalar reference against loops written
-// here straight from docs/SEMANTICS.md 2b, and every kernel, shortcut setting and
+// here straight from docs/SEMANTICS.md ("Families"), and every kernel, shortcut setting and
 // thread count against the scalar reference, on views at each shortcut's edge
 // and on rotated views.
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // The scalar reference kernel: one point at a time, exactly as the contract reads
-// (docs/SEMANTICS.md sections 2 and 2b), with each family's step from
+// (docs/SEMANTICS.md, "Counts" and "Families"), with each family's step from
 // fractal/formulas-inl.h instantiated for double.
 #include <hwy/highway.h>
 

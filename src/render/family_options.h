@@ -19,7 +19,7 @@ inline constexpr int32_t kDefaultMultibrotPower = 3;
 Status parse_family_options(const RenderOptions& o, Family* family);
 
 // The options as given, with the default view of the family filled in: Julia
-// sets are centred at 0,0 (docs/SEMANTICS.md 2b) unless a region or centre is given.
+// sets are centred at 0,0 (docs/SEMANTICS.md, "Families") unless a region or centre is given.
 RenderOptions with_family_view(const RenderOptions& o, const Family& family);
 
 }  // namespace mandelbrot

@@ -1,5 +1,5 @@
 """The fractal families on the command line: each family's counts against an
-independent NumPy implementation of docs/SEMANTICS.md 2b, bad family options
+independent NumPy implementation of docs/SEMANTICS.md ("Families"), bad family options
 (exit 2, one line naming the option and the value), the family in --json and in
 the PNG parameters, and --from reproducing a family render byte for byte."""
 
