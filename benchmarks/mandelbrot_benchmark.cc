@@ -1,7 +1,8 @@
-// Google Benchmark: the kernel per SIMD target (with and without shortcuts) and
-// each encoder. Speed is measured here and by `mandelbrot bench`; the test suite
-// checks exactness only.
+// Google Benchmark: the kernel per SIMD target (with and without shortcuts),
+// each fractal family on each SIMD target, and each encoder. Speed is measured here and by
+// `mandelbrot bench`; the test suite checks exactness only.
 //   build/ci/benchmarks/mandelbrot_benchmark --benchmark_filter=Kernel
+//   build/ci/benchmarks/mandelbrot_benchmark --benchmark_filter=Family/.*/avx512
 #include <benchmark/benchmark.h>
 
 #include <string>
@@ -30,6 +31,83 @@ void BM_Kernel(benchmark::State& state, const std::string& name, bool shortcuts)
     benchmark::DoNotOptimize(out.data());
   }
   state.SetItemsProcessed(state.iterations() * p.width * p.height);  // pixels
+}
+
+// Loop passes of the exact semantics over counts (as `mandelbrot bench` counts
+// them): c + 2 for a point with count c that escaped (c + 1 steps and the failed
+// check), `iterations` for one that never did.
+int64_t loop_passes(const std::vector<int32_t>& counts, int32_t iterations) {
+  int64_t passes = 0;
+  for (int32_t c : counts) passes += c == iterations - 1 ? iterations : c + 2;
+  return passes;
+}
+
+// One family on a view of it, 512x384 and 1000 iterations, one thread, shortcuts
+// off: the lane-iterations per second of each family's step on one target
+// ("lane_iter_per_s"), compared across families in docs/PERFORMANCE.md.
+void BM_Family(benchmark::State& state, const std::string& name, const Family& family,
+               const Region& region) {
+  KernelParams p;
+  p.width = 512;
+  p.height = 384;
+  p.iterations = 1000;
+  p.region = region;
+  p.family = family;
+  Kernel kernel;
+  if (!choose_kernel(name, false, &kernel).ok()) {
+    state.SkipWithError("kernel not available");
+    return;
+  }
+  std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height);
+  for (auto _ : state) {
+    render_rows(p, kernel, 0, p.height, 1, out.data());
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.counters["lane_iter_per_s"] = benchmark::Counter(
+      static_cast<double>(loop_passes(out, p.iterations)) * static_cast<double>(state.iterations()),
+      benchmark::Counter::kIsRate);
+}
+
+void register_family_benchmarks() {
+  struct Entry {
+    const char* label;
+    Family family;
+    Region region;
+  };
+  auto family = [](FamilyKind kind, int32_t power = 2, double kr = 0, double ki = 0) {
+    Family f;
+    f.kind = kind;
+    f.power = power;
+    f.julia_re = kr;
+    f.julia_im = ki;
+    return f;
+  };
+  // Each family on a wide view of it (escape-time mixes: per-pixel work and
+  // divergence between lanes count too) and on a small view inside its set
+  // (every lane runs all 1000 steps: the step's own throughput).
+  const Entry entries[] = {
+      {"mandelbrot", family(FamilyKind::kMandelbrot), {-2.5, 1.5, -1.5, 1.5}},
+      {"julia", family(FamilyKind::kJulia, 2, -0.12, 0.75), {-2, 2, -1.5, 1.5}},
+      {"burning-ship", family(FamilyKind::kBurningShip), {-2.5, 1.5, -2, 1}},
+      {"tricorn", family(FamilyKind::kTricorn), {-2, 2, -1.5, 1.5}},
+      {"multibrot3", family(FamilyKind::kMultibrot, 3), {-2, 2, -1.5, 1.5}},
+      {"multibrot8", family(FamilyKind::kMultibrot, 8), {-2, 2, -1.5, 1.5}},
+      {"inside/mandelbrot", family(FamilyKind::kMandelbrot), {-0.1667, -0.0333, 0.05, 0.15}},
+      {"inside/julia", family(FamilyKind::kJulia, 2, -0.12, 0.75), {-0.0667, 0.0667, -0.05, 0.05}},
+      {"inside/burning-ship", family(FamilyKind::kBurningShip), {-0.5667, -0.4333, -0.1, 0}},
+      {"inside/tricorn", family(FamilyKind::kTricorn), {-0.0667, 0.0667, -0.05, 0.05}},
+      {"inside/multibrot3", family(FamilyKind::kMultibrot, 3), {-0.0667, 0.0667, -0.05, 0.05}},
+      {"inside/multibrot8", family(FamilyKind::kMultibrot, 8), {-0.0667, 0.0667, -0.05, 0.05}},
+  };
+  for (const std::string& name : kernel_names()) {
+    if (name == "scalar") continue;
+    for (const Entry& e : entries) {
+      benchmark::RegisterBenchmark(
+          ("Family/" + std::string(e.label) + "/" + name).c_str(),
+          [name, e](benchmark::State& s) { BM_Family(s, name, e.family, e.region); })
+          ->Unit(benchmark::kMillisecond);
+    }
+  }
 }
 
 class NullSink : public ByteSink {
@@ -79,6 +157,7 @@ int register_benchmarks() {
           ->Unit(benchmark::kMillisecond);
     }
   }
+  register_family_benchmarks();
   for (OutputFormat f : {OutputFormat::kPng, OutputFormat::kRaw, OutputFormat::kNpy,
                          OutputFormat::kPgm, OutputFormat::kPpm, OutputFormat::kPbm}) {
     benchmark::RegisterBenchmark(("Encode/" + std::string(output_format_name(f))).c_str(),

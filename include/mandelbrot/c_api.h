@@ -59,7 +59,11 @@ enum {
   MANDELBROT_ERROR_ITERATIONS = -3, /* iterations < 1 */
   MANDELBROT_ERROR_REGION = -4,     /* a bound is NaN or infinite, or the region is empty */
   MANDELBROT_ERROR_BAILOUT = -5,    /* bailout is not a finite number > 0 */
-  MANDELBROT_ERROR_THREADS = -6     /* threads outside [0, 1024] */
+  MANDELBROT_ERROR_THREADS = -6,    /* threads outside [0, 1024] */
+  MANDELBROT_ERROR_VERSION = -7,    /* struct_size is not one this library knows */
+  MANDELBROT_ERROR_FAMILY = -8,     /* family is not a MANDELBROT_FAMILY_* value */
+  MANDELBROT_ERROR_POWER = -9,      /* power outside [2, 8], or not 2 for a non-multibrot family */
+  MANDELBROT_ERROR_JULIA = -10      /* a Julia constant that is not finite, or set without julia */
 };
 
 /* The classic view: 400 x 400, 100 iterations, [-2, 1] x [-1.5, 1.5], bailout
@@ -70,6 +74,37 @@ mandelbrot_params mandelbrot_default_params(void);
  * counts of p. Returns MANDELBROT_OK, or a negative MANDELBROT_ERROR_* code and
  * leaves out untouched. */
 int mandelbrot_render(const mandelbrot_params* p, int32_t* out);
+
+/* ---- Fractal families (docs/SEMANTICS.md section 2b). ---- */
+
+enum {
+  MANDELBROT_FAMILY_MANDELBROT = 0, /* z^2 + c from z_0 = 0, c = the pixel */
+  MANDELBROT_FAMILY_JULIA = 1,      /* z^2 + K from z_0 = the pixel */
+  MANDELBROT_FAMILY_BURNING_SHIP = 2,
+  MANDELBROT_FAMILY_TRICORN = 3,
+  MANDELBROT_FAMILY_MULTIBROT = 4 /* z^power + c */
+};
+
+/* A render of any family. Versioned by its first field: set struct_size to
+ * sizeof(mandelbrot_family_params), as mandelbrot_default_family_params() does,
+ * so that a program built against this header keeps working with later
+ * libraries whose struct has grown. */
+typedef struct mandelbrot_family_params {
+  uint32_t struct_size;   /* sizeof(mandelbrot_family_params) */
+  mandelbrot_params view; /* size, iterations, region, bailout, threads */
+  int32_t family;         /* a MANDELBROT_FAMILY_* value */
+  int32_t power;          /* multibrot: 2 to 8; every other family: 2 */
+  double julia_re;        /* julia: the constant K = julia_re + i julia_im; */
+  double julia_im;        /* every other family: 0, 0 */
+} mandelbrot_family_params;
+
+/* The classic view of the Mandelbrot set, with struct_size set. */
+mandelbrot_family_params mandelbrot_default_family_params(void);
+
+/* As mandelbrot_render, for p's family. Returns MANDELBROT_OK, or a negative
+ * MANDELBROT_ERROR_* code (MANDELBROT_ERROR_VERSION for an unknown struct_size)
+ * and leaves out untouched. */
+int mandelbrot_render_family(const mandelbrot_family_params* p, int32_t* out);
 
 /* A static English description of a return code; never null. */
 const char* mandelbrot_strerror(int code);

@@ -8,6 +8,7 @@
 #include "app/subcommands.h"
 #include "base/same_file.h"
 #include "formats/output_format.h"
+#include "fractal/family.h"
 #include "kernel/kernel.h"
 #include "render/render.h"
 #include "render/render_params.h"
@@ -20,6 +21,8 @@ const char* const kRenderFooter = R"(Examples:
   mandelbrot --size 1000 --iter 500 -o big.png
   mandelbrot --center -0.7435,0.1314 --radius 0.002 --iter 2000 -o zoom.png
   mandelbrot --width 1920 --height 1080 --colormap gray -o wide.png
+  mandelbrot --julia -0.8,0.156 --iter 500 -o julia.png
+  mandelbrot --family multibrot --power 4 -o multibrot.png
   mandelbrot --format npy -o - | python3 -c 'import numpy,sys,io; print(numpy.load(io.BytesIO(sys.stdin.buffer.read())).shape)'
   mandelbrot --size 64 --format raw -o counts.raw --json
 
@@ -47,6 +50,13 @@ void RenderCommand::add_options(CLI::App& app) {
   add_text_option(app, "--angle", o.angle,
                   "Rotate the view counter-clockwise about its centre (default 0)", "DEG");
   add_text_option(app, "--bailout", o.bailout, "Escape radius (default 10)", "B");
+  add_text_option(app, "--family", o.family, "Fractal: " + family_names() + " (default mandelbrot)",
+                  "NAME");
+  add_text_option(app, "--julia", o.julia,
+                  "Julia set of z^2 + K (implies --family julia; default view centre 0,0)",
+                  "KR,KI");
+  add_text_option(app, "--power", o.power,
+                  "Multibrot power z^D + c, 2 to 8 (--family multibrot only; default 3)", "D");
   add_text_option(app, "--threads", o.threads, "Threads, 0 for all cores (default 0)", "N");
   app.add_option("--kernel", o.kernel,
                  "auto (the best this CPU runs), scalar (the reference loop), or one of: " +

@@ -9,6 +9,7 @@
 #include <omp.h>
 
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <span>
 
@@ -48,8 +49,55 @@ int error_code(mandelbrot::KernelParamsProblem problem) {
       return MANDELBROT_ERROR_REGION;
     case KernelParamsProblem::kBailout:
       return MANDELBROT_ERROR_BAILOUT;
+    case KernelParamsProblem::kFamily:  // checked field by field before
+      return MANDELBROT_ERROR_FAMILY;
+    case KernelParamsProblem::kRotation:  // the C API has no rotation yet
+      return MANDELBROT_ERROR_REGION;
   }
   return MANDELBROT_ERROR_SIZE;
+}
+
+// The family of p, or the error code of its first bad field.
+int family_of(const mandelbrot_family_params& p, mandelbrot::Family* family) {
+  using mandelbrot::FamilyKind;
+  static constexpr FamilyKind kKinds[] = {FamilyKind::kMandelbrot, FamilyKind::kJulia,
+                                          FamilyKind::kBurningShip, FamilyKind::kTricorn,
+                                          FamilyKind::kMultibrot};
+  if (p.family < 0 || p.family >= static_cast<int32_t>(std::size(kKinds))) {
+    return MANDELBROT_ERROR_FAMILY;
+  }
+  mandelbrot::Family f;
+  f.kind = kKinds[p.family];
+  const bool multibrot = f.kind == FamilyKind::kMultibrot;
+  if (multibrot ? p.power < mandelbrot::kMinPower || p.power > mandelbrot::kMaxPower
+                : p.power != 2) {
+    return MANDELBROT_ERROR_POWER;
+  }
+  f.power = p.power;
+  if (!std::isfinite(p.julia_re) || !std::isfinite(p.julia_im) ||
+      (!f.julia() && (p.julia_re != 0 || p.julia_im != 0))) {
+    return MANDELBROT_ERROR_JULIA;
+  }
+  f.julia_re = p.julia_re;
+  f.julia_im = p.julia_im;
+  *family = f;
+  return MANDELBROT_OK;
+}
+
+// Checks p's view and renders family into out.
+int render(const mandelbrot_params& p, const mandelbrot::Family& family, int32_t* out) {
+  if (p.threads < 0 || p.threads > mandelbrot::kMaxThreads) return MANDELBROT_ERROR_THREADS;
+  mandelbrot::KernelParams k;
+  k.width = p.width;
+  k.height = p.height;
+  k.iterations = p.iterations;
+  k.region = {p.xmin, p.xmax, p.ymin, p.ymax};
+  k.bailout = p.bailout;
+  k.family = family;
+  if (int code = error_code(find_kernel_params_problem(k)); code != MANDELBROT_OK) return code;
+  const int threads = p.threads == 0 ? omp_get_max_threads() : p.threads;
+  mandelbrot::render_rows(k, mandelbrot::default_kernel(), 0, k.height, threads, out);
+  return MANDELBROT_OK;
 }
 
 }  // namespace
@@ -96,17 +144,28 @@ mandelbrot_params mandelbrot_default_params(void) {
 
 int mandelbrot_render(const mandelbrot_params* p, int32_t* out) {
   if (!p || !out) return MANDELBROT_ERROR_NULL;
-  if (p->threads < 0 || p->threads > mandelbrot::kMaxThreads) return MANDELBROT_ERROR_THREADS;
-  mandelbrot::KernelParams k;
-  k.width = p->width;
-  k.height = p->height;
-  k.iterations = p->iterations;
-  k.region = {p->xmin, p->xmax, p->ymin, p->ymax};
-  k.bailout = p->bailout;
-  if (int code = error_code(find_kernel_params_problem(k)); code != MANDELBROT_OK) return code;
-  const int threads = p->threads == 0 ? omp_get_max_threads() : p->threads;
-  mandelbrot::render_rows(k, mandelbrot::default_kernel(), 0, k.height, threads, out);
-  return MANDELBROT_OK;
+  return render(*p, mandelbrot::Family(), out);
+}
+
+mandelbrot_family_params mandelbrot_default_family_params(void) {
+  mandelbrot_family_params p;
+  p.struct_size = sizeof(mandelbrot_family_params);
+  p.view = mandelbrot_default_params();
+  p.family = MANDELBROT_FAMILY_MANDELBROT;
+  p.power = 2;
+  p.julia_re = 0.0;
+  p.julia_im = 0.0;
+  return p;
+}
+
+int mandelbrot_render_family(const mandelbrot_family_params* p, int32_t* out) {
+  if (!p || !out) return MANDELBROT_ERROR_NULL;
+  // Version 1 is the only layout so far; later versions will append fields and
+  // read them only when struct_size covers them.
+  if (p->struct_size != sizeof(mandelbrot_family_params)) return MANDELBROT_ERROR_VERSION;
+  mandelbrot::Family family;
+  if (int code = family_of(*p, &family); code != MANDELBROT_OK) return code;
+  return render(p->view, family, out);
 }
 
 const char* mandelbrot_strerror(int code) {
@@ -125,6 +184,14 @@ const char* mandelbrot_strerror(int code) {
       return "bailout must be a finite number > 0";
     case MANDELBROT_ERROR_THREADS:
       return "threads must be between 0 and 1024";
+    case MANDELBROT_ERROR_VERSION:
+      return "struct_size is not sizeof(mandelbrot_family_params) of a known version";
+    case MANDELBROT_ERROR_FAMILY:
+      return "family must be one of the MANDELBROT_FAMILY_* values";
+    case MANDELBROT_ERROR_POWER:
+      return "power must be 2 to 8 for multibrot, and 2 for every other family";
+    case MANDELBROT_ERROR_JULIA:
+      return "the Julia constant must be finite, and 0 unless the family is julia";
   }
   return "unknown error code";
 }

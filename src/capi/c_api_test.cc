@@ -115,8 +115,115 @@ TEST(CApi, RenderReturnsErrorCodes) {
   EXPECT_EQ(with([](mandelbrot_params&) {}), MANDELBROT_OK);
 }
 
+// The classic view's counts of one family, computed here from the contract
+// (docs/SEMANTICS.md, "Families") for a small image.
+int32_t hand_count(const mandelbrot_family_params& p, double re, double im) {
+  const bool julia = p.family == MANDELBROT_FAMILY_JULIA;
+  double zr = julia ? re : 0, zi = julia ? im : 0;
+  const double cr = julia ? p.julia_re : re, ci = julia ? p.julia_im : im;
+  const double b2 = p.view.bailout * p.view.bailout;
+  int32_t count = 0;
+  for (int32_t n = 0; n < p.view.iterations; ++n) {
+    const double x2 = zr * zr, y2 = zi * zi;
+    if (!(x2 + y2 <= b2)) break;
+    count = n;
+    if (p.family == MANDELBROT_FAMILY_MULTIBROT && p.power > 2) {
+      double wr = zr, wi = zi;
+      for (int32_t k = 1; k < p.power; ++k) {
+        const double r = wr * zr - wi * zi;
+        wi = wr * zi + wi * zr;
+        wr = r;
+      }
+      zr = wr + cr;
+      zi = wi + ci;
+      continue;
+    }
+    const double t = x2 - y2 + cr;
+    if (p.family == MANDELBROT_FAMILY_BURNING_SHIP) {
+      zi = std::fabs(2 * zr * zi) + ci;
+    } else if (p.family == MANDELBROT_FAMILY_TRICORN) {
+      zi = ci - 2 * zr * zi;
+    } else {
+      zi = 2 * zr * zi + ci;
+    }
+    zr = t;
+  }
+  return count;
+}
+
+TEST(CApi, RenderFamilyComputesEveryFamily) {
+  struct Case {
+    int32_t family, power;
+    double kr, ki;
+  };
+  const Case cases[] = {
+      {MANDELBROT_FAMILY_MANDELBROT, 2, 0, 0},   {MANDELBROT_FAMILY_JULIA, 2, -0.8, 0.156},
+      {MANDELBROT_FAMILY_BURNING_SHIP, 2, 0, 0}, {MANDELBROT_FAMILY_TRICORN, 2, 0, 0},
+      {MANDELBROT_FAMILY_MULTIBROT, 2, 0, 0},    {MANDELBROT_FAMILY_MULTIBROT, 5, 0, 0}};
+  for (const Case& c : cases) {
+    mandelbrot_family_params p = mandelbrot_default_family_params();
+    ASSERT_EQ(p.struct_size, sizeof(mandelbrot_family_params));
+    p.view.width = 37;
+    p.view.height = 29;
+    p.view.iterations = 150;
+    p.view.threads = 2;
+    p.family = c.family;
+    p.power = c.power;
+    p.julia_re = c.kr;
+    p.julia_im = c.ki;
+    std::vector<int32_t> out(37 * 29, -1);
+    ASSERT_EQ(mandelbrot_render_family(&p, out.data()), MANDELBROT_OK) << c.family;
+    std::vector<int32_t> expected;
+    for (int32_t i = 0; i < 29; ++i) {
+      for (int32_t j = 0; j < 37; ++j) {
+        const double re = p.view.xmin + static_cast<double>(j) / 37 * (p.view.xmax - p.view.xmin);
+        const double im = p.view.ymax - static_cast<double>(i) / 29 * (p.view.ymax - p.view.ymin);
+        expected.push_back(hand_count(p, re, im));
+      }
+    }
+    EXPECT_EQ(out, expected) << "family " << c.family << " power " << c.power;
+  }
+}
+
+TEST(CApi, RenderFamilyDefaultsEqualTheClassicRender) {
+  mandelbrot_family_params f = mandelbrot_default_family_params();
+  mandelbrot_params p = mandelbrot_default_params();
+  std::vector<int32_t> a(400 * 400, -1), b(400 * 400, -2);
+  ASSERT_EQ(mandelbrot_render_family(&f, a.data()), MANDELBROT_OK);
+  ASSERT_EQ(mandelbrot_render(&p, b.data()), MANDELBROT_OK);
+  EXPECT_EQ(a, b);
+}
+
+TEST(CApi, RenderFamilyReturnsErrorCodes) {
+  std::vector<int32_t> out(16, -1);
+  auto with = [&out](auto change) {
+    mandelbrot_family_params p = mandelbrot_default_family_params();
+    p.view.width = p.view.height = 4;
+    change(p);
+    return mandelbrot_render_family(&p, out.data());
+  };
+  using P = mandelbrot_family_params;
+  EXPECT_EQ(with([](P& p) { p.struct_size = 0; }), MANDELBROT_ERROR_VERSION);
+  EXPECT_EQ(with([](P& p) { p.struct_size += 8; }), MANDELBROT_ERROR_VERSION);
+  EXPECT_EQ(with([](P& p) { p.family = 5; }), MANDELBROT_ERROR_FAMILY);
+  EXPECT_EQ(with([](P& p) { p.family = -1; }), MANDELBROT_ERROR_FAMILY);
+  EXPECT_EQ(with([](P& p) { p.power = 3; }), MANDELBROT_ERROR_POWER);
+  EXPECT_EQ(with([](P& p) { p.family = MANDELBROT_FAMILY_MULTIBROT, p.power = 9; }),
+            MANDELBROT_ERROR_POWER);
+  EXPECT_EQ(with([](P& p) { p.family = MANDELBROT_FAMILY_MULTIBROT, p.power = 1; }),
+            MANDELBROT_ERROR_POWER);
+  EXPECT_EQ(with([](P& p) { p.julia_re = 0.5; }), MANDELBROT_ERROR_JULIA);
+  EXPECT_EQ(with([](P& p) { p.family = MANDELBROT_FAMILY_JULIA, p.julia_im = INFINITY; }),
+            MANDELBROT_ERROR_JULIA);
+  EXPECT_EQ(with([](P& p) { p.view.iterations = 0; }), MANDELBROT_ERROR_ITERATIONS);
+  EXPECT_EQ(with([](P& p) { p.view.threads = -2; }), MANDELBROT_ERROR_THREADS);
+  EXPECT_EQ(mandelbrot_render_family(nullptr, out.data()), MANDELBROT_ERROR_NULL);
+  EXPECT_EQ(out, std::vector<int32_t>(16, -1));  // untouched by every failed call
+  EXPECT_EQ(with([](P& p) { p.family = MANDELBROT_FAMILY_JULIA; }), MANDELBROT_OK);
+}
+
 TEST(CApi, StrerrorDescribesEveryCode) {
-  for (int code = MANDELBROT_OK; code >= MANDELBROT_ERROR_THREADS; --code) {
+  for (int code = MANDELBROT_OK; code >= MANDELBROT_ERROR_JULIA; --code) {
     ASSERT_NE(mandelbrot_strerror(code), nullptr);
     EXPECT_STRNE(mandelbrot_strerror(code), "unknown error code") << code;
   }

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "kernel/kernel_simd.h"
+#include "kernel/row_context.h"
 
 namespace mandelbrot {
 
@@ -23,6 +24,11 @@ KernelParamsProblem find_kernel_params_problem(const KernelParams& p) {
   }
   if (!std::isfinite(p.bailout) || !(p.bailout > 0) || !std::isfinite(p.bailout * p.bailout)) {
     return KernelParamsProblem::kBailout;
+  }
+  if (!family_problem(p.family).empty()) return KernelParamsProblem::kFamily;
+  const Rotation& t = p.rotation;
+  for (double v : {t.cos, t.sin, t.cx, t.cy}) {
+    if (!std::isfinite(v)) return KernelParamsProblem::kRotation;
   }
   return KernelParamsProblem::kNone;
 }
@@ -43,13 +49,18 @@ Status check_kernel_params(const KernelParams& p) {
     case KernelParamsProblem::kBailout:
       return usage_error("bailout must be a finite number > 0 with a finite square, got {}",
                          p.bailout);
+    case KernelParamsProblem::kFamily:
+      return invalid_argument("{}", family_problem(p.family));
+    case KernelParamsProblem::kRotation:
+      return invalid_argument("rotation needs finite values, got cos {}, sin {} about {},{}",
+                              p.rotation.cos, p.rotation.sin, p.rotation.cx, p.rotation.cy);
   }
   return Status();
 }
 
 Status choose_kernel(std::string_view name, bool shortcuts, Kernel* kernel) {
   if (name == "scalar") {
-    *kernel = Kernel{"scalar", render_row_scalar, shortcuts};
+    *kernel = Kernel{"scalar", select_scalar_row, shortcuts, 0};
     return Status();
   }
   const std::vector<SimdTarget> targets = simd_targets();
@@ -59,7 +70,7 @@ Status choose_kernel(std::string_view name, bool shortcuts, Kernel* kernel) {
         return usage_error("--kernel {}: this CPU cannot run it (it runs: {})", name,
                            fmt::join(kernel_names(), ", "));
       }
-      *kernel = Kernel{t.name, t.row, shortcuts};
+      *kernel = Kernel{t.name, t.entry.select, shortcuts, t.entry.target};
       return Status();
     }
   }
@@ -87,7 +98,7 @@ const Kernel& default_kernel() {
     Kernel k;
     // A compiled fallback target (EMU128 or scalar) always runs; should none,
     // the reference loop does.
-    if (!choose_kernel("auto", true, &k).ok()) k = Kernel{"scalar", render_row_scalar, false};
+    if (!choose_kernel("auto", true, &k).ok()) k = Kernel{"scalar", select_scalar_row, false, 0};
     return k;
   }();
   return kernel;
@@ -96,16 +107,22 @@ const Kernel& default_kernel() {
 void render_rows(const KernelParams& params, const Kernel& kernel, int32_t first_row, int32_t rows,
                  int threads, int32_t* out, CountStats* stats, std::atomic<int64_t>* rows_done) {
   const int64_t width = params.width;
+  // Chosen once per render: the row function for this family, and the sample
+  // columns every thread reads.
+  const RowFunction row_function = kernel.select(params);
+  const std::vector<double> columns = sample_columns(params);
   // Rows differ wildly in cost (inside points take every iteration), so hand
   // them out one at a time. Each row is computed the same way whichever thread
   // takes it, so the output does not depend on the thread count.
 #pragma omp parallel num_threads(threads)
   {
     CountStats local(params.iterations);
+    RowScratch scratch;  // this thread's, for this render
+    const RowContext context{params, kernel.shortcuts, columns.data(), scratch};
 #pragma omp for schedule(dynamic, 1) nowait
     for (int32_t r = 0; r < rows; ++r) {
       int32_t* row = out + r * width;
-      kernel.row(params, first_row + r, kernel.shortcuts, row);
+      row_function(context, first_row + r, row);
       if (stats) local.add({row, static_cast<size_t>(width)});
       if (rows_done) rows_done->fetch_add(1, std::memory_order_relaxed);
     }

@@ -1,33 +1,41 @@
 // The vectorised kernel: many pixels per instruction, compiled once per SIMD
 // target by Highway (foreach_target.h re-includes this file for each target)
 // and chosen at run time. It computes exactly the counts of the scalar
-// reference (kernel_scalar.cc); kernel_test.cc checks every compiled target.
+// reference (kernel_scalar.cc) for every family; kernel_test.cc checks every
+// compiled target. The row function is a template on the family's step (from
+// fractal/formulas-inl.h, shared with the scalar reference) and on where c comes
+// from, instantiated once per target and chosen once per render by SelectRow.
 //
 // Exactness, step by step:
-// - Sample points use the reference's formulas with IEEE division, so every lane
-//   holds the same c as the scalar loop.
-// - One step is Mul/Add/Sub only, in the reference's order (2*zr*zi as
-//   (zr+zr)*zi, which is the same double); no MulAdd, so no fused rounding.
+// - Sample points are the reference's: x_at(j) precomputed per render, y_at(i)
+//   per row, and for rotated views each point made by KernelParams::rotate(),
+//   so every lane holds the same z_0 and c as the scalar loop.
+// - One step is the family's step from fractal/formulas-inl.h, the very code the
+//   reference runs, with Mul/Add/Sub/Abs only; no MulAdd, so no fused rounding.
 // - A lane is active until its first failed check, like the scalar `break`;
 //   its count is frozen from then on, whatever its z does.
 // - Lanes still running after 32, 128 and 512 steps are repacked densely into
 //   new groups with their whole state (c, z, count, saved z, pixel index); every
 //   lane of a level is at the same step, so the steps are the same as before.
-// Shortcuts (only with shortcuts on), each unable to change a count:
-// - Main cardioid and period-2 bulb (when bailout >= 2): a point whose
+// Shortcuts (only with shortcuts on, and only where the step declares them
+// proven: see fractal/formulas-inl.h), each unable to change a count:
+// - Main cardioid and period-2 bulb (Mandelbrot step, parameter plane, when
+//   bailout >= 2): a point whose
 //   attracting cycle has multiplier |mu| <= kMultiplierMargin is in the set, its
 //   orbit stays within |z| <= 2, so it never fails the check and its count is
 //   iterations - 1. The margin keeps boundary points, whose orbits converge
 //   slowly, iterating normally.
-// - Periodicity: z is saved at block boundaries (Brent: at blocks 1, 2, 4, ...);
-//   when z is bit-for-bit equal to a saved z, every value of the cycle has
-//   already passed the check, so the orbit never escapes.
-// - Block escape tests: when bailout >= 2 and every |c| of the region is at most
-//   (B^2 - B) / 2, escape is monotone (once the computed check fails, the next
-//   computed |z| is at least about B + 1, so it fails forever; inf and NaN fail
-//   too). Then checking only the last step of a block of kBlock steps tells
-//   whether any step escaped, and a block with an escaping lane is replayed
-//   step by step from its saved start to find the exact count.
+// - Periodicity (every family): z is saved at z_0 and at block boundaries
+//   (Brent: at blocks 1, 2, 4, ...); c is fixed per pixel, so when z is bit for
+//   bit equal to a saved z, every value of the cycle has already passed the
+//   check, and the orbit never escapes.
+// - Block escape tests: when the step declares monotone escape, bailout >= 2 and
+//   every |c| of the row is at most (B^2 - B) / 2, escape is monotone (once the
+//   computed check fails, the next computed |z| is at least about B + 1, so it
+//   fails forever; inf and NaN fail too). Then checking only the last step of a
+//   block of kBlock steps tells whether any step escaped, and a block with an
+//   escaping lane is replayed step by step from its saved start to find the
+//   exact count.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "kernel/kernel_simd.cc"
 #include <hwy/foreach_target.h>  // IWYU pragma: keep
@@ -39,10 +47,13 @@
 #include <cmath>
 #include <cstring>
 #include <iterator>
+#include <type_traits>
 #include <vector>
 
+#include "fractal/formulas-inl.h"
 #include "kernel/kernel.h"
 #include "kernel/kernel_simd.h"
+#include "kernel/row_context.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace mandelbrot {
@@ -60,6 +71,25 @@ constexpr double kMultiplierMargin = 0.995;
 using D = hn::ScalableTag<double>;
 using V = hn::Vec<D>;
 using M = hn::Mask<D>;
+
+static_assert(2 * kUnroll * HWY_MAX_BYTES / sizeof(double) <= kSamplePadding,
+              "the sample arrays' padding must hold two groups");
+
+// The vector instance of the families' number type (fractal/formulas-inl.h).
+struct VecOps {
+  static HWY_INLINE V Add(V a, V b) { return hn::Add(a, b); }
+  static HWY_INLINE V Sub(V a, V b) { return hn::Sub(a, b); }
+  static HWY_INLINE V Mul(V a, V b) { return hn::Mul(a, b); }
+  static HWY_INLINE V Abs(V a) { return hn::Abs(a); }
+};
+
+// Where a lane's c comes from, fixed per render so that the row function is
+// compiled for it: the fewer distinct c vectors, the fewer registers a group needs.
+enum class CMode {
+  kRowIm,     // parameter plane, unrotated: c = (column x, the row's y)
+  kPerLane,   // parameter plane, rotated: both parts vary along the row
+  kConstant,  // julia: c is the constant for every lane
+};
 
 // Lanes inside the main cardioid or the period-2 bulb with |multiplier| <= margin.
 // Cardioid: mu = 1 - sqrt(1 - 4c) (principal root); bulb: mu = 4(c + 1).
@@ -93,9 +123,12 @@ HWY_INLINE M KnownInside(D d, V cr, V ci) {
 }
 
 // The lanes in flight: kUnroll vectors of points, each lane with its pixel
-// index, its orbit, its count so far and the z saved for periodicity checks.
+// index, its c, its orbit, its count so far and the z saved for periodicity
+// checks. Every lane of cr[u] and ci[u] holds its own c (so that lanes can be
+// repacked), but the step loops read the parts that the CMode makes shared from
+// RowRunner's constants instead (see RowRunner::Cr/Ci).
 struct Group {
-  V cr[kUnroll], zr[kUnroll], zi[kUnroll], count[kUnroll], idx[kUnroll];
+  V cr[kUnroll], ci[kUnroll], zr[kUnroll], zi[kUnroll], count[kUnroll], idx[kUnroll];
   V saved_r[kUnroll], saved_i[kUnroll];
   M active[kUnroll];
 };
@@ -116,203 +149,199 @@ HWY_INLINE M StillInside(M active, V sum, V b2) {
 #endif
 }
 
-// One step with its check, exactly as the scalar loop: lanes that fail stop.
-// With kCount, active lanes also count `step`.
-template <bool kCount>
-HWY_INLINE void Step(Group& g, V ci, V b2, V step) {
+// Lanes outliving a level are stored in a LaneBuffer with their whole state and
+// loaded again densely packed.
+HWY_INLINE void AppendActive(D d, const Group& g, LaneBuffer& b) {
   for (size_t u = 0; u < kUnroll; ++u) {
-    const V x2 = hn::Mul(g.zr[u], g.zr[u]);
-    const V y2 = hn::Mul(g.zi[u], g.zi[u]);
-    g.active[u] = StillInside(g.active[u], hn::Add(x2, y2), b2);
-    if (kCount) g.count[u] = hn::IfThenElse(g.active[u], step, g.count[u]);
-    const V t = hn::Add(hn::Sub(x2, y2), g.cr[u]);
-    g.zi[u] = hn::Add(hn::Mul(hn::Add(g.zr[u], g.zr[u]), g.zi[u]), ci);
-    g.zr[u] = t;
+    const M keep = g.active[u];
+    hn::CompressStore(g.cr[u], keep, d, b.cr.data() + b.size);
+    hn::CompressStore(g.ci[u], keep, d, b.ci.data() + b.size);
+    hn::CompressStore(g.zr[u], keep, d, b.zr.data() + b.size);
+    hn::CompressStore(g.zi[u], keep, d, b.zi.data() + b.size);
+    hn::CompressStore(g.count[u], keep, d, b.count.data() + b.size);
+    hn::CompressStore(g.saved_r[u], keep, d, b.saved_r.data() + b.size);
+    hn::CompressStore(g.saved_i[u], keep, d, b.saved_i.data() + b.size);
+    b.size += hn::CompressStore(g.idx[u], keep, d, b.idx.data() + b.size);
   }
 }
 
-// Steps n = first .. last - 1, each checked. Counts are recorded once per
-// stretch of kStretch steps: lanes still active after it count its last step.
-// A stretch in which some lane stopped is replayed from its saved start with a
-// count at every step, so that lane gets the exact step it stopped at. The same
-// stretch also tests whether every lane has stopped.
-constexpr int32_t kStretch = 8;
-HWY_INLINE void StepEach(D d, Group& g, V ci, V b2, int32_t first, int32_t last) {
-  const V one = hn::Set(d, 1.0);
-  int32_t n = first;
-  for (; n + kStretch <= last; n += kStretch) {
-    V zr0[kUnroll], zi0[kUnroll];
-    M active0[kUnroll];
-    for (size_t u = 0; u < kUnroll; ++u) {
-      zr0[u] = g.zr[u];
-      zi0[u] = g.zi[u];
-      active0[u] = g.active[u];
-    }
-    for (int32_t k = 0; k < kStretch; ++k) Step<false>(g, ci, b2, one);
-    M stopped = hn::AndNot(g.active[0], active0[0]);
-    for (size_t u = 1; u < kUnroll; ++u)
-      stopped = hn::Or(stopped, hn::AndNot(g.active[u], active0[u]));
-    if (hn::AllFalse(d, stopped)) {
-      const V last_step = hn::Set(d, static_cast<double>(n + kStretch - 1));
-      for (size_t u = 0; u < kUnroll; ++u) {
-        g.count[u] = hn::IfThenElse(g.active[u], last_step, g.count[u]);
-      }
-      continue;
-    }
-    for (size_t u = 0; u < kUnroll; ++u) {
-      g.zr[u] = zr0[u];
-      g.zi[u] = zi0[u];
-      g.active[u] = active0[u];
-    }
-    V step = hn::Set(d, static_cast<double>(n));
-    for (int32_t k = 0; k < kStretch; ++k) {
-      Step<true>(g, ci, b2, step);
-      step = hn::Add(step, one);
-    }
-    if (!AnyActive(d, g)) return;
-  }
-  V step = hn::Set(d, static_cast<double>(n));
-  for (; n < last; ++n) {
-    Step<true>(g, ci, b2, step);
-    step = hn::Add(step, one);
-  }
-}
-
-// kBlock steps from n with only the last one checked. Returns false, with g
-// restored to its state at n, when an active lane failed the check (so the
-// block must be replayed step by step); else counts n + kBlock - 1 for the
-// active lanes.
-HWY_INLINE bool StepBlock(D d, Group& g, V ci, V b2, int32_t n) {
-  V zr0[kUnroll], zi0[kUnroll];
+HWY_INLINE void LoadLanes(D d, const LaneBuffer& b, size_t first, Group& g) {
+  const size_t lanes = hn::Lanes(d);
   for (size_t u = 0; u < kUnroll; ++u) {
-    zr0[u] = g.zr[u];
-    zi0[u] = g.zi[u];
-  }
-  M escaped[kUnroll];
-  for (int32_t k = 0; k < kBlock; ++k) {
-    for (size_t u = 0; u < kUnroll; ++u) {
-      const V x2 = hn::Mul(g.zr[u], g.zr[u]);
-      const V y2 = hn::Mul(g.zi[u], g.zi[u]);
-      if (k == kBlock - 1) escaped[u] = hn::Not(hn::Le(hn::Add(x2, y2), b2));
-      const V t = hn::Add(hn::Sub(x2, y2), g.cr[u]);
-      g.zi[u] = hn::Add(hn::Mul(hn::Add(g.zr[u], g.zr[u]), g.zi[u]), ci);
-      g.zr[u] = t;
-    }
-  }
-  M failed = hn::And(g.active[0], escaped[0]);
-  for (size_t u = 1; u < kUnroll; ++u) failed = hn::Or(failed, hn::And(g.active[u], escaped[u]));
-  if (!hn::AllFalse(d, failed)) {
-    for (size_t u = 0; u < kUnroll; ++u) {
-      g.zr[u] = zr0[u];
-      g.zi[u] = zi0[u];
-    }
-    return false;
-  }
-  const V last = hn::Set(d, static_cast<double>(n + kBlock - 1));
-  for (size_t u = 0; u < kUnroll; ++u) g.count[u] = hn::IfThenElse(g.active[u], last, g.count[u]);
-  return true;
-}
-
-// Marks lanes whose z equals the saved z bit for bit as inside for good.
-HWY_INLINE void CatchCycles(Group& g, V inside_count) {
-  for (size_t u = 0; u < kUnroll; ++u) {
-    const M cycle =
-        hn::And(g.active[u], hn::And(hn::Eq(g.zr[u], g.saved_r[u]), hn::Eq(g.zi[u], g.saved_i[u])));
-    g.count[u] = hn::IfThenElse(cycle, inside_count, g.count[u]);
-    g.active[u] = hn::AndNot(cycle, g.active[u]);
+    const size_t at = first + u * lanes;
+    g.cr[u] = hn::LoadU(d, b.cr.data() + at);
+    g.ci[u] = hn::LoadU(d, b.ci.data() + at);
+    g.zr[u] = hn::LoadU(d, b.zr.data() + at);
+    g.zi[u] = hn::LoadU(d, b.zi.data() + at);
+    g.count[u] = hn::LoadU(d, b.count.data() + at);
+    g.saved_r[u] = hn::LoadU(d, b.saved_r.data() + at);
+    g.saved_i[u] = hn::LoadU(d, b.saved_i.data() + at);
+    g.idx[u] = hn::LoadU(d, b.idx.data() + at);
+    g.active[u] =
+        hn::Lt(hn::Iota(d, static_cast<double>(at)), hn::Set(d, static_cast<double>(b.size)));
   }
 }
 
-// Steps first .. last - 1 of a group: blocks with a check at their end when
-// escape is monotone (with cycle checks at block ends, z saved for them after
-// blocks 1, 2, 4, ... of the orbit), else every step checked.
-HWY_INLINE void RunSteps(D d, Group& g, V ci, V b2, V inside_count, bool blocks, int32_t first,
-                         int32_t last) {
-  int32_t n = first;
-  if (blocks) {
-    while (n + kBlock <= last && AnyActive(d, g)) {
-      if (!StepBlock(d, g, ci, b2, n)) StepEach(d, g, ci, b2, n, n + kBlock);
-      n += kBlock;
-      CatchCycles(g, inside_count);
-      const int32_t blocks_done = n / kBlock;
-      if ((blocks_done & (blocks_done - 1)) == 0) {
-        for (size_t u = 0; u < kUnroll; ++u) {
-          g.saved_r[u] = g.zr[u];
-          g.saved_i[u] = g.zi[u];
+// The iteration of groups with the step `Step` and c as `kMode` says; its
+// members are the render's constants.
+template <class Step, CMode kMode>
+class RowRunner {
+ public:
+  // shared_cr and shared_ci are the c parts every lane shares, if the mode
+  // shares them (the row's y, or the Julia constant); else unused.
+  RowRunner(const Step& step, double bailout_squared, int32_t iterations, V shared_cr, V shared_ci)
+      : step_(step),
+        b2_(hn::Set(d_, bailout_squared)),
+        inside_count_(hn::Set(d_, static_cast<double>(iterations - 1))),
+        shared_cr_(shared_cr),
+        shared_ci_(shared_ci) {}
+
+  // Steps first .. last - 1 of a group: blocks with a check at their end when
+  // escape is monotone (with cycle checks at block ends, z saved for them after
+  // blocks 1, 2, 4, ... of the orbit), else every step checked.
+  HWY_INLINE void RunSteps(Group& g, bool blocks, int32_t first, int32_t last) const {
+    int32_t n = first;
+    if (blocks) {
+      while (n + kBlock <= last && AnyActive(d_, g)) {
+        if (!StepBlock(g, n)) StepEach(g, n, n + kBlock);
+        n += kBlock;
+        CatchCycles(g);
+        const int32_t blocks_done = n / kBlock;
+        if ((blocks_done & (blocks_done - 1)) == 0) {
+          for (size_t u = 0; u < kUnroll; ++u) {
+            g.saved_r[u] = g.zr[u];
+            g.saved_i[u] = g.zi[u];
+          }
         }
       }
     }
-  }
-  if (n < last && AnyActive(d, g)) StepEach(d, g, ci, b2, n, last);
-}
-
-// Lanes that outlive a level, kept as arrays (one entry per lane) so that the
-// next level can pack them densely into groups again.
-struct Survivors {
-  std::vector<double> cr, zr, zi, count, idx, saved_r, saved_i;
-  size_t size = 0;
-
-  // Room for n lanes and the slack CompressStore and full-vector loads need.
-  void reserve(size_t n) {
-    for (std::vector<double>* v : {&cr, &zr, &zi, &count, &idx, &saved_r, &saved_i}) {
-      if (v->size() < n) v->assign(n, 0.0);
-    }
+    if (n < last && AnyActive(d_, g)) StepEach(g, n, last);
   }
 
-  void append_active(D d, const Group& g) {
-    size_t added = 0;
+  V inside_count() const { return inside_count_; }
+
+ private:
+  // The c of vector u: the render's constants where the mode makes c shared,
+  // so that the step loops keep no per-vector copies of them.
+  HWY_INLINE V Cr(const Group& g, size_t u) const {
+    return kMode == CMode::kConstant ? shared_cr_ : g.cr[u];
+  }
+  HWY_INLINE V Ci(const Group& g, size_t u) const {
+    return kMode == CMode::kPerLane ? g.ci[u] : shared_ci_;
+  }
+
+  // One step with its check, exactly as the scalar loop: lanes that fail stop.
+  // With kCount, active lanes also count `n`.
+  template <bool kCount>
+  HWY_INLINE void StepChecked(Group& g, V n) const {
     for (size_t u = 0; u < kUnroll; ++u) {
-      const M keep = g.active[u];
-      hn::CompressStore(g.cr[u], keep, d, cr.data() + size);
-      hn::CompressStore(g.zr[u], keep, d, zr.data() + size);
-      hn::CompressStore(g.zi[u], keep, d, zi.data() + size);
-      hn::CompressStore(g.count[u], keep, d, count.data() + size);
-      hn::CompressStore(g.saved_r[u], keep, d, saved_r.data() + size);
-      hn::CompressStore(g.saved_i[u], keep, d, saved_i.data() + size);
-      added = hn::CompressStore(g.idx[u], keep, d, idx.data() + size);
-      size += added;
+      const V x2 = hn::Mul(g.zr[u], g.zr[u]);
+      const V y2 = hn::Mul(g.zi[u], g.zi[u]);
+      g.active[u] = StillInside(g.active[u], hn::Add(x2, y2), b2_);
+      if (kCount) g.count[u] = hn::IfThenElse(g.active[u], n, g.count[u]);
+      step_.template Step<VecOps>(x2, y2, g.zr[u], g.zi[u], Cr(g, u), Ci(g, u));
     }
   }
 
-  void load(D d, size_t first, Group& g) const {
-    const size_t lanes = hn::Lanes(d);
-    for (size_t u = 0; u < kUnroll; ++u) {
-      const size_t at = first + u * lanes;
-      g.cr[u] = hn::LoadU(d, cr.data() + at);
-      g.zr[u] = hn::LoadU(d, zr.data() + at);
-      g.zi[u] = hn::LoadU(d, zi.data() + at);
-      g.count[u] = hn::LoadU(d, count.data() + at);
-      g.saved_r[u] = hn::LoadU(d, saved_r.data() + at);
-      g.saved_i[u] = hn::LoadU(d, saved_i.data() + at);
-      g.idx[u] = hn::LoadU(d, idx.data() + at);
-      g.active[u] =
-          hn::Lt(hn::Iota(d, static_cast<double>(at)), hn::Set(d, static_cast<double>(size)));
+  // Steps n = first .. last - 1, each checked. Counts are recorded once per
+  // stretch of kStretch steps: lanes still active after it count its last step.
+  // A stretch in which some lane stopped is replayed from its saved start with a
+  // count at every step, so that lane gets the exact step it stopped at. The same
+  // stretch also tests whether every lane has stopped.
+  static constexpr int32_t kStretch = 8;
+  HWY_INLINE void StepEach(Group& g, int32_t first, int32_t last) const {
+    const V one = hn::Set(d_, 1.0);
+    int32_t n = first;
+    for (; n + kStretch <= last; n += kStretch) {
+      V zr0[kUnroll], zi0[kUnroll];
+      M active0[kUnroll];
+      for (size_t u = 0; u < kUnroll; ++u) {
+        zr0[u] = g.zr[u];
+        zi0[u] = g.zi[u];
+        active0[u] = g.active[u];
+      }
+      for (int32_t k = 0; k < kStretch; ++k) StepChecked<false>(g, one);
+      M stopped = hn::AndNot(g.active[0], active0[0]);
+      for (size_t u = 1; u < kUnroll; ++u)
+        stopped = hn::Or(stopped, hn::AndNot(g.active[u], active0[u]));
+      if (hn::AllFalse(d_, stopped)) {
+        const V last_step = hn::Set(d_, static_cast<double>(n + kStretch - 1));
+        for (size_t u = 0; u < kUnroll; ++u) {
+          g.count[u] = hn::IfThenElse(g.active[u], last_step, g.count[u]);
+        }
+        continue;
+      }
+      for (size_t u = 0; u < kUnroll; ++u) {
+        g.zr[u] = zr0[u];
+        g.zi[u] = zi0[u];
+        g.active[u] = active0[u];
+      }
+      V step = hn::Set(d_, static_cast<double>(n));
+      for (int32_t k = 0; k < kStretch; ++k) {
+        StepChecked<true>(g, step);
+        step = hn::Add(step, one);
+      }
+      if (!AnyActive(d_, g)) return;
+    }
+    V step = hn::Set(d_, static_cast<double>(n));
+    for (; n < last; ++n) {
+      StepChecked<true>(g, step);
+      step = hn::Add(step, one);
     }
   }
+
+  // kBlock steps from n with only the last one checked. Returns false, with g
+  // restored to its state at n, when an active lane failed the check (so the
+  // block must be replayed step by step); else counts n + kBlock - 1 for the
+  // active lanes.
+  HWY_INLINE bool StepBlock(Group& g, int32_t n) const {
+    V zr0[kUnroll], zi0[kUnroll];
+    for (size_t u = 0; u < kUnroll; ++u) {
+      zr0[u] = g.zr[u];
+      zi0[u] = g.zi[u];
+    }
+    M escaped[kUnroll];
+    for (int32_t k = 0; k < kBlock; ++k) {
+      for (size_t u = 0; u < kUnroll; ++u) {
+        const V x2 = hn::Mul(g.zr[u], g.zr[u]);
+        const V y2 = hn::Mul(g.zi[u], g.zi[u]);
+        if (k == kBlock - 1) escaped[u] = hn::Not(hn::Le(hn::Add(x2, y2), b2_));
+        step_.template Step<VecOps>(x2, y2, g.zr[u], g.zi[u], Cr(g, u), Ci(g, u));
+      }
+    }
+    M failed = hn::And(g.active[0], escaped[0]);
+    for (size_t u = 1; u < kUnroll; ++u) failed = hn::Or(failed, hn::And(g.active[u], escaped[u]));
+    if (!hn::AllFalse(d_, failed)) {
+      for (size_t u = 0; u < kUnroll; ++u) {
+        g.zr[u] = zr0[u];
+        g.zi[u] = zi0[u];
+      }
+      return false;
+    }
+    const V last = hn::Set(d_, static_cast<double>(n + kBlock - 1));
+    for (size_t u = 0; u < kUnroll; ++u) {
+      g.count[u] = hn::IfThenElse(g.active[u], last, g.count[u]);
+    }
+    return true;
+  }
+
+  // Marks lanes whose z equals the saved z bit for bit as inside for good.
+  HWY_INLINE void CatchCycles(Group& g) const {
+    for (size_t u = 0; u < kUnroll; ++u) {
+      const M cycle = hn::And(
+          g.active[u], hn::And(hn::Eq(g.zr[u], g.saved_r[u]), hn::Eq(g.zi[u], g.saved_i[u])));
+      g.count[u] = hn::IfThenElse(cycle, inside_count_, g.count[u]);
+      g.active[u] = hn::AndNot(cycle, g.active[u]);
+    }
+  }
+
+  const D d_;
+  const Step step_;
+  const V b2_;
+  const V inside_count_;
+  const V shared_cr_;
+  const V shared_ci_;
 };
-
-// The sample x of every column: the same for every row of a render, so computed
-// once per thread and render (a division per pixel saved), exactly as x_at().
-const std::vector<double>& ColumnXs(D d, const KernelParams& p, size_t padding) {
-  thread_local std::vector<double> xs;
-  thread_local double xmin = 0, xmax = 0;
-  thread_local int32_t width = 0;
-  if (width != p.width || xmin != p.region.xmin || xmax != p.region.xmax || xs.empty()) {
-    xs.assign(static_cast<size_t>(p.width) + padding, 0.0);
-    const size_t lanes = hn::Lanes(d);
-    const V w = hn::Set(d, static_cast<double>(p.width));
-    const V lo = hn::Set(d, p.region.xmin);
-    const V span = hn::Set(d, p.region.xmax - p.region.xmin);
-    for (size_t j = 0; j < static_cast<size_t>(p.width); j += lanes) {
-      const V x = hn::Add(lo, hn::Mul(hn::Div(hn::Iota(d, static_cast<double>(j)), w), span));
-      hn::StoreU(x, d, xs.data() + j);  // the padding takes the tail
-    }
-    width = p.width;
-    xmin = p.region.xmin;
-    xmax = p.region.xmax;
-  }
-  return xs;
-}
 
 // Steps at which the lanes still running are packed densely again: a group runs
 // until its slowest lane is done, so lanes that stopped early would idle beside
@@ -324,36 +353,63 @@ const std::vector<double>& ColumnXs(D d, const KernelParams& p, size_t padding) 
 constexpr int32_t kLevelEnds[] = {32, 128, 512};
 constexpr bool kRepackLevels = HWY_TARGET != HWY_AVX2;
 
-void RenderRow(const KernelParams& p, int32_t row, bool shortcuts, int32_t* out) {
+// Whether escape is monotone for every c of the row (see the file comment):
+// the largest |c| is bounded by the largest |re| and |im| of the row's c values.
+template <class Step, CMode kMode>
+bool MonotoneEscape(const RowContext& ctx) {
+  const KernelParams& p = ctx.params;
+  if (!ctx.shortcuts || !Step::kMonotoneEscape || !(p.bailout >= 2)) return false;
+  double max_x = 0;
+  double max_y = 0;
+  if (kMode == CMode::kConstant) {
+    max_x = std::abs(p.family.julia_re);
+    max_y = std::abs(p.family.julia_im);
+  } else if (kMode == CMode::kRowIm) {
+    max_x = std::max(std::abs(p.region.xmin), std::abs(p.region.xmax));
+    max_y = std::max(std::abs(p.region.ymin), std::abs(p.region.ymax));
+  } else {
+    for (int32_t j = 0; j < p.width; ++j) {
+      max_x = std::max(max_x, std::abs(ctx.scratch.sample_re[static_cast<size_t>(j)]));
+      max_y = std::max(max_y, std::abs(ctx.scratch.sample_im[static_cast<size_t>(j)]));
+    }
+  }
+  const double c_limit = (p.bailout * p.bailout - p.bailout) / 2;
+  return max_x * max_x + max_y * max_y <= c_limit * c_limit;
+}
+
+template <class Step, CMode kMode>
+void RenderRow(const RowContext& ctx, int32_t row, int32_t* out) {
+  const KernelParams& p = ctx.params;
   const D d;
   const size_t lanes = hn::Lanes(d);
   const size_t group_size = kUnroll * lanes;
   const int32_t iterations = p.iterations;
-  const V ci = hn::Set(d, p.y_at(row));
-  const V b2 = hn::Set(d, p.bailout * p.bailout);
   const V width = hn::Set(d, static_cast<double>(p.width));
-  const V inside_count = hn::Set(d, static_cast<double>(iterations - 1));
   const hn::Rebind<int32_t, D> di;
 
-  // Block escape tests need monotone escape: see the file comment.
-  const double max_x = std::max(std::abs(p.region.xmin), std::abs(p.region.xmax));
-  const double max_y = std::max(std::abs(p.region.ymin), std::abs(p.region.ymax));
-  const double c_limit = (p.bailout * p.bailout - p.bailout) / 2;
-  const bool blocks =
-      shortcuts && p.bailout >= 2 && max_x * max_x + max_y * max_y <= c_limit * c_limit;
+  // The row's sample points: columns and the row's y, or rotated points.
+  const bool rotated = !p.rotation.identity();
+  if (rotated) fill_rotated_row(ctx, row);
+  const double* sample_re = rotated ? ctx.scratch.sample_re.data() : ctx.columns;
+  const double* sample_im = rotated ? ctx.scratch.sample_im.data() : nullptr;
+  const V row_im = hn::Set(d, p.y_at(row));
+  const V julia_re = hn::Set(d, p.family.julia_re);
+  const V julia_im = hn::Set(d, p.family.julia_im);
+
+  const RowRunner<Step, kMode> runner(Step(p.family), p.bailout * p.bailout, iterations, julia_re,
+                                      kMode == CMode::kConstant ? julia_im : row_im);
+  const V inside_count = runner.inside_count();
+  const bool blocks = MonotoneEscape<Step, kMode>(ctx);
   // Orbits of points in the set stay within |z| <= 2, so a point known to be
   // inside never fails the check only when bailout >= 2.
-  const bool known_inside_test = shortcuts && p.bailout >= 2;
+  const bool known_inside_test =
+      Step::kCardioidBulb && kMode != CMode::kConstant && ctx.shortcuts && p.bailout >= 2;
 
-  thread_local Survivors survivors_a;
-  thread_local Survivors survivors_b;
-  Survivors* survivors = &survivors_a;
-  Survivors* next = &survivors_b;
+  LaneBuffer* survivors = &ctx.scratch.survivors;
+  LaneBuffer* next = &ctx.scratch.next;
   const size_t capacity = static_cast<size_t>(p.width) + 2 * group_size;
   survivors->reserve(capacity);
   next->reserve(capacity);
-
-  const double* xs = ColumnXs(d, p, 2 * group_size).data();
 
   // Level 0: the row's pixels in order (all of the work, without repacking).
   int32_t level_end = kRepackLevels ? std::min(kLevelEnds[0], iterations) : iterations;
@@ -364,24 +420,35 @@ void RenderRow(const KernelParams& p, int32_t row, bool shortcuts, int32_t* out)
     for (size_t u = 0; u < kUnroll; ++u) {
       const size_t at = static_cast<size_t>(j0) + u * lanes;
       const V j = hn::Iota(d, static_cast<double>(at));
-      g.cr[u] = hn::LoadU(d, xs + at);
-      g.zr[u] = g.zi[u] = g.count[u] = g.saved_r[u] = g.saved_i[u] = hn::Zero(d);  // z_0 = 0
+      const V re = hn::LoadU(d, sample_re + at);
+      const V im = rotated ? hn::LoadU(d, sample_im + at) : row_im;
+      if (kMode == CMode::kConstant) {
+        g.cr[u] = julia_re;  // julia: c = K, z_0 = the sample point
+        g.ci[u] = julia_im;
+        g.zr[u] = g.saved_r[u] = re;
+        g.zi[u] = g.saved_i[u] = im;
+      } else {
+        g.cr[u] = re;  // c = the sample point, z_0 = 0
+        g.ci[u] = im;
+        g.zr[u] = g.zi[u] = g.saved_r[u] = g.saved_i[u] = hn::Zero(d);
+      }
+      g.count[u] = hn::Zero(d);
       g.idx[u] = j;
       g.active[u] = hn::Lt(j, width);  // lanes past the row's end never run
       if (known_inside_test) {
-        const M inside = KnownInside(d, g.cr[u], ci);
+        const M inside = KnownInside(d, g.cr[u], g.ci[u]);
         g.count[u] = hn::IfThenElse(inside, inside_count, g.count[u]);
         g.active[u] = hn::AndNot(inside, g.active[u]);
       }
     }
-    RunSteps(d, g, ci, b2, inside_count, blocks, 0, level_end);
+    runner.RunSteps(g, blocks, 0, level_end);
     // Lanes still running are written again when they finish.
     for (size_t u = 0; u < kUnroll; ++u) {
       hn::Store(hn::DemoteTo(di, g.count[u]), di, counts + u * lanes);
     }
     const size_t valid = std::min(group_size, static_cast<size_t>(p.width - j0));
     std::memcpy(out + j0, counts, valid * sizeof(int32_t));
-    if (level_end < iterations) next->append_active(d, g);
+    if (level_end < iterations) AppendActive(d, g, *next);
   }
 
   // Later levels: the survivors, packed densely.
@@ -394,18 +461,35 @@ void RenderRow(const KernelParams& p, int32_t row, bool shortcuts, int32_t* out)
     HWY_ALIGN double idx[kUnroll * HWY_MAX_BYTES / sizeof(double)];
     for (size_t k0 = 0; k0 < survivors->size; k0 += group_size) {
       Group g;
-      survivors->load(d, k0, g);
-      RunSteps(d, g, ci, b2, inside_count, blocks, first, level_end);
+      LoadLanes(d, *survivors, k0, g);
+      runner.RunSteps(g, blocks, first, level_end);
       for (size_t u = 0; u < kUnroll; ++u) {
         hn::Store(hn::DemoteTo(di, g.count[u]), di, counts + u * lanes);
         hn::Store(g.idx[u], d, idx + u * lanes);
       }
       const size_t valid = std::min(group_size, survivors->size - k0);
       for (size_t l = 0; l < valid; ++l) out[static_cast<int64_t>(idx[l])] = counts[l];
-      if (level_end < iterations) next->append_active(d, g);
+      if (level_end < iterations) AppendActive(d, g, *next);
     }
   }
 }
+
+// The row function of this target for params: instantiated for the family's
+// step and for where c comes from.
+RowFunction SelectRow(const KernelParams& p) {
+  return VisitStep(p.family, [&p](const auto& step) -> RowFunction {
+    using Step = std::decay_t<decltype(step)>;
+    // Julia sets use the square step (VisitStep), with c constant.
+    if (p.family.julia()) return RenderRow<Step, CMode::kConstant>;
+    if (!p.rotation.identity()) return RenderRow<Step, CMode::kPerLane>;
+    return RenderRow<Step, CMode::kRowIm>;
+  });
+}
+
+// This target's entry in the dispatch table: the row selector, and the target
+// as the compiled code itself knows it (tests check that forcing a target runs
+// that target's code).
+SimdEntry TargetEntry() { return SimdEntry{HWY_TARGET, SelectRow}; }
 
 // NOLINTNEXTLINE(google-readability-namespace-comments)
 }  // namespace HWY_NAMESPACE
@@ -415,12 +499,10 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace mandelbrot {
 
-HWY_EXPORT(RenderRow);
-
-namespace {
+HWY_EXPORT(TargetEntry);
 
 // The names users know, for --kernel: AVX3 is Highway's name for AVX-512.
-std::string kernel_name(int64_t target) {
+std::string simd_target_name(int64_t target) {
   switch (target) {
     case HWY_AVX3_DL:
       return "avx512-dl";
@@ -442,8 +524,6 @@ std::string kernel_name(int64_t target) {
   return name;
 }
 
-}  // namespace
-
 std::vector<SimdTarget> simd_targets() {
   std::vector<SimdTarget> targets;
   const int64_t supported = hwy::SupportedTargets();
@@ -456,8 +536,10 @@ std::vector<SimdTarget> simd_targets() {
     const size_t index =
         fallback ? HWY_MAX_DYNAMIC_TARGETS + 1
                  : static_cast<size_t>(__builtin_ctzll(HWY_CHOSEN_TARGET_SHIFT(target)));
-    targets.push_back(
-        {kernel_name(target), HWY_DISPATCH_TABLE(RenderRow)[index], (supported & target) != 0});
+    const bool runs = (supported & target) != 0;
+    // Only code this CPU runs is called, even to ask its target.
+    const SimdEntry entry = runs ? HWY_DISPATCH_TABLE(TargetEntry)[index]() : SimdEntry{};
+    targets.push_back({simd_target_name(target), entry, runs});
   }
   return targets;
 }

@@ -1,6 +1,7 @@
 // The SIMD kernels compiled into this binary (one per Highway target).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -8,10 +9,16 @@
 
 namespace mandelbrot {
 
+// What one target's compiled code exports through the dispatch table.
+struct SimdEntry {
+  int64_t target = 0;  // HWY_TARGET as that code was compiled
+  RowSelector select = nullptr;
+};
+
 struct SimdTarget {
   std::string name;  // e.g. "avx512", "avx2", "sse4", "hwy-scalar"
-  RowKernel row;
-  bool supported;  // this CPU can run it
+  SimdEntry entry;   // empty when this CPU cannot run the target
+  bool supported;    // this CPU can run it
 };
 
 // Every compiled SIMD target, best first.

@@ -20,6 +20,9 @@ struct RenderOptions {
   std::optional<std::string> radius;      // --radius R
   std::optional<std::string> angle;       // --angle DEG
   std::optional<std::string> bailout;     // --bailout B
+  std::optional<std::string> family;      // --family NAME (default mandelbrot)
+  std::optional<std::string> julia;       // --julia KR,KI: the Julia constant (implies julia)
+  std::optional<std::string> power;       // --power D: the multibrot power, 2 to 8
   std::optional<std::string> colour_map;  // --colormap NAME
   std::optional<std::string> png_level;   // --png-level N
   std::optional<std::string> from;        // --from FILE: the parameters of an earlier render

@@ -13,6 +13,7 @@
 #include "base/output_file.h"
 #include "base/progress.h"
 #include "formats/encoders.h"
+#include "kernel/row_context.h"
 #include "render/band_pipeline.h"
 #include "render/render_params.h"
 
@@ -89,9 +90,17 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
 
   const int threads = threads_worth_starting(k, plan.threads);
   std::vector<CountStats> stats(static_cast<size_t>(threads), CountStats(k.iterations));
+  // The kernel's state for this render (kernel/row_context.h): the row function
+  // chosen for the family, the sample columns, and one scratch per thread.
   const Kernel& kernel = plan.kernel;
+  const RowFunction row_function = kernel.select(k);
+  const std::vector<double> columns = sample_columns(k);
+  std::vector<RowScratch> scratch(static_cast<size_t>(threads));
+  std::vector<RowContext> contexts;
+  contexts.reserve(scratch.size());
+  for (RowScratch& s : scratch) contexts.push_back({k, kernel.shortcuts, columns.data(), s});
   const ComputeRow compute_row = [&](int thread, int32_t row, int32_t* out) {
-    kernel.row(k, row, kernel.shortcuts, out);
+    row_function(contexts[static_cast<size_t>(thread)], row, out);
     stats[static_cast<size_t>(thread)].add({out, static_cast<size_t>(k.width)});
     progress.done().fetch_add(1, std::memory_order_relaxed);
   };

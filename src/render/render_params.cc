@@ -73,6 +73,14 @@ Status view_options_of(const nlohmann::json& view, const std::string& source, Re
   return Status();
 }
 
+// The family's fields: its name, and its power or Julia constant when it has one.
+template <class Json>
+void add_family_json(const Family& f, Json* j) {
+  (*j)["family"] = family_name(f.kind);
+  if (f.kind == FamilyKind::kMultibrot) (*j)["power"] = f.power;
+  if (f.julia()) (*j)["julia"] = exact(f.julia_re) + "," + exact(f.julia_im);
+}
+
 }  // namespace
 
 nlohmann::ordered_json view_json(const View& view) {
@@ -102,6 +110,8 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
                  {"ymin", exact(k.region.ymin)},
                  {"ymax", exact(k.region.ymax)}};
   j["bailout"] = exact(k.bailout);
+  // Mandelbrot files carry no family fields, as before families existed.
+  if (k.family.kind != FamilyKind::kMandelbrot) add_family_json(k.family, &j);
   j["colormap"] = colour_map_name(plan.colour_map);
   j["png_level"] = plan.png_level;
   j["hash"] = hash;
@@ -138,6 +148,15 @@ Status render_options_from_json(const std::string& json, const std::string& sour
       std::string text;
       if (Status s = text_of(j.at("bailout"), "bailout", source, &text); !s.ok()) return s;
       o.bailout = text;
+    }
+    if (j.contains("family")) o.family = j.at("family").get<std::string>();
+    if (j.contains("power")) o.power = std::to_string(j.at("power").get<int64_t>());
+    if (j.contains("julia")) {
+      // "KR,KI" (ours), or [KR, KI] (a --json report)
+      const nlohmann::json& k = j.at("julia");
+      o.julia = k.is_array() && k.size() == 2
+                    ? exact(k.at(0).get<double>()) + "," + exact(k.at(1).get<double>())
+                    : k.get<std::string>();
     }
     if (j.contains("colormap")) o.colour_map = j.at("colormap").get<std::string>();
     if (j.contains("png_level")) o.png_level = std::to_string(j.at("png_level").get<int64_t>());
@@ -195,6 +214,14 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   if (cl.height) o.height = cl.height;
   if (cl.iterations) o.iterations = cl.iterations;
   if (cl.bailout) o.bailout = cl.bailout;
+  // A family on the command line replaces the recorded one with its own
+  // constant and power; --julia alone implies julia, --power alone keeps the family.
+  if (cl.family || cl.julia) {
+    o.family = cl.family;
+    o.julia = cl.julia;
+    o.power.reset();
+  }
+  if (cl.power) o.power = cl.power;
   if (cl.colour_map) o.colour_map = cl.colour_map;
   if (cl.png_level) o.png_level = cl.png_level;
 

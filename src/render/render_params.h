@@ -20,10 +20,11 @@ nlohmann::ordered_json view_json(const View& view);
 // One line of JSON with every parameter that decides the output's content:
 // program and version, width, height, iterations, the view (view_json()), the
 // region the double path sampled (each bound as the shortest decimal string
-// that reads back as exactly the same double), bailout, colour map, PNG level,
-// and the content hash of the counts. Nothing that varies between runs of the
-// same render (threads, kernel, times, output path), so that re-rendering from
-// it reproduces the file byte for byte.
+// that reads back as exactly the same double), bailout, the family (for every
+// family but mandelbrot: its name, power and Julia constant), colour map, PNG
+// level, and the content hash of the counts. Nothing that varies between runs of
+// the same render (threads, kernel, times, output path), so that re-rendering
+// from it reproduces the file byte for byte.
 std::string render_params_json(const RenderPlan& plan, const std::string& hash);
 
 // The content options in a parameters JSON (as above, a --json report, or the

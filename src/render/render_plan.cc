@@ -5,6 +5,7 @@
 #include "base/parse.h"
 #include "formats/encoders.h"
 #include "render/distinct_samples.h"
+#include "render/family_options.h"
 #include "render/shared_options.h"
 
 #include <omp.h>
@@ -95,7 +96,10 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
 
   if (Status s = parse_iterations(o.iterations.value_or("100"), &k.iterations); !s.ok()) return s;
 
-  if (Status s = make_view(o, k.width, k.height, &p.view); !s.ok()) return s;
+  if (Status s = parse_family_options(o, &k.family); !s.ok()) return s;
+  if (Status s = make_view(with_family_view(o, k.family), k.width, k.height, &p.view); !s.ok()) {
+    return s;
+  }
   if (Status s = set_view_doubles(p.view, &k); !s.ok()) return s;
 
   const std::string bailout = o.bailout.value_or("10");

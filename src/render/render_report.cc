@@ -22,6 +22,9 @@ std::string render_report_json(const RenderReport& report) {
                  {"ymin", k.region.ymin},
                  {"ymax", k.region.ymax}};
   j["bailout"] = k.bailout;
+  j["family"] = family_name(k.family.kind);
+  if (k.family.kind == FamilyKind::kMultibrot) j["power"] = k.family.power;
+  if (k.family.julia()) j["julia"] = {k.family.julia_re, k.family.julia_im};
   j["threads"] = plan.threads;
   j["kernel"] = plan.kernel.name;
   j["shortcuts"] = plan.kernel.shortcuts;

@@ -110,6 +110,49 @@ class Ctypes(unittest.TestCase):
         self.assertIn(b"region", self.lib.mandelbrot_strerror(code))
         self.assertEqual(self.lib.mandelbrot_render(None, out.ctypes.data), -1)
 
+    def test_family_entry_point_and_error_codes(self):
+        class View(ctypes.Structure):
+            _fields_ = [("width", ctypes.c_int32), ("height", ctypes.c_int32),
+                        ("iterations", ctypes.c_int32), ("xmin", ctypes.c_double),
+                        ("xmax", ctypes.c_double), ("ymin", ctypes.c_double),
+                        ("ymax", ctypes.c_double), ("bailout", ctypes.c_double),
+                        ("threads", ctypes.c_int32)]
+
+        class FamilyParams(ctypes.Structure):
+            _fields_ = [("struct_size", ctypes.c_uint32), ("view", View),
+                        ("family", ctypes.c_int32), ("power", ctypes.c_int32),
+                        ("julia_re", ctypes.c_double), ("julia_im", ctypes.c_double)]
+
+        lib = self.lib
+        lib.mandelbrot_default_family_params.restype = FamilyParams
+        lib.mandelbrot_render_family.argtypes = [ctypes.POINTER(FamilyParams), ctypes.c_void_p]
+        lib.mandelbrot_strerror.restype = ctypes.c_char_p
+        p = lib.mandelbrot_default_family_params()
+        self.assertEqual(p.struct_size, ctypes.sizeof(FamilyParams))
+        p.view.width, p.view.height, p.view.iterations = 64, 48, 300
+        p.view.xmin, p.view.xmax, p.view.ymin, p.view.ymax = -2.0, 2.0, -1.5, 1.5
+        out = np.empty((48, 64), dtype=np.int32)
+        for family, power, julia, args in [
+                (1, 2, (-0.8, 0.156), ["--julia", "-0.8,0.156"]),
+                (2, 2, (0, 0), ["--family", "burning-ship"]),
+                (3, 2, (0, 0), ["--family", "tricorn"]),
+                (4, 6, (0, 0), ["--family", "multibrot", "--power", "6"])]:
+            with self.subTest(args=args):
+                p.family, p.power = family, power
+                p.julia_re, p.julia_im = julia
+                self.assertEqual(lib.mandelbrot_render_family(ctypes.byref(p), out.ctypes.data),
+                                 0)
+                raw = run(["--width", "64", "--height", "48", "--iter", "300", "--region",
+                           "-2,2,-1.5,1.5", *args, "--format", "raw", "-o", "-"],
+                          check=True).stdout
+                self.assertEqual(out.tobytes(), raw)
+        p.family, p.power = 4, 9
+        code = lib.mandelbrot_render_family(ctypes.byref(p), out.ctypes.data)
+        self.assertEqual(code, -9)
+        self.assertIn(b"power", lib.mandelbrot_strerror(code))
+        p.power, p.struct_size = 3, 8
+        self.assertEqual(lib.mandelbrot_render_family(ctypes.byref(p), out.ctypes.data), -7)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,0 +1,43 @@
+// Family: which fractal a render computes (docs/SEMANTICS.md, "Families"), as a
+// plain value: the kind, the multibrot power and the Julia constant.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mandelbrot {
+
+enum class FamilyKind { kMandelbrot, kJulia, kBurningShip, kTricorn, kMultibrot };
+
+// The multibrot powers the kernel computes.
+inline constexpr int32_t kMinPower = 2;
+inline constexpr int32_t kMaxPower = 8;
+
+struct Family {
+  FamilyKind kind = FamilyKind::kMandelbrot;
+  int32_t power = 2;      // multibrot only: z^power + c; 2 for every other kind
+  double julia_re = 0.0;  // julia only: the constant c = julia_re + i julia_im
+  double julia_im = 0.0;
+
+  // Julia sets iterate from z_0 = the sample point with a constant c; every other
+  // family from z_0 = 0 with c = the sample point.
+  bool julia() const { return kind == FamilyKind::kJulia; }
+  bool operator==(const Family&) const = default;
+};
+
+// The family's name on the command line and in files: "mandelbrot", "julia",
+// "burning-ship", "tricorn", "multibrot".
+std::string_view family_name(FamilyKind kind);
+// The kind called `name`, if any.
+std::optional<FamilyKind> parse_family_name(std::string_view name);
+// Every name, comma separated, for messages: "mandelbrot, julia, ...".
+std::string family_names();
+
+// What is wrong with a family, if anything: an empty string when it is valid
+// (power in [kMinPower, kMaxPower] for multibrot and 2 otherwise, a finite Julia
+// constant that is 0 unless the kind is julia), else one sentence naming the value.
+std::string family_problem(const Family& family);
+
+}  // namespace mandelbrot

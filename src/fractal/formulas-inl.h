@@ -1,0 +1,147 @@
+// The step of every family (docs/SEMANTICS.md, "Families"), each written once as
+// a templated pure function, and the one place that maps a Family to its step.
+// The scalar reference instantiates them with ScalarOps (double); the SIMD
+// kernel with its per-target vector ops. A step is called after the check
+// `x2 + y2 <= B^2` passed, with x2 = zr*zr and y2 = zi*zi, and updates z in place
+// in exactly the operation order of the contract, without fused multiply-add.
+//
+// Ops provides Add, Sub, Mul and Abs for its number type V.
+//
+// Highway's "-inl.h" convention: this file is included once per SIMD target
+// (inside foreach_target.h's loop) and once by the scalar reference, so that the
+// templates are compiled with the instruction set of the code that inlines them.
+// REQUIRES: <hwy/highway.h> is included first.
+#if defined(MANDELBROT_FRACTAL_FORMULAS_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef MANDELBROT_FRACTAL_FORMULAS_INL_H_
+#undef MANDELBROT_FRACTAL_FORMULAS_INL_H_
+#else
+#define MANDELBROT_FRACTAL_FORMULAS_INL_H_
+#endif
+
+#include <hwy/highway.h>
+
+#include <cmath>
+#include <cstdint>
+
+#include "fractal/family.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace mandelbrot {
+namespace HWY_NAMESPACE {
+
+// The number type of the scalar reference.
+struct ScalarOps {
+  static HWY_INLINE double Add(double a, double b) { return a + b; }
+  static HWY_INLINE double Sub(double a, double b) { return a - b; }
+  static HWY_INLINE double Mul(double a, double b) { return a * b; }
+  static HWY_INLINE double Abs(double a) { return std::fabs(a); }
+};
+
+// Shortcut declarations, per step (docs/SEMANTICS.md, "Shortcuts"):
+// - kCardioidBulb: the main cardioid / period-2 bulb test is proven for this
+//   step in the parameter plane (z_0 = 0, c = the sample point).
+// - kMonotoneEscape: with bailout B >= 2 and |c| <= (B^2 - B) / 2, once the
+//   check fails it fails at every later step, so a block of steps may be checked
+//   at its end only. For every step below the new z is w + c where |w| = |z|^d,
+//   d >= 2 (|conj(z)^2| = |z|^2, and the burning ship's |x^2-y^2| + i|2xy| has
+//   the modulus of z^2). If |z| > B >= 2 then |w + c| >= |z|^2 - |c|
+//   >= |z|^2 - (B^2 - B)/2 > B^2 - (B^2 - B)/2 = (B^2 + B)/2 >= B + 1: the orbit
+//   stays outside, with a margin of at least 1 that covers the few roundings of
+//   one step (relative error about 1e-15, so the computed |z|^2 is far above
+//   B^2). Overflow gives inf, and inf - inf or 0 * inf gives NaN: both fail
+//   every later check too.
+// Bit-exact periodicity is valid for every step: c is fixed per pixel, so z
+// alone is the state, and a z equal bit for bit to an earlier z of the orbit
+// repeats a cycle whose values all passed the check.
+
+// mandelbrot, julia (and multibrot 2): t = x2 - y2 + cr; zi = 2*zr*zi + ci; zr = t.
+// 2*zr*zi is evaluated as (zr + zr) * zi: zr + zr is exactly 2*zr.
+struct SquareStep {
+  explicit SquareStep(const Family& /*family*/) {}
+  static constexpr bool kCardioidBulb = true;
+  static constexpr bool kMonotoneEscape = true;
+  template <class Ops, class V>
+  HWY_INLINE void Step(V x2, V y2, V& zr, V& zi, V cr, V ci) const {
+    const V t = Ops::Add(Ops::Sub(x2, y2), cr);
+    zi = Ops::Add(Ops::Mul(Ops::Add(zr, zr), zi), ci);
+    zr = t;
+  }
+};
+
+// burning-ship: t = x2 - y2 + cr; zi = fabs(2*zr*zi) + ci; zr = t.
+struct BurningShipStep {
+  explicit BurningShipStep(const Family& /*family*/) {}
+  static constexpr bool kCardioidBulb = false;
+  static constexpr bool kMonotoneEscape = true;
+  template <class Ops, class V>
+  HWY_INLINE void Step(V x2, V y2, V& zr, V& zi, V cr, V ci) const {
+    const V t = Ops::Add(Ops::Sub(x2, y2), cr);
+    zi = Ops::Add(Ops::Abs(Ops::Mul(Ops::Add(zr, zr), zi)), ci);
+    zr = t;
+  }
+};
+
+// tricorn: t = x2 - y2 + cr; zi = ci - 2*zr*zi; zr = t.
+struct TricornStep {
+  explicit TricornStep(const Family& /*family*/) {}
+  static constexpr bool kCardioidBulb = false;
+  static constexpr bool kMonotoneEscape = true;
+  template <class Ops, class V>
+  HWY_INLINE void Step(V x2, V y2, V& zr, V& zi, V cr, V ci) const {
+    const V t = Ops::Add(Ops::Sub(x2, y2), cr);
+    zi = Ops::Sub(ci, Ops::Mul(Ops::Add(zr, zr), zi));
+    zr = t;
+  }
+};
+
+// multibrot power d >= 3: w = z, then d - 1 times w = (wr*zr - wi*zi,
+// wr*zi + wi*zr); z = (wr + cr, wi + ci). Power 2 uses SquareStep (see
+// VisitStep): for it this order gives zr*zi + zi*zr where mandelbrot has
+// 2*zr*zi, and the two differ when the product zr*zi is subnormal (it is
+// rounded before doubling), so multibrot 2 is defined as the mandelbrot step.
+struct MultibrotStep {
+  static constexpr bool kCardioidBulb = false;
+  static constexpr bool kMonotoneEscape = true;
+  explicit MultibrotStep(const Family& family) : power(family.power) {}
+  int32_t power;  // 3 .. kMaxPower
+  template <class Ops, class V>
+  HWY_INLINE void Step(V /*x2*/, V /*y2*/, V& zr, V& zi, V cr, V ci) const {
+    V wr = zr;
+    V wi = zi;
+    for (int32_t k = 1; k < power; ++k) {
+      const V r = Ops::Sub(Ops::Mul(wr, zr), Ops::Mul(wi, zi));
+      wi = Ops::Add(Ops::Mul(wr, zi), Ops::Mul(wi, zr));
+      wr = r;
+    }
+    zr = Ops::Add(wr, cr);
+    zi = Ops::Add(wi, ci);
+  }
+};
+
+// Every step is made from the Family it computes.
+// Calls visit(step) with the step of `family`, so that the caller's loops are
+// instantiated for that step: the choice is made once, outside the loops.
+// REQUIRES: family_problem(family) is empty.
+template <class Visitor>
+HWY_INLINE decltype(auto) VisitStep(const Family& family, Visitor&& visit) {
+  switch (family.kind) {
+    case FamilyKind::kBurningShip:
+      return visit(BurningShipStep(family));
+    case FamilyKind::kTricorn:
+      return visit(TricornStep(family));
+    case FamilyKind::kMultibrot:
+      if (family.power != 2) return visit(MultibrotStep(family));
+      return visit(SquareStep(family));
+    case FamilyKind::kMandelbrot:
+    case FamilyKind::kJulia:
+      break;
+  }
+  return visit(SquareStep(family));
+}
+
+// NOLINTNEXTLINE(google-readability-namespace-comments)
+}  // namespace HWY_NAMESPACE
+}  // namespace mandelbrot
+HWY_AFTER_NAMESPACE();
+
+#endif  // MANDELBROT_FRACTAL_FORMULAS_INL_H_
