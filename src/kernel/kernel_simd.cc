@@ -51,6 +51,7 @@
 #include <vector>
 
 #include "fractal/formulas-inl.h"
+#include "kernel/cpu_targets.h"
 #include "kernel/kernel.h"
 #include "kernel/kernel_simd.h"
 #include "kernel/row_context.h"
@@ -499,7 +500,40 @@ HWY_AFTER_NAMESPACE();
 #if HWY_ONCE
 namespace mandelbrot {
 
-HWY_EXPORT(TargetEntry);
+namespace {
+
+// Every target foreach_target.h compiled this file for, best first, with its
+// entry. An explicit table rather than HWY_EXPORT's, whose first entry would
+// call into libhwy.so (see kernel/cpu_targets.h).
+struct CompiledTarget {
+  int64_t target;
+  SimdEntry (*entry)();
+};
+constexpr CompiledTarget kCompiledTargets[] = {
+#if HWY_TARGETS & HWY_AVX3_DL
+    {HWY_AVX3_DL, N_AVX3_DL::TargetEntry},
+#endif
+#if HWY_TARGETS & HWY_AVX3
+    {HWY_AVX3, N_AVX3::TargetEntry},
+#endif
+#if HWY_TARGETS & HWY_AVX2
+    {HWY_AVX2, N_AVX2::TargetEntry},
+#endif
+#if HWY_TARGETS & HWY_SSE4
+    {HWY_SSE4, N_SSE4::TargetEntry},
+#endif
+#if HWY_TARGETS & HWY_SSSE3
+    {HWY_SSSE3, N_SSSE3::TargetEntry},
+#endif
+#if HWY_TARGETS & HWY_EMU128
+    {HWY_EMU128, N_EMU128::TargetEntry},
+#endif
+#if HWY_TARGETS & HWY_SCALAR
+    {HWY_SCALAR, N_SCALAR::TargetEntry},
+#endif
+};
+
+}  // namespace
 
 // The names users know, for --kernel: AVX3 is Highway's name for AVX-512.
 std::string simd_target_name(int64_t target) {
@@ -526,20 +560,11 @@ std::string simd_target_name(int64_t target) {
 
 std::vector<SimdTarget> simd_targets() {
   std::vector<SimdTarget> targets;
-  const int64_t supported = hwy::SupportedTargets();
-  // HWY_TARGETS lists the compiled targets, one bit each, better targets in
-  // lower bits. The dispatch table is indexed in Highway's "chosen target"
-  // layout: dynamic targets by the shifted bit, the fallback last.
-  for (int64_t rest = HWY_TARGETS; rest != 0; rest &= rest - 1) {
-    const int64_t target = rest & -rest;
-    const bool fallback = (target & (HWY_EMU128 | HWY_SCALAR)) != 0;
-    const size_t index =
-        fallback ? HWY_MAX_DYNAMIC_TARGETS + 1
-                 : static_cast<size_t>(__builtin_ctzll(HWY_CHOSEN_TARGET_SHIFT(target)));
-    const bool runs = (supported & target) != 0;
+  for (const CompiledTarget& compiled : kCompiledTargets) {
+    const bool runs = cpu_runs_target(compiled.target);
     // Only code this CPU runs is called, even to ask its target.
-    const SimdEntry entry = runs ? HWY_DISPATCH_TABLE(TargetEntry)[index]() : SimdEntry{};
-    targets.push_back({simd_target_name(target), entry, runs});
+    const SimdEntry entry = runs ? compiled.entry() : SimdEntry{};
+    targets.push_back({simd_target_name(compiled.target), entry, runs});
   }
   return targets;
 }
