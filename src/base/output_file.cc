@@ -106,7 +106,7 @@ Status FdWriter::write_through(const char* data, size_t size) {
     const ssize_t n = ::write(fd_, data, size);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return failure("cannot write {}: {}", name_, std::strerror(errno));
+      return io_error("cannot write {}: {}", name_, std::strerror(errno));
     }
     data += n;
     size -= static_cast<size_t>(n);
@@ -120,12 +120,12 @@ Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* fi
   struct stat info = {};
   if (path.empty() || path.back() == '/' ||
       (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))) {
-    return failure("cannot write '{}': it is a directory", path);
+    return io_error("cannot write '{}': it is a directory", path);
   }
   if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
     // A device, FIFO or socket: renaming over it would replace it with a file.
     const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd < 0) return failure("cannot write '{}': {}", path, std::strerror(errno));
+    if (fd < 0) return io_error("cannot write '{}': {}", path, std::strerror(errno));
     file->reset(new OutputFile(path, "", fd));
     return Status();
   }
@@ -140,11 +140,11 @@ Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* fi
     const int error = errno;
     const std::string dir = directory_of(path);
     if (error == ENOENT) {
-      return failure("cannot write '{}': directory '{}' does not exist", path, dir);
+      return io_error("cannot write '{}': directory '{}' does not exist", path, dir);
     }
-    if (error == ENOTDIR) return failure("cannot write '{}': '{}' is not a directory", path, dir);
-    return failure("cannot write '{}': cannot create a file in '{}': {}", path, dir,
-                   std::strerror(error));
+    if (error == ENOTDIR) return io_error("cannot write '{}': '{}' is not a directory", path, dir);
+    return io_error("cannot write '{}': cannot create a file in '{}': {}", path, dir,
+                    std::strerror(error));
   }
   track_temp(temp_path);
   ::fchmod(fd, default_file_mode());
@@ -182,7 +182,7 @@ Status OutputFile::commit() {
   const int fd = fd_;
   fd_ = -1;
   if (!temp_exists_) {  // written directly to a special file
-    if (::close(fd) != 0) return failure("cannot write '{}': {}", path_, std::strerror(errno));
+    if (::close(fd) != 0) return io_error("cannot write '{}': {}", path_, std::strerror(errno));
     return Status();
   }
   // No fsync: "atomic" here means that no reader and no interrupted or failed
@@ -194,12 +194,12 @@ Status OutputFile::commit() {
   const int error = ::close(fd) == 0 ? 0 : errno;
   if (error != 0) {
     discard();
-    return failure("cannot write '{}': {}", path_, std::strerror(error));
+    return io_error("cannot write '{}': {}", path_, std::strerror(error));
   }
   if (::rename(temp_path_.c_str(), path_.c_str()) != 0) {
     const int error = errno;
     discard();
-    return failure("cannot rename '{}' to '{}': {}", temp_path_, path_, std::strerror(error));
+    return io_error("cannot rename '{}' to '{}': {}", temp_path_, path_, std::strerror(error));
   }
   untrack_temp(temp_path_);
   temp_exists_ = false;

@@ -35,10 +35,10 @@ Status parse_int64(const std::string& text, const char* what, int64_t* value) {
   int64_t v = 0;
   const auto [ptr, ec] = std::from_chars(begin, end, v);
   if (ec == std::errc::result_out_of_range) {
-    return usage_error("{} is out of range, got '{}'", what, text);
+    return invalid_argument("{} is out of range, got '{}'", what, text);
   }
   if (ec != std::errc() || ptr != end || begin == end) {
-    return usage_error("{} must be an integer, got '{}'", what, text);
+    return invalid_argument("{} must be an integer, got '{}'", what, text);
   }
   *value = v;
   return Status();
@@ -52,16 +52,16 @@ Status parse_double(const std::string& text, const char* what, double* value) {
   std::string word = text.substr(sign_end);
   for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (word == "nan" || word == "inf" || word == "infinity") {
-    return usage_error("{} must be finite, got '{}'", what, text);
+    return invalid_argument("{} must be finite, got '{}'", what, text);
   }
   const bool plain =
       !text.empty() && text.find_first_not_of("0123456789+-.eE") == std::string::npos;
   char* end = nullptr;
   const double v = plain ? std::strtod(text.c_str(), &end) : 0.0;
   if (!plain || end != text.c_str() + text.size()) {
-    return usage_error("{} must be a number, got '{}'", what, text);
+    return invalid_argument("{} must be a number, got '{}'", what, text);
   }
-  if (!std::isfinite(v)) return usage_error("{} must be finite, got '{}'", what, text);
+  if (!std::isfinite(v)) return invalid_argument("{} must be finite, got '{}'", what, text);
   *value = v;
   return Status();
 }

@@ -67,14 +67,4 @@ Status resource_exhausted(fmt::format_string<Args...> format, Args&&... args) {
   return Status(StatusCode::kResourceExhausted, fmt::format(format, std::forward<Args>(args)...));
 }
 
-// TRANSITIONAL (removed once the open branches are merged): the old names.
-template <typename... Args>
-Status usage_error(fmt::format_string<Args...> format, Args&&... args) {
-  return Status(StatusCode::kInvalidArgument, fmt::format(format, std::forward<Args>(args)...));
-}
-template <typename... Args>
-Status failure(fmt::format_string<Args...> format, Args&&... args) {
-  return Status(StatusCode::kIOError, fmt::format(format, std::forward<Args>(args)...));
-}
-
 }  // namespace mandelbrot

@@ -6,11 +6,11 @@ namespace mandelbrot {
 Status check_encodable(OutputFormat format, const ImageSpec& spec) {
   if (format == OutputFormat::kPgm) {
     if (spec.iterations < 2) {
-      return usage_error("pgm needs --iter of at least 2 (its maxval is iter-1), got {}",
-                         spec.iterations);
+      return invalid_argument("pgm needs --iter of at least 2 (its maxval is iter-1), got {}",
+                              spec.iterations);
     }
     if (spec.iterations - 1 > 65535) {
-      return usage_error(
+      return invalid_argument(
           "pgm holds counts up to 65535, so --iter must be at most 65536, got {}; "
           "use --format npy or raw",
           spec.iterations);

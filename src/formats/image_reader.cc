@@ -39,7 +39,7 @@ bool starts_with(const std::vector<uint8_t>& bytes, std::string_view prefix) {
 
 Status check_size(const std::string& path, int64_t width, int64_t height, int channels) {
   if (width < 1 || height < 1 || width * height * channels > kMaxSamples) {
-    return usage_error("'{}': unsupported size {}x{}", path, width, height);
+    return invalid_argument("'{}': unsupported size {}x{}", path, width, height);
   }
   return Status();
 }
@@ -48,8 +48,8 @@ Status read_counts_le(const std::string& path, const uint8_t* data, size_t avail
                       LoadedImage* image) {
   const size_t n = static_cast<size_t>(image->width) * static_cast<size_t>(image->height);
   if (available != n * 4) {
-    return usage_error("'{}': expected {} bytes of counts for {}x{}, found {}", path, n * 4,
-                       image->width, image->height, available);
+    return invalid_argument("'{}': expected {} bytes of counts for {}x{}, found {}", path, n * 4,
+                            image->width, image->height, available);
   }
   image->samples.resize(n);
   for (size_t i = 0; i < n; ++i) image->samples[i] = static_cast<int32_t>(get_le32(data + 4 * i));
@@ -64,7 +64,8 @@ Status decode_png(const std::string& path, const std::vector<uint8_t>& bytes, Lo
       stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width, &height,
                             &channels_in_file, 3),
       stbi_image_free);
-  if (!pixels) return usage_error("'{}': not a readable PNG ({})", path, stbi_failure_reason());
+  if (!pixels)
+    return invalid_argument("'{}': not a readable PNG ({})", path, stbi_failure_reason());
   if (Status s = check_size(path, width, height, 3); !s.ok()) return s;
   image->format = OutputFormat::kPng;
   image->kind = ImageKind::kImage;
@@ -124,27 +125,27 @@ bool parse_shape(const std::string& text, int64_t* height, int64_t* width) {
 }
 
 Status decode_npy(const std::string& path, const std::vector<uint8_t>& bytes, LoadedImage* image) {
-  if (bytes.size() < 10) return usage_error("'{}': truncated npy header", path);
+  if (bytes.size() < 10) return invalid_argument("'{}': truncated npy header", path);
   const int major = bytes[6];
   size_t header_len = get_le16(bytes.data() + 8);
   size_t data_at = 10 + header_len;
   if (major >= 2) {
-    if (bytes.size() < 12) return usage_error("'{}': truncated npy header", path);
+    if (bytes.size() < 12) return invalid_argument("'{}': truncated npy header", path);
     header_len = get_le32(bytes.data() + 8);
     data_at = 12 + header_len;
   }
-  if (data_at > bytes.size()) return usage_error("'{}': truncated npy header", path);
+  if (data_at > bytes.size()) return invalid_argument("'{}': truncated npy header", path);
   const std::string header(bytes.begin() + (major >= 2 ? 12 : 10), bytes.begin() + data_at);
   if (npy_value(header, "descr") != "'<i4'") {
-    return usage_error("'{}': unsupported npy dtype (expected '<i4' counts)", path);
+    return invalid_argument("'{}': unsupported npy dtype (expected '<i4' counts)", path);
   }
   if (npy_value(header, "fortran_order") != "False") {
-    return usage_error("'{}': unsupported npy layout (Fortran order)", path);
+    return invalid_argument("'{}': unsupported npy layout (Fortran order)", path);
   }
   int64_t height = 0;
   int64_t width = 0;
   if (!parse_shape(npy_value(header, "shape"), &height, &width)) {
-    return usage_error("'{}': unsupported npy shape (expected 2-D)", path);
+    return invalid_argument("'{}': unsupported npy shape (expected 2-D)", path);
   }
   if (Status s = check_size(path, width, height, 1); !s.ok()) return s;
   image->format = OutputFormat::kNpy;
@@ -169,11 +170,11 @@ Status netpbm_fields(const std::string& path, const std::vector<uint8_t>& bytes,
     }
     const size_t start = pos;
     while (pos < bytes.size() && std::isdigit(bytes[pos])) ++pos;
-    if (pos == start || pos - start > 9) return usage_error("'{}': bad Netpbm header", path);
+    if (pos == start || pos - start > 9) return invalid_argument("'{}': bad Netpbm header", path);
     fields->push_back(std::stoll(std::string(bytes.begin() + start, bytes.begin() + pos)));
   }
   if (pos >= bytes.size() || !std::isspace(bytes[pos])) {
-    return usage_error("'{}': bad Netpbm header", path);
+    return invalid_argument("'{}': bad Netpbm header", path);
   }
   *data_at = pos + 1;
   return Status();
@@ -198,8 +199,8 @@ Status decode_netpbm(const std::string& path, const std::vector<uint8_t>& bytes,
     image->kind = ImageKind::kBitmap;
     const size_t row_bytes = (static_cast<size_t>(f[0]) + 7) / 8;
     if (available < row_bytes * static_cast<size_t>(f[1])) {
-      return usage_error("'{}': truncated: {} bytes of pixels, expected {}", path, available,
-                         row_bytes * f[1]);
+      return invalid_argument("'{}': truncated: {} bytes of pixels, expected {}", path, available,
+                              row_bytes * f[1]);
     }
     image->samples.resize(pixels);
     for (int64_t y = 0; y < f[1]; ++y) {
@@ -210,9 +211,9 @@ Status decode_netpbm(const std::string& path, const std::vector<uint8_t>& bytes,
     return Status();
   }
   const int64_t maxval = f[2];
-  if (maxval < 1 || maxval > 65535) return usage_error("'{}': bad maxval {}", path, maxval);
+  if (maxval < 1 || maxval > 65535) return invalid_argument("'{}': bad maxval {}", path, maxval);
   if (type == '6' && maxval != 255) {
-    return usage_error("'{}': unsupported PPM maxval {} (expected 255)", path, maxval);
+    return invalid_argument("'{}': unsupported PPM maxval {} (expected 255)", path, maxval);
   }
   image->maxval = static_cast<int32_t>(maxval);
   image->format = type == '5' ? OutputFormat::kPgm : OutputFormat::kPpm;
@@ -220,8 +221,8 @@ Status decode_netpbm(const std::string& path, const std::vector<uint8_t>& bytes,
   const int bytes_per_sample = maxval > 255 ? 2 : 1;
   const size_t samples = pixels * channels;
   if (available < samples * bytes_per_sample) {
-    return usage_error("'{}': truncated: {} bytes of pixels, expected {}", path, available,
-                       samples * bytes_per_sample);
+    return invalid_argument("'{}': truncated: {} bytes of pixels, expected {}", path, available,
+                            samples * bytes_per_sample);
   }
   image->samples.resize(samples);
   for (size_t i = 0; i < samples; ++i) {
@@ -237,14 +238,14 @@ Status parse_raw_size(const std::optional<std::string>& width,
                       std::optional<std::pair<int32_t, int32_t>>* size) {
   size->reset();
   if (!width && !height) return Status();
-  if (!width || !height) return usage_error("raw files need both --width and --height");
+  if (!width || !height) return invalid_argument("raw files need both --width and --height");
   int64_t w = 0;
   int64_t h = 0;
   if (Status s = parse_int64(*width, "--width", &w); !s.ok()) return s;
   if (Status s = parse_int64(*height, "--height", &h); !s.ok()) return s;
   if (w < 1 || h < 1 || w > kMaxImageSide || h > kMaxImageSide) {
-    return usage_error("--width and --height must be between 1 and {}, got {}x{}", kMaxImageSide,
-                       *width, *height);
+    return invalid_argument("--width and --height must be between 1 and {}, got {}x{}",
+                            kMaxImageSide, *width, *height);
   }
   *size = std::make_pair(static_cast<int32_t>(w), static_cast<int32_t>(h));
   return Status();
@@ -277,11 +278,11 @@ Status read_image(const std::string& path, std::optional<OutputFormat> format,
   } else {
     const auto guessed = format ? format : output_format_from_path(path);
     if (guessed != OutputFormat::kRaw) {
-      return usage_error("'{}': not a file this program reads (png, raw, npy, pgm, ppm, pbm)",
-                         path);
+      return invalid_argument("'{}': not a file this program reads (png, raw, npy, pgm, ppm, pbm)",
+                              path);
     }
     if (!raw_size) {
-      return usage_error("'{}' is raw counts: give its size with --width and --height", path);
+      return invalid_argument("'{}' is raw counts: give its size with --width and --height", path);
     }
     result.format = OutputFormat::kRaw;
     result.kind = ImageKind::kCounts;

@@ -39,16 +39,16 @@ Status check_kernel_params(const KernelParams& p) {
     case KernelParamsProblem::kNone:
       return Status();
     case KernelParamsProblem::kSize:
-      return usage_error("width and height must be at least 1, got {}x{}", p.width, p.height);
+      return invalid_argument("width and height must be at least 1, got {}x{}", p.width, p.height);
     case KernelParamsProblem::kIterations:
-      return usage_error("iterations must be at least 1, got {}", p.iterations);
+      return invalid_argument("iterations must be at least 1, got {}", p.iterations);
     case KernelParamsProblem::kRegion:
-      return usage_error(
+      return invalid_argument(
           "region needs finite bounds with xmin < xmax and ymin < ymax, got {},{},{},{}", r.xmin,
           r.xmax, r.ymin, r.ymax);
     case KernelParamsProblem::kBailout:
-      return usage_error("bailout must be a finite number > 0 with a finite square, got {}",
-                         p.bailout);
+      return invalid_argument("bailout must be a finite number > 0 with a finite square, got {}",
+                              p.bailout);
     case KernelParamsProblem::kFamily:
       return invalid_argument("{}", family_problem(p.family));
     case KernelParamsProblem::kRotation:
@@ -67,15 +67,15 @@ Status choose_kernel(std::string_view name, bool shortcuts, Kernel* kernel) {
   for (const SimdTarget& t : targets) {
     if (name == "auto" ? t.supported : name == t.name) {
       if (!t.supported) {
-        return usage_error("--kernel {}: this CPU cannot run it (it runs: {})", name,
-                           fmt::join(kernel_names(), ", "));
+        return invalid_argument("--kernel {}: this CPU cannot run it (it runs: {})", name,
+                                fmt::join(kernel_names(), ", "));
       }
       *kernel = Kernel{t.name, t.entry.select, shortcuts, t.entry.target};
       return Status();
     }
   }
-  return usage_error("unknown --kernel '{}' (known: auto, {})", name,
-                     fmt::join(kernel_names(), ", "));
+  return invalid_argument("unknown --kernel '{}' (known: auto, {})", name,
+                          fmt::join(kernel_names(), ", "));
 }
 
 std::vector<std::string> kernel_names() {

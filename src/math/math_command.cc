@@ -59,7 +59,8 @@ Status split_elements(const std::string& text, const char* name, std::vector<std
       end_element();
       if (c != ',') continue;
       if (!element_since_comma) {
-        return usage_error("{} has an empty element at position {}", name, elements.size() + 1);
+        return invalid_argument("{} has an empty element at position {}", name,
+                                elements.size() + 1);
       }
       saw_comma = true;
       element_since_comma = false;
@@ -69,9 +70,9 @@ Status split_elements(const std::string& text, const char* name, std::vector<std
   }
   end_element();
   if (saw_comma && !element_since_comma) {
-    return usage_error("{} has an empty element at position {}", name, elements.size() + 1);
+    return invalid_argument("{} has an empty element at position {}", name, elements.size() + 1);
   }
-  if (elements.empty()) return usage_error("{} is empty", name);
+  if (elements.empty()) return invalid_argument("{} is empty", name);
   *out = std::move(elements);
   return Status();
 }
@@ -102,20 +103,20 @@ Status convert(const std::vector<std::string>& elements, const char* name, Numbe
       const Status s = parse_int64(elements[i], what.c_str(), &v);
       if (!s.ok() && !is_integer_text(elements[i])) return s;
       if (!s.ok() || v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) {
-        return usage_error("{} is out of range for {}: '{}'", what, number_type_name(type),
-                           elements[i]);
+        return invalid_argument("{} is out of range for {}: '{}'", what, number_type_name(type),
+                                elements[i]);
       }
       values->push_back(static_cast<T>(v));
     } else {
       double v = 0;
       if (Status s = parse_double(elements[i], what.c_str(), &v); !s.ok()) {
         return s.message().find("finite") != std::string::npos
-                   ? usage_error("{} is out of range for {}: '{}'", what, number_type_name(type),
-                                 elements[i])
+                   ? invalid_argument("{} is out of range for {}: '{}'", what,
+                                      number_type_name(type), elements[i])
                    : s;
       }
       if (std::is_same_v<T, float> && std::fabs(v) > FLT_MAX) {
-        return usage_error("{} is out of range for float32: '{}'", what, elements[i]);
+        return invalid_argument("{} is out of range for float32: '{}'", what, elements[i]);
       }
       values->push_back(static_cast<T>(v));
     }
@@ -150,15 +151,15 @@ Status compute(const MathOptions& options, NumberType type, const std::vector<st
   if (Status s = convert(b_text, "B", type, &b); !s.ok()) return s;
   const char* op = options.operation == MathOperation::kAdd ? "add" : "dot";
   if (a.size() != b.size()) {
-    return usage_error("{} needs operands of equal length, but A has {} elements and B has {}", op,
-                       a.size(), b.size());
+    return invalid_argument("{} needs operands of equal length, but A has {} elements and B has {}",
+                            op, a.size(), b.size());
   }
   const std::string_view type_name = number_type_name(type);
   if (options.operation == MathOperation::kAdd) {
     std::vector<T> sum(a.size());
     if (const auto bad = add_arrays<T>(a, b, sum)) {
-      return usage_error("integer overflow at element {}: {} + {} does not fit in {}", *bad + 1,
-                         a[*bad], b[*bad], type_name);
+      return invalid_argument("integer overflow at element {}: {} + {} does not fit in {}",
+                              *bad + 1, a[*bad], b[*bad], type_name);
     }
     if constexpr (std::is_floating_point_v<T>) {
       // Like integer overflow: a sum that is not a finite number is an error,
@@ -175,7 +176,7 @@ Status compute(const MathOptions& options, NumberType type, const std::vector<st
   } else {
     T product = 0;
     if (const auto bad = dot_arrays<T>(a, b, &product)) {
-      return usage_error(
+      return invalid_argument(
           "integer overflow in the dot product at element {} ({} * {}): the result "
           "does not fit in {}",
           *bad + 1, a[*bad], b[*bad], type_name);
@@ -231,7 +232,7 @@ std::string format_shortest(float v) { return shortest_text(v); }
 
 Status run_math(const MathOptions& options, std::istream& standard_input, std::string* output) {
   if (options.a == "-" && options.b == "-") {
-    return usage_error("only one operand can be read from standard input ('-')");
+    return invalid_argument("only one operand can be read from standard input ('-')");
   }
   std::string a_text;
   std::string b_text;
@@ -246,8 +247,8 @@ Status run_math(const MathOptions& options, std::istream& standard_input, std::s
   if (options.type) {
     const auto forced = parse_number_type(*options.type);
     if (!forced) {
-      return usage_error("unknown --type '{}' (known: int32, int64, float32, float64)",
-                         *options.type);
+      return invalid_argument("unknown --type '{}' (known: int32, int64, float32, float64)",
+                              *options.type);
     }
     type = *forced;
   }

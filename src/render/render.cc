@@ -41,7 +41,7 @@ Status check_memory(uint64_t needed) {
   const uint64_t available = physical_memory_bytes();
   if (needed > available) {
     constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-    return failure(
+    return resource_exhausted(
         "this render needs about {:.1f} GiB of memory, more than this machine's {:.1f} GiB",
         static_cast<double>(needed) / kGiB, static_cast<double>(available) / kGiB);
   }
@@ -54,8 +54,8 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
                  std::unique_ptr<ByteSink>* sink) {
   if (plan.to_stdout()) {
     if (isatty(STDOUT_FILENO)) {
-      return usage_error("refusing to write {} data to a terminal; redirect standard output",
-                         output_format_name(plan.format));
+      return invalid_argument("refusing to write {} data to a terminal; redirect standard output",
+                              output_format_name(plan.format));
     }
     *sink = std::make_unique<StdoutSink>();
     return Status();
@@ -161,7 +161,7 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   try {
     s = render_bands(plan, sink, report);
   } catch (const std::bad_alloc&) {
-    s = failure("out of memory while rendering {}x{}", k.width, k.height);
+    s = resource_exhausted("out of memory while rendering {}x{}", k.width, k.height);
   }
   if (s.ok() && file) {
     const auto commit_start = std::chrono::steady_clock::now();

@@ -29,7 +29,7 @@ Status text_of(const nlohmann::json& j, const char* key, const std::string& sour
   } else if (j.is_number()) {
     *text = exact(j.get<double>());
   } else {
-    return usage_error("{}: '{}' must be a number or a decimal string", source, key);
+    return invalid_argument("{}: '{}' must be a number or a decimal string", source, key);
   }
   return Status();
 }
@@ -121,7 +121,8 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
 Status render_options_from_json(const std::string& json, const std::string& source,
                                 RenderOptions* options) {
   const nlohmann::json all = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-  if (!all.is_object()) return usage_error("{}: not a JSON object of render parameters", source);
+  if (!all.is_object())
+    return invalid_argument("{}: not a JSON object of render parameters", source);
   // `info --json` holds the parameters under "parameters" (null when it found none).
   if (all.contains("parameters") && !all.at("parameters").is_object()) {
     return invalid_argument("{}: its 'parameters' hold no render parameters", source);
@@ -130,7 +131,7 @@ Status render_options_from_json(const std::string& json, const std::string& sour
   RenderOptions o;
   try {
     for (const char* key : {"width", "height", "iterations"}) {
-      if (!j.contains(key)) return usage_error("{}: no '{}' in the parameters", source, key);
+      if (!j.contains(key)) return invalid_argument("{}: no '{}' in the parameters", source, key);
     }
     o.width = std::to_string(j.at("width").get<int64_t>());
     o.height = std::to_string(j.at("height").get<int64_t>());
@@ -161,7 +162,7 @@ Status render_options_from_json(const std::string& json, const std::string& sour
     if (j.contains("colormap")) o.colour_map = j.at("colormap").get<std::string>();
     if (j.contains("png_level")) o.png_level = std::to_string(j.at("png_level").get<int64_t>());
   } catch (const nlohmann::json::exception& e) {
-    return usage_error("{}: bad render parameters: {}", source, e.what());
+    return invalid_argument("{}: bad render parameters: {}", source, e.what());
   }
   *options = std::move(o);
   return Status();
@@ -176,8 +177,8 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   if (json.rfind(kPngSignature, 0) == 0) {
     const auto text = find_png_text(bytes, kParamsKeyword);
     if (!text) {
-      return usage_error("--from: '{}' has no mandelbrot parameters (not written by this program?)",
-                         path);
+      return invalid_argument(
+          "--from: '{}' has no mandelbrot parameters (not written by this program?)", path);
     }
     json = *text;
   }

@@ -72,14 +72,15 @@ Status choose_format(const RenderOptions& o, OutputFormat* format) {
   if (o.format) {
     const auto f = parse_output_format(*o.format);
     if (!f)
-      return usage_error("unknown --format '{}' (known: {})", *o.format, output_format_list());
+      return invalid_argument("unknown --format '{}' (known: {})", *o.format, output_format_list());
     *format = *f;
     return Status();
   }
-  if (o.output == "-") return usage_error("--format is required when writing to stdout (-o -)");
+  if (o.output == "-")
+    return invalid_argument("--format is required when writing to stdout (-o -)");
   const auto f = output_format_from_path(o.output);
   if (!f) {
-    return usage_error(
+    return invalid_argument(
         "cannot tell the format of '{}' from its extension (known: {}); use --format", o.output,
         output_format_list());
   }
@@ -104,21 +105,21 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
 
   const std::string bailout = o.bailout.value_or("10");
   if (Status s = parse_double(bailout, "--bailout", &k.bailout); !s.ok()) return s;
-  if (!(k.bailout > 0)) return usage_error("--bailout must be > 0, got '{}'", bailout);
+  if (!(k.bailout > 0)) return invalid_argument("--bailout must be > 0, got '{}'", bailout);
   if (Status s = check_kernel_params(k); !s.ok()) return s;
   if (Status s = check_distinct_samples(k, p.view); !s.ok()) return s;
 
   if (Status s = parse_threads(o.threads, &p.threads); !s.ok()) return s;
   if (Status s = choose_kernel(o.kernel, !o.no_shortcuts, &p.kernel); !s.ok()) return s;
 
-  if (o.output.empty()) return usage_error("-o/--output must not be empty");
+  if (o.output.empty()) return invalid_argument("-o/--output must not be empty");
   p.output = o.output;
   if (Status s = choose_format(o, &p.format); !s.ok()) return s;
 
   const std::string colour_map_name = o.colour_map.value_or("hot");
   const auto colour_map = parse_colour_map(colour_map_name);
   if (!colour_map) {
-    return usage_error("unknown --colormap '{}' (known: hot, gray)", colour_map_name);
+    return invalid_argument("unknown --colormap '{}' (known: hot, gray)", colour_map_name);
   }
   p.colour_map = *colour_map;
 

@@ -83,7 +83,7 @@ Status run_bench(const BenchOptions& options, BenchReport* report) {
                     k->shortcuts ? "shortcuts" : "no shortcuts");
     const double seconds = time_render(p, *k, threads, options.repeats, &counts);
     if (counts != reference) {
-      return failure("bench: {} gave counts that differ from the scalar reference", label);
+      return io_error("bench: {} gave counts that differ from the scalar reference", label);
     }
     r.runs.push_back({label, k->name, threads, k->shortcuts, seconds});
   }

@@ -49,7 +49,7 @@ Status parse_pixel_allowance(const std::string& text, int64_t pixels, int64_t* a
 Status parse_tolerances(const CompareOptions& o, int64_t pixels, CompareResult* r) {
   if (o.max_diff) {
     if (Status s = parse_int64(*o.max_diff, "--max-diff", &r->max_diff); !s.ok()) return s;
-    if (r->max_diff < 0) return usage_error("--max-diff must be >= 0, got '{}'", *o.max_diff);
+    if (r->max_diff < 0) return invalid_argument("--max-diff must be >= 0, got '{}'", *o.max_diff);
   }
   if (o.max_differing) {
     if (Status s = parse_pixel_allowance(*o.max_differing, pixels, &r->max_differing); !s.ok()) {
@@ -82,7 +82,7 @@ Status write_diff_image(const std::string& path, const LoadedImage& a, const Loa
   Status s = OutputFile::open(path, &file);
   if (s.ok()) s = write_png(rgb.data(), a.width, a.height, kDefaultPngLevel, 1, "", *file);
   if (s.ok()) s = file->commit();
-  return s.ok() ? Status() : usage_error("--diff-image: {}", s.message());
+  return s.ok() ? Status() : invalid_argument("--diff-image: {}", s.message());
 }
 
 }  // namespace
@@ -92,7 +92,7 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
   if (o.format) {
     format = parse_output_format(*o.format);
     if (!format)
-      return usage_error("unknown --format '{}' (known: {})", *o.format, output_format_list());
+      return invalid_argument("unknown --format '{}' (known: {})", *o.format, output_format_list());
   }
   std::optional<std::pair<int32_t, int32_t>> size;
   if (Status s = parse_raw_size(o.width, o.height, &size); !s.ok()) return s;
@@ -101,13 +101,13 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
   if (Status s = read_image(o.a, format, size, &a); !s.ok()) return s;
   if (Status s = read_image(o.b, format, size, &b); !s.ok()) return s;
   if (a.kind != b.kind) {
-    return usage_error("cannot compare '{}' ({}, {}) with '{}' ({}, {})", o.a,
-                       output_format_name(a.format), image_kind_name(a.kind), o.b,
-                       output_format_name(b.format), image_kind_name(b.kind));
+    return invalid_argument("cannot compare '{}' ({}, {}) with '{}' ({}, {})", o.a,
+                            output_format_name(a.format), image_kind_name(a.kind), o.b,
+                            output_format_name(b.format), image_kind_name(b.kind));
   }
   if (a.width != b.width || a.height != b.height) {
-    return usage_error("different dimensions: '{}' is {}x{}, '{}' is {}x{}", o.a, a.width, a.height,
-                       o.b, b.width, b.height);
+    return invalid_argument("different dimensions: '{}' is {}x{}, '{}' is {}x{}", o.a, a.width,
+                            a.height, o.b, b.width, b.height);
   }
 
   CompareResult r;

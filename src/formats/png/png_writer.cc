@@ -147,7 +147,7 @@ Status PngWriter::write_rows(int32_t first_row, int32_t rows,
     lengths[i] = size;
     failed = failed || parts[i].empty();
   }
-  if (failed) return failure("PNG compression failed");
+  if (failed) return io_error("PNG compression failed");
   // Rows of the unfinished segment at the end wait for the next call.
   if (count > 0) carry_.clear();
   const int32_t carry_from = std::max(first_row, done_segments * segment_rows_);
@@ -167,9 +167,9 @@ Status PngWriter::write_rows(int32_t first_row, int32_t rows,
 }
 
 Status PngWriter::finish(const std::string& parameters) {
-  if (next_row_ != height_) return failure("PNG: {} of {} rows written", next_row_, height_);
+  if (next_row_ != height_) return io_error("PNG: {} of {} rows written", next_row_, height_);
   std::vector<uint8_t> end = deflate_part(nullptr, 0, level_, true);
-  if (end.empty()) return failure("PNG compression failed");
+  if (end.empty()) return io_error("PNG compression failed");
   end.resize(end.size() + 4);
   put_be32(end.data() + end.size() - 4, adler_);
   if (Status s = write_idat(end); !s.ok()) return s;
