@@ -14,22 +14,30 @@
 namespace mandelbrot {
 namespace {
 
-// The default view at 512x512 and 1000 iterations, one thread: a per-core
-// comparison of the kernels.
-void BM_Kernel(benchmark::State& state, const std::string& name, bool shortcuts) {
-  KernelParams p;
-  p.width = p.height = 512;
-  p.iterations = 1000;
+// Renders p with the kernel `name` on one thread for every benchmark iteration;
+// returns the counts (empty when this CPU lacks the kernel).
+std::vector<int32_t> time_render(benchmark::State& state, const KernelParams& p,
+                                 const std::string& name, bool shortcuts) {
   Kernel kernel;
   if (!choose_kernel(name, shortcuts, &kernel).ok()) {
     state.SkipWithError("kernel not available");
-    return;
+    return {};
   }
   std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height);
   for (auto _ : state) {
     render_rows(p, kernel, 0, p.height, 1, out.data());
     benchmark::DoNotOptimize(out.data());
   }
+  return out;
+}
+
+// The default view at 512x512 and 1000 iterations, one thread: a per-core
+// comparison of the kernels.
+void BM_Kernel(benchmark::State& state, const std::string& name, bool shortcuts) {
+  KernelParams p;
+  p.width = p.height = 512;
+  p.iterations = 1000;
+  if (time_render(state, p, name, shortcuts).empty()) return;
   state.SetItemsProcessed(state.iterations() * p.width * p.height);  // pixels
 }
 
@@ -53,16 +61,8 @@ void BM_Family(benchmark::State& state, const std::string& name, const Family& f
   p.iterations = 1000;
   p.region = region;
   p.family = family;
-  Kernel kernel;
-  if (!choose_kernel(name, false, &kernel).ok()) {
-    state.SkipWithError("kernel not available");
-    return;
-  }
-  std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height);
-  for (auto _ : state) {
-    render_rows(p, kernel, 0, p.height, 1, out.data());
-    benchmark::DoNotOptimize(out.data());
-  }
+  const std::vector<int32_t> out = time_render(state, p, name, false);
+  if (out.empty()) return;
   state.counters["lane_iter_per_s"] = benchmark::Counter(
       static_cast<double>(loop_passes(out, p.iterations)) * static_cast<double>(state.iterations()),
       benchmark::Counter::kIsRate);

@@ -37,21 +37,27 @@ def run(args, cwd=None, check=False, **kwargs):
 
 
 def reference_counts(width, height, iterations, region=(-2.0, 1.0, -1.5, 1.5), bailout=10.0,
-                     rows_upward=False):
-    """The (height, width) int32 counts, computed with NumPy exactly as the
-    contract reads: no fused multiply-add, every step in IEEE double.
-    rows_upward samples row i at ymin + i/H*(ymax-ymin), as the classic C recipe does."""
+                     rows_upward=False, family="mandelbrot", power=2, julia=(0.0, 0.0)):
+    """The (height, width) int32 counts, computed with NumPy exactly as
+    docs/SEMANTICS.md reads: no fused multiply-add, every step in IEEE double.
+    rows_upward samples row i at ymin + i/H*(ymax-ymin), as the classic C recipe does.
+    family is one of mandelbrot, julia (constant julia), burning-ship, tricorn,
+    multibrot (power 2 is computed as mandelbrot, as the contract says)."""
     xmin, xmax, ymin, ymax = region
     x = xmin + np.arange(width, dtype=np.float64) / width * (xmax - xmin)
     if rows_upward:
         y = ymin + np.arange(height, dtype=np.float64) / height * (ymax - ymin)
     else:
         y = ymax - np.arange(height, dtype=np.float64) / height * (ymax - ymin)
-    cr, ci = np.meshgrid(x, y)
-    zr = np.zeros_like(cr)
-    zi = np.zeros_like(cr)
-    count = np.zeros(cr.shape, dtype=np.int32)
-    active = np.ones(cr.shape, dtype=bool)
+    sr, si = np.meshgrid(x, y)
+    if family == "julia":
+        zr, zi = sr.copy(), si.copy()
+        cr, ci = np.full_like(sr, julia[0]), np.full_like(sr, julia[1])
+    else:
+        zr, zi = np.zeros_like(sr), np.zeros_like(sr)
+        cr, ci = sr, si
+    count = np.zeros(sr.shape, dtype=np.int32)
+    active = np.ones(sr.shape, dtype=bool)
     b2 = bailout * bailout
     with np.errstate(all="ignore"):
         for n in range(iterations):
@@ -61,9 +67,20 @@ def reference_counts(width, height, iterations, region=(-2.0, 1.0, -1.5, 1.5), b
             if not active.any():
                 break
             count[active] = n
-            t = x2 - y2 + cr
-            new_zi = 2 * zr * zi + ci
-            zr = np.where(active, t, zr)
+            if family == "multibrot" and power > 2:
+                wr, wi = zr, zi
+                for _ in range(power - 1):
+                    wr, wi = wr * zr - wi * zi, wr * zi + wi * zr
+                new_zr, new_zi = wr + cr, wi + ci
+            else:
+                new_zr = x2 - y2 + cr
+                if family == "burning-ship":
+                    new_zi = np.abs(2 * zr * zi) + ci
+                elif family == "tricorn":
+                    new_zi = ci - 2 * zr * zi
+                else:
+                    new_zi = 2 * zr * zi + ci
+            zr = np.where(active, new_zr, zr)
             zi = np.where(active, new_zi, zi)
     return count
 

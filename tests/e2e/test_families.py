@@ -11,7 +11,7 @@ import unittest
 
 import numpy as np
 
-from support import MANDELBROT, SOURCE_DIR, ScratchTestCase, run
+from support import MANDELBROT, SOURCE_DIR, ScratchTestCase, reference_counts, run
 
 BAD = [
     (["--family", "burning_ship"], "unknown --family 'burning_ship' (known: mandelbrot, julia, "
@@ -30,44 +30,9 @@ BAD = [
 
 def family_counts(family, width, height, iterations, region, bailout=10.0, power=2,
                   julia=(0.0, 0.0)):
-    """(height, width) int32 counts, every step in IEEE double as the contract reads."""
-    xmin, xmax, ymin, ymax = region
-    x = xmin + np.arange(width, dtype=np.float64) / width * (xmax - xmin)
-    y = ymax - np.arange(height, dtype=np.float64) / height * (ymax - ymin)
-    sr, si = np.meshgrid(x, y)
-    if family == "julia":
-        zr, zi = sr.copy(), si.copy()
-        cr, ci = np.full_like(sr, julia[0]), np.full_like(sr, julia[1])
-    else:
-        zr, zi = np.zeros_like(sr), np.zeros_like(sr)
-        cr, ci = sr, si
-    count = np.zeros(sr.shape, dtype=np.int32)
-    active = np.ones(sr.shape, dtype=bool)
-    b2 = bailout * bailout
-    with np.errstate(all="ignore"):
-        for n in range(iterations):
-            x2 = zr * zr
-            y2 = zi * zi
-            active &= x2 + y2 <= b2
-            if not active.any():
-                break
-            count[active] = n
-            if family == "multibrot" and power > 2:
-                wr, wi = zr, zi
-                for _ in range(power - 1):
-                    wr, wi = wr * zr - wi * zi, wr * zi + wi * zr
-                new_zr, new_zi = wr + cr, wi + ci
-            else:
-                new_zr = x2 - y2 + cr
-                if family == "burning-ship":
-                    new_zi = np.abs(2 * zr * zi) + ci
-                elif family == "tricorn":
-                    new_zi = ci - 2 * zr * zi
-                else:
-                    new_zi = 2 * zr * zi + ci
-            zr = np.where(active, new_zr, zr)
-            zi = np.where(active, new_zi, zi)
-    return count
+    """(height, width) int32 counts of a family, from the shared NumPy reference."""
+    return reference_counts(width, height, iterations, region, bailout, family=family,
+                            power=power, julia=julia)
 
 
 def raw_counts(args, width, height):
