@@ -147,6 +147,20 @@ class Views(ScratchTestCase):
                     "--format", "raw", "-o", "-"], check=True).stdout
         self.assertEqual(plain, zero)
 
+    def test_right_angles_turn_the_image(self):
+        """--angle 90 turns the view a quarter counter-clockwise about its centre: the
+        pixel at row i, column j samples what the plain render has at row H - j,
+        column i (for j >= 1; column 0 has no partner)."""
+        def counts(extra):
+            out = run(["--size", "64", "--format", "raw", "-o", "-"] + extra, check=True).stdout
+            return np.frombuffer(out, dtype="<i4").reshape(64, 64)
+        plain, turned = counts([]), counts(["--angle", "90"])
+        expected = np.array([[plain[64 - j][i] for j in range(1, 64)] for i in range(64)])
+        np.testing.assert_array_equal(turned[:, 1:], expected)
+        half = counts(["--angle", "180"])  # a half turn: row H - i, column W - j
+        np.testing.assert_array_equal(half[1:, 1:], plain[:0:-1, :0:-1])
+        self.assertFalse((turned == plain).all())
+
     # ---- too deep for doubles ----
 
     def assert_too_deep(self, args, *expected):
