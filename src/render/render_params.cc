@@ -7,16 +7,18 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "base/file_reader.h"
+#include "base/input_stream.h"
 #include "base/parse.h"
 #include "base/version.h"
+#include "formats/png/png_chunks.h"
 #include "formats/png/png_text.h"
 
 namespace mandelbrot {
 namespace {
 
-// The largest file --from reads: a PNG this program wrote, or a JSON report.
-constexpr uint64_t kMaxFromFileBytes = uint64_t{1} << 32;
+// The largest JSON file --from reads (a --json report is under a kilobyte). A
+// PNG is not read whole: only its chunks are walked (formats/png/png_chunks.h).
+constexpr uint64_t kMaxFromJsonBytes = uint64_t{1} << 20;
 
 // {fmt} prints the shortest text that reads back as the same double.
 std::string exact(double v) { return fmt::format("{}", v); }
@@ -168,18 +170,29 @@ Status render_options_from_json(const std::string& json, const std::string& sour
 }
 
 Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderOptions* merged) {
-  std::vector<uint8_t> bytes;
-  if (Status s = read_file(path, kMaxFromFileBytes, "", &bytes); !s.ok()) {
-    return s.with_prefix("--from: ");
-  }
-  std::string json(bytes.begin(), bytes.end());
-  if (json.rfind(kPngSignature, 0) == 0) {
-    const auto text = find_png_text(bytes, kParamsKeyword);
+  std::unique_ptr<InputStream> in;
+  if (Status s = InputStream::open(path, &in); !s.ok()) return s.with_prefix("--from: ");
+  std::vector<uint8_t> start;
+  if (Status s = in->peek(kPngSignature.size(), &start); !s.ok()) return s.with_prefix("--from: ");
+  std::string json;
+  if (std::string_view(reinterpret_cast<const char*>(start.data()), start.size()) ==
+      kPngSignature) {
+    PngHeader header;
+    std::optional<std::string> text;
+    if (Status s = scan_png(*in, kParamsKeyword, &header, &text); !s.ok()) {
+      return s.with_prefix("--from: ");
+    }
     if (!text) {
       return usage_error("--from: '{}' has no mandelbrot parameters (not written by this program?)",
                          path);
     }
     json = *text;
+  } else {
+    std::vector<uint8_t> bytes;
+    if (Status s = in->read_all(kMaxFromJsonBytes, &bytes); !s.ok()) {
+      return s.with_prefix("--from: ");
+    }
+    json.assign(bytes.begin(), bytes.end());
   }
   RenderOptions o;
   if (Status s = render_options_from_json(json, "--from '" + path + "'", &o); !s.ok()) return s;
