@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -32,6 +33,30 @@ Status text_of(const nlohmann::json& j, const char* key, const std::string& sour
     *text = exact(j.get<double>());
   } else {
     return usage_error("{}: '{}' must be a number or a decimal string", source, key);
+  }
+  return Status();
+}
+
+// A whole number (width, height, iterations, png_level) as its decimal text.
+// JSON numbers beyond int64 or with a fraction are an error naming the key and
+// the value, never a conversion out of range.
+Status whole_number_of(const nlohmann::json& j, const char* key, const std::string& source,
+                       std::string* text) {
+  const nlohmann::json& value = j.at(key);
+  if (value.is_number_unsigned()) {
+    *text = std::to_string(value.get<uint64_t>());
+  } else if (value.is_number_integer()) {
+    *text = std::to_string(value.get<int64_t>());
+  } else if (value.is_number_float()) {
+    const double v = value.get<double>();
+    // 2^63 is exact as a double; every whole double below it fits an int64.
+    if (!(v == std::floor(v) && v > -0x1p63 && v < 0x1p63)) {
+      return invalid_argument("{}: '{}' must be a whole number, got {}", source, key, exact(v));
+    }
+    *text = std::to_string(static_cast<int64_t>(v));
+  } else {
+    return invalid_argument("{}: '{}' must be a whole number, got {}", source, key,
+                            value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   return Status();
 }
@@ -134,9 +159,12 @@ Status render_options_from_json(const std::string& json, const std::string& sour
     for (const char* key : {"width", "height", "iterations"}) {
       if (!j.contains(key)) return usage_error("{}: no '{}' in the parameters", source, key);
     }
-    o.width = std::to_string(j.at("width").get<int64_t>());
-    o.height = std::to_string(j.at("height").get<int64_t>());
-    o.iterations = std::to_string(j.at("iterations").get<int64_t>());
+    for (auto [key, text] : {std::pair{"width", &o.width}, std::pair{"height", &o.height},
+                             std::pair{"iterations", &o.iterations}}) {
+      std::string number;
+      if (Status s = whole_number_of(j, key, source, &number); !s.ok()) return s;
+      *text = number;
+    }
     if (j.contains("view")) {
       if (Status s = view_options_of(j.at("view"), source, &o); !s.ok()) return s;
     } else {
@@ -161,7 +189,11 @@ Status render_options_from_json(const std::string& json, const std::string& sour
                     : k.get<std::string>();
     }
     if (j.contains("colormap")) o.colour_map = j.at("colormap").get<std::string>();
-    if (j.contains("png_level")) o.png_level = std::to_string(j.at("png_level").get<int64_t>());
+    if (j.contains("png_level")) {
+      std::string number;
+      if (Status s = whole_number_of(j, "png_level", source, &number); !s.ok()) return s;
+      o.png_level = number;
+    }
   } catch (const nlohmann::json::exception& e) {
     return usage_error("{}: bad render parameters: {}", source, e.what());
   }
