@@ -153,5 +153,38 @@ class Reliability(ScratchTestCase):
         self.assert_usage_error(["compare", "-", "-"], "standard input")
 
 
+class Outputs(ScratchTestCase):
+    # Item 21: messages say what is true.
+    def test_unwritable_directory_is_not_missing(self):
+        result = run(["--size", "8", "-o", "/proc/x.png"])
+        stderr = result.stderr.decode()
+        self.assertEqual(result.returncode, 1, stderr)
+        self.assertNotIn("does not exist", stderr)
+        self.assertIn("cannot create a file in '/proc'", stderr)
+
+    # Item 22: links are followed and stay links; modes are kept; read-only
+    # files are refused (as nobody when run as root, who may write anything).
+    def test_links_modes_and_read_only_files(self):
+        target = self.file("target.png")
+        run(["--size", "8", "-o", target, "-q"], check=True)
+        os.chmod(target, 0o640)
+        os.symlink("target.png", self.file("link.png"))
+        run(["--size", "9", "-o", self.file("link.png"), "-q"], check=True)
+        self.assertTrue(os.path.islink(self.file("link.png")))
+        self.assertEqual(os.stat(target).st_mode & 0o777, 0o640)
+        info = json.loads(run(["info", target, "--json"], check=True).stdout)
+        self.assertEqual(info["width"], 9)
+        os.chmod(self.path, 0o777)
+        readonly = self.file("ro.png")
+        run(["--size", "8", "-o", readonly, "-q"], check=True)
+        os.chmod(readonly, 0o444)
+        before = open(readonly, "rb").read()
+        drop = (lambda: os.setuid(65534)) if os.getuid() == 0 else None
+        result = run(["--size", "9", "-o", readonly, "-q"], preexec_fn=drop)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("it is read-only (mode 0444)", result.stderr.decode())
+        self.assertEqual(open(readonly, "rb").read(), before)
+
+
 if __name__ == "__main__":
     unittest.main()
