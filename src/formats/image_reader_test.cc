@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <libdeflate.h>
 #include <spng.h>
 
 #include <cstring>
@@ -278,6 +279,34 @@ TEST(ImageReader, SaysWhatIsWrongWithADamagedPng) {
   EXPECT_NE(s.message().find("'mem'"), std::string::npos) << s.message();
   s = read_bytes(ihdr + chunk("IDAT", 0, "") + chunk("IEND", 0, ""), &image);
   EXPECT_FALSE(s.ok());
+}
+
+// An interlaced image is decoded whole, within a budget checked before anything
+// is allocated, and only when its rows are read.
+TEST(ImageReader, InterlacedPngsHaveAMemoryBudget) {
+  std::string png = spng_encode(SPNG_COLOR_TYPE_TRUECOLOR, 8, 1, 1, 1, {1, 2, 3});
+  png[16] = 0;  // width 1 -> 20000 (0x4e20), height 1 -> 20000
+  png[17] = 0;
+  png[18] = 0x4e;
+  png[19] = 0x20;
+  png[20] = 0;
+  png[21] = 0;
+  png[22] = 0x4e;
+  png[23] = 0x20;
+  const uint32_t crc = libdeflate_crc32(0, png.data() + 12, 17);
+  for (int i = 0; i < 4; ++i) png[29 + i] = static_cast<char>(crc >> (24 - 8 * i));
+  std::unique_ptr<ImageReader> reader;
+  ASSERT_TRUE(open_image(InputStream::from_bytes(reinterpret_cast<const uint8_t*>(png.data()),
+                                                 png.size(), "big.png"),
+                         "big.png", std::nullopt, std::nullopt, &reader)
+                  .ok());
+  EXPECT_EQ(reader->header().width, 20000);
+  std::vector<int32_t> row(20000 * 3);
+  const Status s = reader->read_row(row.data());
+  EXPECT_TRUE(s.code() == StatusCode::kResourceExhausted) << s.message();
+  EXPECT_NE(s.message().find("an interlaced 20000x20000 PNG needs 1200000000 bytes"),
+            std::string::npos)
+      << s.message();
 }
 
 // Issue 13, item 9: an endless source is read only as far as the image needs.

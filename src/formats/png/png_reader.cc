@@ -48,20 +48,9 @@ class PngReader : public ImageReader {
     header_.width = static_cast<int32_t>(ihdr.width);
     header_.height = static_cast<int32_t>(ihdr.height);
     rgb_.resize(static_cast<size_t>(header_.width) * 3);
+    // Interlaced images are decoded whole by the first read_row().
     if (ihdr.interlace_method != 0) {
-      size_t bytes = 0;
-      if (int e = spng_decoded_image_size(ctx_.get(), SPNG_FMT_RGB8, &bytes); e != 0) {
-        return error(e);
-      }
-      if (bytes > kMaxInterlacedBytes) {
-        return resource_exhausted(
-            "'{}': an interlaced {}x{} PNG needs {} bytes decoded whole, more than {}", in_->name(),
-            header_.width, header_.height, bytes, kMaxInterlacedBytes);
-      }
-      whole_.resize(bytes);
-      if (int e = spng_decode_image(ctx_.get(), whole_.data(), bytes, SPNG_FMT_RGB8, 0); e != 0) {
-        return error(e);
-      }
+      interlaced_ = true;
       return Status();
     }
     if (int e = spng_decode_image(ctx_.get(), nullptr, 0, SPNG_FMT_RGB8, SPNG_DECODE_PROGRESSIVE);
@@ -72,8 +61,11 @@ class PngReader : public ImageReader {
   }
 
   Status read_row(int32_t* row) override {
+    if (interlaced_ && whole_.empty()) {
+      if (Status s = decode_whole(); !s.ok()) return s;
+    }
     const uint8_t* rgb = nullptr;
-    if (!whole_.empty()) {
+    if (interlaced_) {
       rgb = whole_.data() + static_cast<size_t>(row_) * rgb_.size();
     } else {
       const int e = spng_decode_row(ctx_.get(), rgb_.data(), rgb_.size());
@@ -86,6 +78,21 @@ class PngReader : public ImageReader {
   }
 
  private:
+  Status decode_whole() {
+    size_t bytes = 0;
+    if (int e = spng_decoded_image_size(ctx_.get(), SPNG_FMT_RGB8, &bytes); e != 0) return error(e);
+    if (bytes > kMaxInterlacedBytes) {
+      return resource_exhausted(
+          "'{}': an interlaced {}x{} PNG needs {} bytes decoded whole, more than {}", in_->name(),
+          header_.width, header_.height, bytes, kMaxInterlacedBytes);
+    }
+    whole_.resize(bytes);
+    if (int e = spng_decode_image(ctx_.get(), whole_.data(), bytes, SPNG_FMT_RGB8, 0); e != 0) {
+      return error(e);
+    }
+    return Status();
+  }
+
   static int read_bytes(spng_ctx*, void* user, void* data, size_t length) {
     auto* self = static_cast<PngReader*>(user);
     size_t got = 0;
@@ -117,7 +124,8 @@ class PngReader : public ImageReader {
   std::unique_ptr<InputStream> in_;
   std::unique_ptr<spng_ctx, SpngDeleter> ctx_;
   Status io_error_;
-  std::vector<uint8_t> rgb_;    // one decoded row
+  std::vector<uint8_t> rgb_;  // one decoded row
+  bool interlaced_ = false;
   std::vector<uint8_t> whole_;  // the decoded image, for interlaced ones
   int32_t row_ = 0;
 };
