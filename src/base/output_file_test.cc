@@ -31,9 +31,10 @@ TEST(OutputFile, CommitMakesTheFileAppear) {
   std::unique_ptr<OutputFile> file;
   ASSERT_TRUE(OutputFile::open(dir.file("a.raw"), &file).ok());
   ASSERT_TRUE(file->write("hello ", 6).ok());
-  // The bytes go to a hidden temporary beside the target until commit().
-  EXPECT_EQ(file->temp_path().rfind(dir.file(".a.raw.tmp-"), 0), 0u);
-  EXPECT_FALSE(std::filesystem::exists(dir.file("a.raw")));
+  // The bytes go to an unnamed temporary (O_TMPFILE) until commit(): nothing
+  // in the directory, so a killed process leaves nothing (issue 13, item 23).
+  EXPECT_TRUE(file->temp_path().empty());
+  EXPECT_TRUE(dir.entries().empty());
   std::string big(3 << 20, 'x');  // larger than the buffer
   ASSERT_TRUE(file->write(big.data(), big.size()).ok());
   ASSERT_TRUE(file->commit().ok());
@@ -117,6 +118,55 @@ TEST(OutputFile, NamesAMissingDirectory) {
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("does not exist"), std::string::npos);
   EXPECT_NE(s.message().find(dir.file("nope")), std::string::npos);
+}
+
+// Issue 13, item 22: a link is followed and stays a link; the file keeps its
+// mode; a read-only file is refused, as cp does.
+TEST(OutputFile, FollowsLinksKeepsModesAndRefusesReadOnlyFiles) {
+  ScratchDir dir;
+  write_file(dir.file("target.png"), "old");
+  ASSERT_EQ(::chmod(dir.file("target.png").c_str(), 0640), 0);
+  ASSERT_EQ(::symlink("target.png", dir.file("link.png").c_str()), 0);
+  std::unique_ptr<OutputFile> file;
+  ASSERT_TRUE(OutputFile::open(dir.file("link.png"), &file).ok());
+  ASSERT_TRUE(file->write("new", 3).ok());
+  ASSERT_TRUE(file->commit().ok());
+  EXPECT_TRUE(std::filesystem::is_symlink(dir.file("link.png")));
+  EXPECT_EQ(read_file(dir.file("target.png")), "new");
+  struct stat info = {};
+  ASSERT_EQ(::stat(dir.file("target.png").c_str(), &info), 0);
+  EXPECT_EQ(info.st_mode & 0777, 0640u);
+  EXPECT_EQ(dir.entries(), (std::vector<std::string>{"link.png", "target.png"}));
+
+  // A dangling link: its target is created.
+  ASSERT_EQ(::symlink("made.png", dir.file("dangling.png").c_str()), 0);
+  ASSERT_TRUE(OutputFile::open(dir.file("dangling.png"), &file).ok());
+  ASSERT_TRUE(file->commit().ok());
+  EXPECT_TRUE(std::filesystem::is_regular_file(dir.file("made.png")));
+  EXPECT_TRUE(std::filesystem::is_symlink(dir.file("dangling.png")));
+
+  // Read-only: refused, unless the process may write anything (root), which
+  // only this check can tell.
+  write_file(dir.file("ro.png"), "keep");
+  ASSERT_EQ(::chmod(dir.file("ro.png").c_str(), 0444), 0);
+  const Status s = OutputFile::open(dir.file("ro.png"), &file);
+  if (::access(dir.file("ro.png").c_str(), W_OK) != 0) {
+    EXPECT_NE(s.message().find("it is read-only (mode 0444)"), std::string::npos) << s.message();
+  } else {
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE(file->commit().ok());
+    ASSERT_EQ(::stat(dir.file("ro.png").c_str(), &info), 0);
+    EXPECT_EQ(info.st_mode & 0777, 0444u);  // root may replace it; the mode stays
+  }
+}
+
+// Issue 13, item 21: /proc exists; it is not writable.
+TEST(OutputFile, SaysWhatIsTrueOfTheDirectory) {
+  std::unique_ptr<OutputFile> file;
+  const Status s = OutputFile::open("/proc/x.png", &file);
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.message().find("does not exist"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("cannot create a file in '/proc'"), std::string::npos) << s.message();
 }
 
 TEST(OutputFile, NamesAPathThroughAFile) {

@@ -37,9 +37,10 @@ std::optional<size_t> dot_arrays(std::span<const T> a, std::span<const T> b, T* 
   for (size_t i = 0; i < a.size(); ++i) {
     if constexpr (std::is_integral_v<T>) {
       T product;
-      const bool bad =
-          __builtin_mul_overflow(a[i], b[i], &product) | __builtin_add_overflow(sum, product, &sum);
-      if (bad && !overflow) overflow = i;
+      // Both always run, so that the result wraps as documented.
+      const bool product_overflowed = __builtin_mul_overflow(a[i], b[i], &product);
+      const bool sum_overflowed = __builtin_add_overflow(sum, product, &sum);
+      if ((product_overflowed || sum_overflowed) && !overflow) overflow = i;
     } else {
       const T product = a[i] * b[i];
       sum = sum + product;

@@ -19,14 +19,26 @@
 namespace mandelbrot {
 namespace {
 
-// The largest @FILE operand: about a hundred million numbers.
-constexpr uint64_t kMaxOperandFileBytes = uint64_t{1} << 30;
+// The largest operand read from a file or standard input: about six million
+// numbers, so that an endless source (@/dev/zero) costs at most 64 MiB before
+// its error.
+constexpr uint64_t kMaxOperandFileBytes = uint64_t{1} << 26;
 
 // The text of an operand: the argument itself, a file's contents, or stdin.
 Status read_operand(const std::string& spec, const char* name, std::istream& standard_input,
                     std::string* text) {
   if (spec == "-") {
-    text->assign(std::istreambuf_iterator<char>(standard_input), std::istreambuf_iterator<char>());
+    text->clear();
+    char buffer[1 << 16];
+    while (standard_input.read(buffer, sizeof buffer) || standard_input.gcount() > 0) {
+      text->append(buffer, static_cast<size_t>(standard_input.gcount()));
+      if (text->size() > kMaxOperandFileBytes) {
+        return invalid_argument(
+            "cannot read {} from standard input: it holds more than the {} "
+            "bytes this input may have",
+            name, kMaxOperandFileBytes);
+      }
+    }
     return Status();
   }
   if (!spec.empty() && spec[0] == '@') {

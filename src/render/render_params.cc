@@ -2,21 +2,24 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "base/file_reader.h"
+#include "base/input_stream.h"
 #include "base/parse.h"
 #include "base/version.h"
+#include "formats/png/png_chunks.h"
 #include "formats/png/png_text.h"
 
 namespace mandelbrot {
 namespace {
 
-// The largest file --from reads: a PNG this program wrote, or a JSON report.
-constexpr uint64_t kMaxFromFileBytes = uint64_t{1} << 32;
+// The largest JSON file --from reads (a --json report is under a kilobyte). A
+// PNG is not read whole: only its chunks are walked (formats/png/png_chunks.h).
+constexpr uint64_t kMaxFromJsonBytes = uint64_t{1} << 20;
 
 // {fmt} prints the shortest text that reads back as the same double.
 std::string exact(double v) { return fmt::format("{}", v); }
@@ -30,6 +33,30 @@ Status text_of(const nlohmann::json& j, const char* key, const std::string& sour
     *text = exact(j.get<double>());
   } else {
     return invalid_argument("{}: '{}' must be a number or a decimal string", source, key);
+  }
+  return Status();
+}
+
+// A whole number (width, height, iterations, png_level) as its decimal text.
+// JSON numbers beyond int64 or with a fraction are an error naming the key and
+// the value, never a conversion out of range.
+Status whole_number_of(const nlohmann::json& j, const char* key, const std::string& source,
+                       std::string* text) {
+  const nlohmann::json& value = j.at(key);
+  if (value.is_number_unsigned()) {
+    *text = std::to_string(value.get<uint64_t>());
+  } else if (value.is_number_integer()) {
+    *text = std::to_string(value.get<int64_t>());
+  } else if (value.is_number_float()) {
+    const double v = value.get<double>();
+    // 2^63 is exact as a double; every whole double below it fits an int64.
+    if (!(v == std::floor(v) && v > -0x1p63 && v < 0x1p63)) {
+      return invalid_argument("{}: '{}' must be a whole number, got {}", source, key, exact(v));
+    }
+    *text = std::to_string(static_cast<int64_t>(v));
+  } else {
+    return invalid_argument("{}: '{}' must be a whole number, got {}", source, key,
+                            value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   return Status();
 }
@@ -133,9 +160,12 @@ Status render_options_from_json(const std::string& json, const std::string& sour
     for (const char* key : {"width", "height", "iterations"}) {
       if (!j.contains(key)) return invalid_argument("{}: no '{}' in the parameters", source, key);
     }
-    o.width = std::to_string(j.at("width").get<int64_t>());
-    o.height = std::to_string(j.at("height").get<int64_t>());
-    o.iterations = std::to_string(j.at("iterations").get<int64_t>());
+    for (auto [key, text] : {std::pair{"width", &o.width}, std::pair{"height", &o.height},
+                             std::pair{"iterations", &o.iterations}}) {
+      std::string number;
+      if (Status s = whole_number_of(j, key, source, &number); !s.ok()) return s;
+      *text = number;
+    }
     if (j.contains("view")) {
       if (Status s = view_options_of(j.at("view"), source, &o); !s.ok()) return s;
     } else {
@@ -160,7 +190,11 @@ Status render_options_from_json(const std::string& json, const std::string& sour
                     : k.get<std::string>();
     }
     if (j.contains("colormap")) o.colour_map = j.at("colormap").get<std::string>();
-    if (j.contains("png_level")) o.png_level = std::to_string(j.at("png_level").get<int64_t>());
+    if (j.contains("png_level")) {
+      std::string number;
+      if (Status s = whole_number_of(j, "png_level", source, &number); !s.ok()) return s;
+      o.png_level = number;
+    }
   } catch (const nlohmann::json::exception& e) {
     return invalid_argument("{}: bad render parameters: {}", source, e.what());
   }
@@ -169,18 +203,29 @@ Status render_options_from_json(const std::string& json, const std::string& sour
 }
 
 Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderOptions* merged) {
-  std::vector<uint8_t> bytes;
-  if (Status s = read_file(path, kMaxFromFileBytes, "", &bytes); !s.ok()) {
-    return s.with_prefix("--from: ");
-  }
-  std::string json(bytes.begin(), bytes.end());
-  if (json.rfind(kPngSignature, 0) == 0) {
-    const auto text = find_png_text(bytes, kParamsKeyword);
+  std::unique_ptr<InputStream> in;
+  if (Status s = InputStream::open(path, &in); !s.ok()) return s.with_prefix("--from: ");
+  std::vector<uint8_t> start;
+  if (Status s = in->peek(kPngSignature.size(), &start); !s.ok()) return s.with_prefix("--from: ");
+  std::string json;
+  if (std::string_view(reinterpret_cast<const char*>(start.data()), start.size()) ==
+      kPngSignature) {
+    PngHeader header;
+    std::optional<std::string> text;
+    if (Status s = scan_png(*in, kParamsKeyword, &header, &text); !s.ok()) {
+      return s.with_prefix("--from: ");
+    }
     if (!text) {
       return invalid_argument(
           "--from: '{}' has no mandelbrot parameters (not written by this program?)", path);
     }
     json = *text;
+  } else {
+    std::vector<uint8_t> bytes;
+    if (Status s = in->read_all(kMaxFromJsonBytes, &bytes); !s.ok()) {
+      return s.with_prefix("--from: ");
+    }
+    json.assign(bytes.begin(), bytes.end());
   }
   RenderOptions o;
   if (Status s = render_options_from_json(json, "--from '" + path + "'", &o); !s.ok()) return s;

@@ -144,6 +144,29 @@ TEST(RenderParams, BadJsonIsAUsageError) {
                   .code() == StatusCode::kInvalidArgument);
 }
 
+// Issue 13, item 6: numbers beyond int64 were converted out of range
+// (undefined behaviour; the message showed -9223372036854775808).
+TEST(RenderParams, WholeNumbersOutOfRangeAreErrors) {
+  const auto with_width = [](const std::string& width, RenderOptions* o) {
+    return render_options_from_json(R"({"width":)" + width +
+                                        R"(,"height":1,"iterations":1,"region":{"xmin":"-2",)"
+                                        R"("xmax":"1","ymin":"-1","ymax":"1"}})",
+                                    "x", o);
+  };
+  RenderOptions o;
+  for (const char* bad : {"1e300", "-1e300", "9.3e18", "1.5", "\"7\"", "[]"}) {
+    const Status s = with_width(bad, &o);
+    EXPECT_TRUE(s.code() == StatusCode::kInvalidArgument) << bad;
+    EXPECT_NE(s.message().find("x: 'width' must be a whole number, got "), std::string::npos)
+        << s.message();
+    EXPECT_EQ(s.message().find("9223372036854775808"), std::string::npos) << s.message();
+  }
+  ASSERT_TRUE(with_width("2.0", &o).ok());
+  EXPECT_EQ(o.width, "2");
+  ASSERT_TRUE(with_width("18446744073709551615", &o).ok());  // the plan refuses it later
+  EXPECT_EQ(o.width, "18446744073709551615");
+}
+
 TEST(RenderParams, FromFileOverlaysTheCommandLine) {
   testing::ScratchDir dir;
   const std::string path = dir.file("params.json");

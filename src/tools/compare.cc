@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "base/same_file.h"
 #include "colour/colour_map.h"
 #include "formats/encoders.h"
+#include "formats/png/png_writer.h"
 
 namespace mandelbrot {
 namespace {
@@ -65,25 +68,57 @@ constexpr Rgb kAgree = {40, 40, 40};
 constexpr Rgb kWithinTolerance = {255, 200, 0};
 constexpr Rgb kBeyondTolerance = {255, 0, 0};
 
-Status write_diff_image(const std::string& path, const LoadedImage& a, const LoadedImage& b,
-                        int64_t max_diff) {
-  std::vector<uint8_t> rgb(static_cast<size_t>(a.width) * a.height * 3);
-  const size_t pixels = static_cast<size_t>(a.width) * a.height;
-  for (size_t p = 0; p < pixels; ++p) {
-    int64_t diff = 0;
-    for (int c = 0; c < a.channels; ++c) {
-      const size_t i = p * a.channels + c;
-      diff = std::max<int64_t>(diff, std::llabs(int64_t{a.samples[i]} - b.samples[i]));
-    }
-    const Rgb& colour = diff == 0 ? kAgree : diff <= max_diff ? kWithinTolerance : kBeyondTolerance;
-    std::copy(colour.begin(), colour.end(), rgb.begin() + static_cast<std::ptrdiff_t>(3 * p));
+// The diff image, written band by band as the rows are compared, so that its
+// memory is a band's whatever the image's size.
+class DiffImage {
+ public:
+  DiffImage(int32_t width, int32_t height)
+      : width_(width),
+        band_rows_(std::max<int32_t>(1, static_cast<int32_t>((size_t{4} << 20) / (3 * width)))),
+        band_(static_cast<size_t>(band_rows_) * width * 3),
+        height_(height) {}
+
+  Status open(const std::string& path) {
+    if (Status s = OutputFile::open(path, &file_); !s.ok()) return s;
+    writer_ = std::make_unique<PngWriter>(*file_, width_, height_, kDefaultPngLevel, 1);
+    return writer_->begin();
   }
-  std::unique_ptr<OutputFile> file;
-  Status s = OutputFile::open(path, &file);
-  if (s.ok()) s = write_png(rgb.data(), a.width, a.height, kDefaultPngLevel, 1, "", *file);
-  if (s.ok()) s = file->commit();
-  return s.ok() ? Status() : invalid_argument("--diff-image: {}", s.message());
-}
+
+  // The colour of pixel x of the next row, by its largest channel difference.
+  void set(int32_t x, int64_t diff, int64_t max_diff) {
+    const Rgb& colour = diff == 0 ? kAgree : diff <= max_diff ? kWithinTolerance : kBeyondTolerance;
+    const size_t at = (static_cast<size_t>(rows_in_band_) * width_ + x) * 3;
+    std::copy(colour.begin(), colour.end(), band_.begin() + static_cast<std::ptrdiff_t>(at));
+  }
+
+  // The row is complete: writes the band when it is full or the image is.
+  Status end_row() {
+    ++rows_in_band_;
+    if (rows_in_band_ < band_rows_ && first_row_ + rows_in_band_ < height_) return Status();
+    const size_t row_bytes = static_cast<size_t>(width_) * 3;
+    Status s = writer_->write_rows(first_row_, rows_in_band_, [&](int32_t row, uint8_t* out) {
+      std::memcpy(out, band_.data() + static_cast<size_t>(row - first_row_) * row_bytes, row_bytes);
+    });
+    first_row_ += rows_in_band_;
+    rows_in_band_ = 0;
+    return s;
+  }
+
+  Status commit() {
+    if (Status s = writer_->finish(""); !s.ok()) return s;
+    return file_->commit();
+  }
+
+ private:
+  int32_t width_;
+  int32_t band_rows_;
+  std::vector<uint8_t> band_;
+  int32_t height_;
+  int32_t first_row_ = 0;
+  int32_t rows_in_band_ = 0;
+  std::unique_ptr<OutputFile> file_;
+  std::unique_ptr<PngWriter> writer_;
+};
 
 }  // namespace
 
@@ -96,18 +131,31 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
   }
   std::optional<std::pair<int32_t, int32_t>> size;
   if (Status s = parse_raw_size(o.width, o.height, &size); !s.ok()) return s;
-  LoadedImage a;
-  LoadedImage b;
-  if (Status s = read_image(o.a, format, size, &a); !s.ok()) return s;
-  if (Status s = read_image(o.b, format, size, &b); !s.ok()) return s;
+  if (o.a == "-" && o.b == "-") {
+    return invalid_argument("only one of the files to compare can be standard input ('-')");
+  }
+  if (o.diff_image) {
+    for (const std::string& input : {o.a, o.b}) {
+      if (same_file(*o.diff_image, input)) {
+        return invalid_argument("--diff-image '{}' is the input '{}': writing it would destroy it",
+                                *o.diff_image, input);
+      }
+    }
+  }
+  std::unique_ptr<ImageReader> reader_a;
+  std::unique_ptr<ImageReader> reader_b;
+  if (Status s = open_image(o.a, format, size, &reader_a); !s.ok()) return s;
+  if (Status s = open_image(o.b, format, size, &reader_b); !s.ok()) return s;
+  const ImageHeader& a = reader_a->header();
+  const ImageHeader& b = reader_b->header();
   if (a.kind != b.kind) {
     return invalid_argument("cannot compare '{}' ({}, {}) with '{}' ({}, {})", o.a,
-                            output_format_name(a.format), image_kind_name(a.kind), o.b,
-                            output_format_name(b.format), image_kind_name(b.kind));
+                       output_format_name(a.format), image_kind_name(a.kind), o.b,
+                       output_format_name(b.format), image_kind_name(b.kind));
   }
   if (a.width != b.width || a.height != b.height) {
-    return invalid_argument("different dimensions: '{}' is {}x{}, '{}' is {}x{}", o.a, a.width,
-                            a.height, o.b, b.width, b.height);
+    return invalid_argument("different dimensions: '{}' is {}x{}, '{}' is {}x{}", o.a, a.width, a.height,
+                       o.b, b.width, b.height);
   }
 
   CompareResult r;
@@ -116,32 +164,48 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
   r.height = a.height;
   r.pixels = int64_t{a.width} * a.height;
   if (Status s = parse_tolerances(o, r.pixels, &r); !s.ok()) return s;
-  double squared_error = 0;
-  for (int64_t p = 0; p < r.pixels; ++p) {
-    int64_t pixel_diff = 0;
-    for (int c = 0; c < a.channels; ++c) {
-      const size_t i = static_cast<size_t>(p) * a.channels + c;
-      const int64_t d = std::llabs(int64_t{a.samples[i]} - b.samples[i]);
-      pixel_diff = std::max(pixel_diff, d);
-      squared_error += static_cast<double>(d) * static_cast<double>(d);  // d * d can overflow
+  std::unique_ptr<DiffImage> diff_image;
+  if (o.diff_image) {
+    diff_image = std::make_unique<DiffImage>(a.width, a.height);
+    if (Status s = diff_image->open(*o.diff_image); !s.ok()) {
+      return invalid_argument("--diff-image: {}", s.message());
     }
-    r.largest_diff = std::max(r.largest_diff, pixel_diff);
-    r.differing_at_all += pixel_diff > 0;
-    r.differing += pixel_diff > r.max_diff;
   }
+  const size_t row_samples = static_cast<size_t>(a.width) * a.channels;
+  std::vector<int32_t> row_a(row_samples);
+  std::vector<int32_t> row_b(row_samples);
+  double squared_error = 0;
+  for (int32_t y = 0; y < a.height; ++y) {
+    if (Status s = reader_a->read_row(row_a.data()); !s.ok()) return s;
+    if (Status s = reader_b->read_row(row_b.data()); !s.ok()) return s;
+    for (int32_t x = 0; x < a.width; ++x) {
+      int64_t pixel_diff = 0;
+      for (int c = 0; c < a.channels; ++c) {
+        const size_t i = static_cast<size_t>(x) * a.channels + c;
+        const int64_t d = std::llabs(int64_t{row_a[i]} - row_b[i]);
+        pixel_diff = std::max(pixel_diff, d);
+        squared_error += static_cast<double>(d) * static_cast<double>(d);  // d * d can overflow
+      }
+      r.largest_diff = std::max(r.largest_diff, pixel_diff);
+      r.differing_at_all += pixel_diff > 0;
+      r.differing += pixel_diff > r.max_diff;
+      if (diff_image) diff_image->set(x, pixel_diff, r.max_diff);
+    }
+    if (diff_image) {
+      if (Status s = diff_image->end_row(); !s.ok())
+        return invalid_argument("--diff-image: {}", s.message());
+    }
+  }
+  if (Status s = reader_a->finish(); !s.ok()) return s;
+  if (Status s = reader_b->finish(); !s.ok()) return s;
   if (a.kind == ImageKind::kImage && squared_error > 0) {
     const double mse = squared_error / static_cast<double>(r.pixels * a.channels);
     r.psnr = 10 * std::log10(255.0 * 255.0 / mse);
   }
   r.match = r.differing <= r.max_differing;
-  if (o.diff_image) {
-    for (const std::string& input : {o.a, o.b}) {
-      if (same_file(*o.diff_image, input)) {
-        return invalid_argument("--diff-image '{}' is the input '{}': writing it would destroy it",
-                                *o.diff_image, input);
-      }
-    }
-    if (Status s = write_diff_image(*o.diff_image, a, b, r.max_diff); !s.ok()) return s;
+  if (diff_image) {
+    if (Status s = diff_image->commit(); !s.ok())
+      return invalid_argument("--diff-image: {}", s.message());
   }
   *result = r;
   return Status();

@@ -133,6 +133,14 @@ class CliErrors(ScratchTestCase):
                                   "cannot create a file in 'adir': Permission denied",
                                   preexec_fn=drop)
 
+    def has_file_open_in_scratch(self, pid):
+        fds = f"/proc/{pid}/fd"
+        try:
+            links = [os.readlink(os.path.join(fds, fd)) for fd in os.listdir(fds)]
+        except OSError:
+            return False
+        return any(link.startswith(os.path.realpath(self.path) + "/") for link in links)
+
     def interrupt_long_render(self, sig):
         """Starts a render that takes minutes, signals it, and returns its exit status."""
         with open(os.path.join(self.path, "keep.raw"), "wb") as f:
@@ -141,10 +149,11 @@ class CliErrors(ScratchTestCase):
             [MANDELBROT, "--size", "6000", "--iter", "100000", "--format", "raw", "-o",
              "keep.raw"], cwd=self.path, stderr=subprocess.PIPE,
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        # Wait until the temporary file exists, so the signal lands mid-render.
+        # Wait until the temporary file is open (unnamed, O_TMPFILE: seen only
+        # among the process's descriptors), so the signal lands mid-render.
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
-            if any(name.startswith(".keep.raw.tmp-") for name in os.listdir(self.path)):
+            if self.has_file_open_in_scratch(process.pid):
                 break
             time.sleep(0.02)
         else:
@@ -164,6 +173,10 @@ class CliErrors(ScratchTestCase):
 
     def test_sigterm_leaves_no_partial_file(self):
         self.assertEqual(self.interrupt_long_render(signal.SIGTERM), -signal.SIGTERM)
+
+    # Issue 13, item 23: not even SIGKILL (or power loss) leaves a temporary.
+    def test_sigkill_leaves_no_temporary(self):
+        self.assertEqual(self.interrupt_long_render(signal.SIGKILL), -signal.SIGKILL)
 
 
 if __name__ == "__main__":

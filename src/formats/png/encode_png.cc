@@ -7,7 +7,8 @@
 // PngWriter streams instead: each band is colour-mapped straight into filtered
 // rows and deflated by ISA-L on every thread, so PNG memory is bounded by the
 // band like the other formats. Compression stays in libraries (ISA-L, zlib's
-// Adler-32 combination, libdeflate's CRC-32); PNGs are read back with stb_image.
+// Adler-32 combination, libdeflate's CRC-32); PNGs are read back with libspng
+// (png_reader.cc).
 #include <cstring>
 
 #include "formats/encoders.h"

@@ -1,5 +1,6 @@
 // Streaming PNG writer: 8-bit RGB rows in, chunks out, compressed on several
-// threads. Internal to the encoders (see encode_png.cc for why not stb_image_write).
+// threads. Used by the png encoder (see encode_png.cc for why not stb_image_write)
+// and by compare's diff image.
 #pragma once
 
 #include <cstdint>

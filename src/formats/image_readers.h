@@ -1,0 +1,26 @@
+// The per-format image readers behind open_image() (formats/image_reader.h).
+// Internal to the formats layer. Each takes the stream positioned at the
+// file's first byte and keeps it.
+#pragma once
+
+#include <memory>
+#include <utility>
+
+#include "base/input_stream.h"
+#include "base/status.h"
+#include "formats/image_reader.h"
+
+namespace mandelbrot {
+
+// Ok when width and height are each 1 to kMaxImageSide; else an error naming
+// the file and the size.
+Status check_image_size(const InputStream& in, int64_t width, int64_t height);
+
+Status open_png_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageReader>* reader);
+Status open_npy_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageReader>* reader);
+Status open_netpbm_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageReader>* reader);
+// REQUIRES: size is within kMaxImageSide.
+Status open_raw_reader(std::unique_ptr<InputStream> in, std::pair<int32_t, int32_t> size,
+                       std::unique_ptr<ImageReader>* reader);
+
+}  // namespace mandelbrot
