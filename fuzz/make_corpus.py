@@ -77,6 +77,9 @@ def main():
     write("png", "deep-text.png", png_body(1, 1, 0, b"\x00\x00", text=b"[" * 60000 + b"]" * 60000))
     write("png", "bomb-8000.png", png_body(8000, 8000, 0, b"\x00" * (8001 * 8000)))
     write("png", "huge-header.png", png_body(0x7FFFFFFF, 1, 0, b""))
+    # Found by the png fuzzer: a 21-byte interlaced header made open() allocate
+    # and zero 1 GB before reading any data.
+    write("png", "slow-interlaced-header.png", bytes.fromhex("0000000d494844520001006300001504020000000" + "1"))
 
     # npy: shapes beyond int32 and overflowing products (items 1, 2), dtypes (30).
     for i, shape in enumerate(["(4294967296, 1)", "(1, 4294967296)", "(9999999999, 9999999999)",

@@ -5,6 +5,7 @@
 #include <spng.h>
 
 #include <memory>
+#include <new>
 #include <vector>
 
 #include "base/limits.h"
@@ -61,12 +62,12 @@ class PngReader : public ImageReader {
   }
 
   Status read_row(int32_t* row) override {
-    if (interlaced_ && whole_.empty()) {
+    if (interlaced_ && !whole_) {
       if (Status s = decode_whole(); !s.ok()) return s;
     }
     const uint8_t* rgb = nullptr;
     if (interlaced_) {
-      rgb = whole_.data() + static_cast<size_t>(row_) * rgb_.size();
+      rgb = whole_.get() + static_cast<size_t>(row_) * rgb_.size();
     } else {
       const int e = spng_decode_row(ctx_.get(), rgb_.data(), rgb_.size());
       if (e != 0 && e != SPNG_EOI) return error(e);
@@ -86,8 +87,14 @@ class PngReader : public ImageReader {
           "'{}': an interlaced {}x{} PNG needs {} bytes decoded whole, more than {}", in_->name(),
           header_.width, header_.height, bytes, kMaxInterlacedBytes);
     }
-    whole_.resize(bytes);
-    if (int e = spng_decode_image(ctx_.get(), whole_.data(), bytes, SPNG_FMT_RGB8, 0); e != 0) {
+    // Not zero-filled: memory is touched only as rows are decoded, so a
+    // truncated file fails before it costs the whole budget.
+    whole_.reset(new (std::nothrow) uint8_t[bytes]);
+    if (!whole_) {
+      return resource_exhausted("'{}': out of memory for an interlaced {}x{} PNG ({} bytes)",
+                                in_->name(), header_.width, header_.height, bytes);
+    }
+    if (int e = spng_decode_image(ctx_.get(), whole_.get(), bytes, SPNG_FMT_RGB8, 0); e != 0) {
       return error(e);
     }
     return Status();
@@ -126,7 +133,7 @@ class PngReader : public ImageReader {
   Status io_error_;
   std::vector<uint8_t> rgb_;  // one decoded row
   bool interlaced_ = false;
-  std::vector<uint8_t> whole_;  // the decoded image, for interlaced ones
+  std::unique_ptr<uint8_t[]> whole_;  // the decoded image, for interlaced ones
   int32_t row_ = 0;
 };
 
