@@ -1,6 +1,8 @@
 // Atomic file output (temporary file, then rename) and buffered descriptor writes.
 #include "base/output_file.h"
 
+#include "base/interrupt.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -14,59 +16,6 @@ namespace mandelbrot {
 namespace {
 
 constexpr size_t kBufferSize = size_t{1} << 20;
-
-// The temporary files that exist right now, so that a signal handler can remove
-// them. Plain arrays and sig_atomic_t flags: the handler may only do
-// async-signal-safe things.
-constexpr int kMaxOpenTemps = 4;
-constexpr size_t kMaxTempPath = 4096;
-char g_temp_paths[kMaxOpenTemps][kMaxTempPath];
-volatile sig_atomic_t g_temp_in_use[kMaxOpenTemps];
-
-extern "C" void remove_temps_and_reraise(int signal_number) {
-  for (int i = 0; i < kMaxOpenTemps; ++i) {
-    if (g_temp_in_use[i]) unlink(g_temp_paths[i]);
-  }
-  std::signal(signal_number, SIG_DFL);
-  std::raise(signal_number);
-}
-
-void install_signal_handlers_once() {
-  static const bool installed = [] {
-    for (int signal_number : {SIGINT, SIGTERM, SIGHUP}) {
-      // A signal ignored from the start (as SIGINT is for background jobs) stays ignored.
-      struct sigaction previous = {};
-      if (sigaction(signal_number, nullptr, &previous) == 0 && previous.sa_handler == SIG_IGN) {
-        continue;
-      }
-      struct sigaction action = {};
-      action.sa_handler = remove_temps_and_reraise;
-      sigemptyset(&action.sa_mask);
-      sigaction(signal_number, &action, nullptr);
-    }
-    return true;
-  }();
-  (void)installed;
-}
-
-// Remembers path for the signal handler. When every slot is taken or the path
-// is too long, the file is still removed on every path but a signal.
-void track_temp(const std::string& path) {
-  if (path.size() >= kMaxTempPath) return;
-  for (int i = 0; i < kMaxOpenTemps; ++i) {
-    if (!g_temp_in_use[i]) {
-      std::memcpy(g_temp_paths[i], path.c_str(), path.size() + 1);
-      g_temp_in_use[i] = 1;
-      return;
-    }
-  }
-}
-
-void untrack_temp(const std::string& path) {
-  for (int i = 0; i < kMaxOpenTemps; ++i) {
-    if (g_temp_in_use[i] && path == g_temp_paths[i]) g_temp_in_use[i] = 0;
-  }
-}
 
 mode_t default_file_mode() {
   const mode_t mask = umask(0);
@@ -172,7 +121,7 @@ Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* fi
     mode = info.st_mode & 07777;  // the replacement keeps the file's mode
   }
   const std::string dir = directory_of(target);
-  install_signal_handlers_once();
+  install_interrupt_cleanup();
 #ifdef O_TMPFILE
   // An unnamed file: if the process dies, even of SIGKILL, nothing is left.
   const int anonymous = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
@@ -195,7 +144,7 @@ Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* fi
     return io_error("cannot write '{}': cannot create a file in '{}': {}", path, dir,
                    std::strerror(error));
   }
-  track_temp(temp_path);
+  track_temp_file(temp_path);
   ::fchmod(fd, mode);
   file->reset(new OutputFile(target, std::move(temp_path), fd, false));
   return Status();
@@ -216,7 +165,7 @@ void OutputFile::discard() {
   fd_ = -1;
   if (!temp_exists_) return;
   ::unlink(temp_path_.c_str());
-  untrack_temp(temp_path_);
+  untrack_temp_file(temp_path_);
   temp_exists_ = false;
 }
 
@@ -252,7 +201,7 @@ Status OutputFile::commit() {
     discard();
     return io_error("cannot rename '{}' to '{}': {}", temp_path_, path_, std::strerror(error));
   }
-  untrack_temp(temp_path_);
+  untrack_temp_file(temp_path_);
   temp_exists_ = false;
   return Status();
 }
@@ -272,12 +221,12 @@ Status OutputFile::link_in(int fd) {
       temp_path[i] = letters[(seed >> 33) % letters.size()];
     }
     const std::string proc_path = fmt::format("/proc/self/fd/{}", fd);
-    track_temp(temp_path);
+    track_temp_file(temp_path);
     if (::linkat(AT_FDCWD, proc_path.c_str(), AT_FDCWD, temp_path.c_str(), AT_SYMLINK_FOLLOW) ==
         0) {
       break;
     }
-    untrack_temp(temp_path);
+    untrack_temp_file(temp_path);
     temp_path.clear();
     if (errno != EEXIST) error = errno;
   }
@@ -287,10 +236,10 @@ Status OutputFile::link_in(int fd) {
   if (::rename(temp_path.c_str(), path_.c_str()) != 0) {
     error = errno;
     ::unlink(temp_path.c_str());
-    untrack_temp(temp_path);
+    untrack_temp_file(temp_path);
     return io_error("cannot write '{}': {}", path_, std::strerror(error));
   }
-  untrack_temp(temp_path);
+  untrack_temp_file(temp_path);
   return Status();
 }
 

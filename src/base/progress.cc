@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <string>
 
+#include "base/interrupt.h"
+
 namespace mandelbrot {
 namespace {
 
@@ -36,6 +38,7 @@ bool ProgressBar::wanted(bool quiet) { return !quiet && isatty(STDERR_FILENO); }
 void ProgressBar::draw_loop() {
   std::unique_lock<std::mutex> lock(mutex_);
   if (wake_.wait_for(lock, kDelay, [this] { return stopping_; })) return;
+  install_interrupt_cleanup();  // Ctrl-C ends the bar's line (base/interrupt.h)
   while (true) {
     const double fraction =
         std::min(1.0, static_cast<double>(done_.load()) / static_cast<double>(total_));
@@ -46,11 +49,13 @@ void ProgressBar::draw_loop() {
                std::string(kBarWidth - filled, '.'), 100 * fraction, seconds);
     std::fflush(stderr);
     drawn_ = true;
+    set_progress_line_open(true);
     if (wake_.wait_for(lock, kInterval, [this] { return stopping_; })) break;
   }
   if (drawn_) {
     fmt::print(stderr, "\r{}\r", std::string(kBarWidth + 20, ' '));
     std::fflush(stderr);
+    set_progress_line_open(false);
   }
 }
 

@@ -42,6 +42,39 @@ def stderr_on_a_terminal(args):
 
 
 class Progress(unittest.TestCase):
+    # Issue 13, item 23: Ctrl-C on a terminal leaves the bar's line ended.
+    def test_interrupt_ends_the_line(self):
+        import signal
+        import time
+        master, slave = pty.openpty()
+        with tempfile.TemporaryDirectory() as d:
+            slower = [a if a != "700" else "2000" for a in SLOW]  # a minute or more
+            process = subprocess.Popen([MANDELBROT, *slower, "-o",
+                                        os.path.join(d, "out.raw")],
+                                       stderr=slave, stdout=subprocess.DEVNULL,
+                                       preexec_fn=lambda: signal.signal(signal.SIGINT,
+                                                                        signal.SIG_DFL))
+            os.close(slave)
+            drawn = b""
+            deadline = time.monotonic() + 30
+            while b"%" not in drawn and time.monotonic() < deadline:
+                drawn += os.read(master, 4096)
+            self.assertIn(b"%", drawn)
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=30)
+            while True:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                drawn += data
+            os.close(master)
+            self.assertEqual(process.returncode, -signal.SIGINT)
+            self.assertTrue(drawn.endswith(b"\n"), drawn[-80:])
+            self.assertEqual(os.listdir(d), [])
+
     def test_drawn_on_a_terminal_for_a_long_render(self):
         code, drawn = stderr_on_a_terminal(SLOW)
         self.assertEqual(code, 0)
