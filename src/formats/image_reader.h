@@ -1,4 +1,4 @@
-// Reading the renderer's outputs back, for `compare`, `info` and `verify`: an
+// Reading the renderer's outputs back, for `compare` and `info`: an
 // image's header, then its rows one at a time, in memory bounded by a row
 // whatever the image's size (docs/RELIABILITY.md).
 #pragma once
