@@ -150,19 +150,35 @@ HWY_INLINE M StillInside(M active, V sum, V b2) {
 #endif
 }
 
+// Stores the lanes of v where keep is true, densely, at p; may write garbage up
+// to a whole vector past them (the buffers have that slack). On AVX-512 the
+// lanes are compressed in a register and the vector stored whole: the
+// compress-to-memory instruction is microcoded and slow on AMD's cores, and
+// Highway compresses 64-bit lanes through a table.
+HWY_INLINE void StoreKept(D d, V v, M keep, double* p) {
+#if HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL
+  hn::StoreU(V{_mm512_maskz_compress_pd(keep.raw, v.raw)}, d, p);
+#else
+  hn::CompressStore(v, keep, d, p);
+#endif
+}
+
 // Lanes outliving a level are stored in a LaneBuffer with their whole state and
-// loaded again densely packed.
+// loaded again densely packed. Vectors without an active lane cost one test.
 HWY_INLINE void AppendActive(D d, const Group& g, LaneBuffer& b) {
   for (size_t u = 0; u < kUnroll; ++u) {
     const M keep = g.active[u];
-    hn::CompressStore(g.cr[u], keep, d, b.cr.data() + b.size);
-    hn::CompressStore(g.ci[u], keep, d, b.ci.data() + b.size);
-    hn::CompressStore(g.zr[u], keep, d, b.zr.data() + b.size);
-    hn::CompressStore(g.zi[u], keep, d, b.zi.data() + b.size);
-    hn::CompressStore(g.count[u], keep, d, b.count.data() + b.size);
-    hn::CompressStore(g.saved_r[u], keep, d, b.saved_r.data() + b.size);
-    hn::CompressStore(g.saved_i[u], keep, d, b.saved_i.data() + b.size);
-    b.size += hn::CompressStore(g.idx[u], keep, d, b.idx.data() + b.size);
+    if (hn::AllFalse(d, keep)) continue;
+    const size_t at = b.size;
+    StoreKept(d, g.cr[u], keep, b.cr.data() + at);
+    StoreKept(d, g.ci[u], keep, b.ci.data() + at);
+    StoreKept(d, g.zr[u], keep, b.zr.data() + at);
+    StoreKept(d, g.zi[u], keep, b.zi.data() + at);
+    StoreKept(d, g.count[u], keep, b.count.data() + at);
+    StoreKept(d, g.saved_r[u], keep, b.saved_r.data() + at);
+    StoreKept(d, g.saved_i[u], keep, b.saved_i.data() + at);
+    StoreKept(d, g.idx[u], keep, b.idx.data() + at);
+    b.size = at + hn::CountTrue(d, keep);
   }
 }
 
@@ -204,7 +220,7 @@ class RowRunner {
     int32_t n = first;
     if (blocks) {
       while (n + kBlock <= last && AnyActive(d_, g)) {
-        if (!StepBlock(g, n)) StepEach(g, n, n + kBlock);
+        if (!StepBlock(g, n)) StepCounted(g, n, n + kBlock);
         n += kBlock;
         CatchCycles(g);
         const int32_t blocks_done = n / kBlock;
@@ -288,6 +304,18 @@ class RowRunner {
     for (; n < last; ++n) {
       StepChecked<true>(g, step);
       step = hn::Add(step, one);
+    }
+  }
+
+  // Steps n = first .. last - 1, each checked and counted: for a stretch in
+  // which some lane is known to stop, where StepEach would run it twice.
+  HWY_INLINE void StepCounted(Group& g, int32_t first, int32_t last) const {
+    const V one = hn::Set(d_, 1.0);
+    V step = hn::Set(d_, static_cast<double>(first));
+    for (int32_t n = first; n < last; ++n) {
+      StepChecked<true>(g, step);
+      step = hn::Add(step, one);
+      if (!AnyActive(d_, g)) return;
     }
   }
 
@@ -443,12 +471,15 @@ void RenderRow(const RowContext& ctx, int32_t row, int32_t* out) {
       }
     }
     runner.RunSteps(g, blocks, 0, level_end);
-    // Lanes still running are written again when they finish.
-    for (size_t u = 0; u < kUnroll; ++u) {
-      hn::Store(hn::DemoteTo(di, g.count[u]), di, counts + u * lanes);
-    }
+    // Lanes still running are written again when they finish. A whole group
+    // is stored straight into the row; the row's last, partial one through
+    // `counts`.
     const size_t valid = std::min(group_size, static_cast<size_t>(p.width - j0));
-    std::memcpy(out + j0, counts, valid * sizeof(int32_t));
+    int32_t* const dest = valid == group_size ? out + j0 : counts;
+    for (size_t u = 0; u < kUnroll; ++u) {
+      hn::StoreU(hn::DemoteTo(di, g.count[u]), di, dest + u * lanes);
+    }
+    if (dest == counts) std::memcpy(out + j0, counts, valid * sizeof(int32_t));
     if (level_end < iterations) AppendActive(d, g, *next);
   }
 
