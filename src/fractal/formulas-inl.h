@@ -40,16 +40,15 @@ struct ScalarOps {
 // Shortcut declarations, per step (docs/SEMANTICS.md, "Shortcuts"):
 // - kCardioidBulb: the main cardioid / period-2 bulb test is proven for this
 //   step in the parameter plane (z_0 = 0, c = the sample point).
-// - kMonotoneEscape: with bailout B >= 2 and |c| <= (B^2 - B) / 2, once the
-//   check fails it fails at every later step, so a block of steps may be checked
-//   at its end only. For every step below the new z is w + c where |w| = |z|^d,
-//   d >= 2 (|conj(z)^2| = |z|^2, and the burning ship's |x^2-y^2| + i|2xy| has
-//   the modulus of z^2). If |z| > B >= 2 then |w + c| >= |z|^2 - |c|
-//   >= |z|^2 - (B^2 - B)/2 > B^2 - (B^2 - B)/2 = (B^2 + B)/2 >= B + 1: the orbit
-//   stays outside, with a margin of at least 1 that covers the few roundings of
-//   one step (relative error about 1e-15, so the computed |z|^2 is far above
-//   B^2). Overflow gives inf, and inf - inf or 0 * inf gives NaN: both fail
-//   every later check too.
+// - kMonotoneEscape: with bailout B >= 2 and |c| <= monotone_escape_limit(B)
+//   (fractal/family.h, about B^2 - B), once the check fails it fails at every
+//   later step, so a block of steps may be checked at its end only. For every
+//   step below the new z is w + c where |w| = |z|^d, d >= 2 (|conj(z)^2| =
+//   |z|^2, and the burning ship's |x^2-y^2| + i|2xy| has the modulus of z^2),
+//   so |z'| >= |z|^2 - |c| > B^2 - (B^2 - B) = B in exact arithmetic; the
+//   factor 1 - 2^-40 of the limit covers the roundings (docs/SEMANTICS.md,
+//   "Shortcuts", has the bound). Overflow gives inf, and inf - inf or 0 * inf
+//   gives NaN: both fail every later check too.
 // Bit-exact periodicity is valid for every step: c is fixed per pixel, so z
 // alone is the state, and a z equal bit for bit to an earlier z of the orbit
 // repeats a cycle whose values all passed the check.

@@ -30,10 +30,10 @@
 //   bit equal to a saved z, every value of the cycle has already passed the
 //   check, and the orbit never escapes.
 // - Block escape tests: when the step declares monotone escape, bailout >= 2 and
-//   every |c| of the row is at most (B^2 - B) / 2, escape is monotone (once the
-//   computed check fails, the next computed |z| is at least about B + 1, so it
-//   fails forever; inf and NaN fail too). Then checking only the last step of a
-//   block of kBlock steps tells whether any step escaped, and a block with an
+//   every |c| of the row is at most monotone_escape_limit(B), about B^2 - B,
+//   escape is monotone (once the computed check fails, every later computed |z|
+//   stays above B; inf and NaN fail too: docs/SEMANTICS.md has the proof). Then checking only the
+//   last step of a block of kBlock steps tells whether any step escaped, and a block with an
 //   escaping lane is replayed step by step from its saved start to find the
 //   exact count.
 #undef HWY_TARGET_INCLUDE
@@ -215,12 +215,21 @@ class RowRunner {
 
   // Steps first .. last - 1 of a group: blocks with a check at their end when
   // escape is monotone (with cycle checks at block ends, z saved for them after
-  // blocks 1, 2, 4, ... of the orbit), else every step checked.
+  // blocks 1, 2, 4, ... of the orbit), else every step checked. A block in
+  // which a lane stopped is replayed with a count at every step; while lanes
+  // keep stopping (a group of points that escape at different early steps), the
+  // next block is run that way at once instead of being run twice.
   HWY_INLINE void RunSteps(Group& g, bool blocks, int32_t first, int32_t last) const {
     int32_t n = first;
     if (blocks) {
+      bool stopping = false;
       while (n + kBlock <= last && AnyActive(d_, g)) {
-        if (!StepBlock(g, n)) StepCounted(g, n, n + kBlock);
+        if (stopping) {
+          stopping = StepCounted(g, n, n + kBlock);
+        } else if (!StepBlock(g, n)) {
+          StepCounted(g, n, n + kBlock);
+          stopping = true;
+        }
         n += kBlock;
         CatchCycles(g);
         const int32_t blocks_done = n / kBlock;
@@ -308,15 +317,22 @@ class RowRunner {
   }
 
   // Steps n = first .. last - 1, each checked and counted: for a stretch in
-  // which some lane is known to stop, where StepEach would run it twice.
-  HWY_INLINE void StepCounted(Group& g, int32_t first, int32_t last) const {
+  // which lanes are likely to stop, where StepEach would run it twice. Returns
+  // whether a lane stopped.
+  HWY_INLINE bool StepCounted(Group& g, int32_t first, int32_t last) const {
+    M active0[kUnroll];
+    for (size_t u = 0; u < kUnroll; ++u) active0[u] = g.active[u];
     const V one = hn::Set(d_, 1.0);
     V step = hn::Set(d_, static_cast<double>(first));
     for (int32_t n = first; n < last; ++n) {
       StepChecked<true>(g, step);
       step = hn::Add(step, one);
-      if (!AnyActive(d_, g)) return;
     }
+    M stopped = hn::AndNot(g.active[0], active0[0]);
+    for (size_t u = 1; u < kUnroll; ++u) {
+      stopped = hn::Or(stopped, hn::AndNot(g.active[u], active0[u]));
+    }
+    return !hn::AllFalse(d_, stopped);
   }
 
   // kBlock steps from n with only the last one checked. Returns false, with g
@@ -402,7 +418,7 @@ bool MonotoneEscape(const RowContext& ctx) {
       max_y = std::max(max_y, std::abs(ctx.scratch.sample_im[static_cast<size_t>(j)]));
     }
   }
-  const double c_limit = (p.bailout * p.bailout - p.bailout) / 2;
+  const double c_limit = monotone_escape_limit(p.bailout);
   return max_x * max_x + max_y * max_y <= c_limit * c_limit;
 }
 
