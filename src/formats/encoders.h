@@ -49,6 +49,8 @@ class Encoder {
   // Render parameters (JSON) for formats that can carry them (PNG, as a tEXt
   // chunk); the others ignore them. Called before finish().
   virtual void set_parameters(const std::string& json) { (void)json; }
+  // Whether the format carries the parameters (and so the content hash).
+  virtual bool carries_parameters() const { return false; }
   // Writes whatever is left, after the last band. The sink is not flushed.
   virtual Status finish() = 0;
 };

@@ -88,6 +88,10 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
 
+  // The hash and the statistics cost a pass over the counts each: they are
+  // gathered only when the output, --hash or --json shows them.
+  const bool hashed = plan.hash || plan.json || encoder->carries_parameters();
+  const bool counted = plan.json;
   const int threads = threads_worth_starting(k, plan.threads);
   std::vector<CountStats> stats(static_cast<size_t>(threads), CountStats(k.iterations));
   // The kernel's state for this render (kernel/row_context.h): the row function
@@ -101,11 +105,11 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
   for (RowScratch& s : scratch) contexts.push_back({k, kernel.shortcuts, columns.data(), s});
   const ComputeRow compute_row = [&](int thread, int32_t row, int32_t* out) {
     row_function(contexts[static_cast<size_t>(thread)], row, out);
-    stats[static_cast<size_t>(thread)].add({out, static_cast<size_t>(k.width)});
+    if (counted) stats[static_cast<size_t>(thread)].add({out, static_cast<size_t>(k.width)});
     progress.done().fetch_add(1, std::memory_order_relaxed);
   };
   const ConsumeBand consume_band = [&](const CountBuffer& band) {
-    hash.add(band.counts());
+    if (hashed) hash.add(band.counts());
     return encoder->write_rows(band);
   };
   const auto start = std::chrono::steady_clock::now();
@@ -118,7 +122,7 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
   if (!s.ok()) return s;
   for (const CountStats& thread_stats : stats) report->stats.merge(thread_stats);
 
-  report->hash = hash.text();
+  if (hashed) report->hash = hash.text();
   encoder->set_parameters(render_params_json(plan, report->hash));
   const auto encode_start = std::chrono::steady_clock::now();
   s = encoder->finish();

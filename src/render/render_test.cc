@@ -42,7 +42,8 @@ TEST(Render, BandRowsKeepBandsNear1MiB) {
 TEST(Render, RawOutputIsTheKernelsCountsOverManyBands) {
   ScratchDir dir;
   // 65536 wide gives 4-row bands, so 150 rows take 38 bands, the last partial.
-  const RenderPlan plan = plan_for(dir.file("wide.raw"), "65536", "150", "3");
+  RenderPlan plan = plan_for(dir.file("wide.raw"), "65536", "150", "3");
+  plan.json = true;  // so that the statistics are gathered
   ASSERT_EQ(band_rows(plan.params.width, plan.params.height), 4);
   RenderReport report;
   ASSERT_TRUE(render_to_output(plan, &report).ok());
@@ -56,12 +57,26 @@ TEST(Render, RawOutputIsTheKernelsCountsOverManyBands) {
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"wide.raw"});
 }
 
+TEST(Render, StatisticsAndHashOnlyWhenShown) {
+  ScratchDir dir;
+  RenderPlan plan = plan_for(dir.file("q.raw"), "40", "30", "50");
+  RenderReport report;
+  ASSERT_TRUE(render_to_output(plan, &report).ok());
+  EXPECT_EQ(report.stats.pixels(), 0);  // raw output without --json or --hash
+  EXPECT_EQ(report.hash, "");
+  plan.hash = true;
+  ASSERT_TRUE(render_to_output(plan, &report).ok());
+  EXPECT_EQ(report.hash.rfind("xxh3-128:", 0), 0u);
+}
+
 TEST(Render, ReportHasEveryParameterAndTheStatistics) {
   ScratchDir dir;
-  const RenderPlan plan = plan_for(dir.file("r.npy"), "40", "30", "50");
+  RenderPlan plan = plan_for(dir.file("r.npy"), "40", "30", "50");
+  plan.json = true;  // the statistics and the hash are gathered for --json
   RenderReport report;
   ASSERT_TRUE(render_to_output(plan, &report).ok());
   const auto j = nlohmann::json::parse(render_report_json(report));
+  EXPECT_EQ(j["hash"].get<std::string>().rfind("xxh3-128:", 0), 0u);
   EXPECT_EQ(j["width"], 40);
   EXPECT_EQ(j["height"], 30);
   EXPECT_EQ(j["iterations"], 50);
