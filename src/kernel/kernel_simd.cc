@@ -63,9 +63,9 @@ namespace hn = hwy::HWY_NAMESPACE;
 
 // Independent vectors in flight per thread: one step's dependency chain is long
 // (mul -> sub -> add), so several chains keep the FP units busy, as long as a
-// group's state fits the registers. Measured best per target: 4 for AVX2, 3
-// elsewhere (see docs/PERFORMANCE.md).
-constexpr size_t kUnroll = HWY_TARGET == HWY_AVX2 ? 4 : 3;
+// group's state fits the registers. Measured best on every target: 3
+// (docs/PERFORMANCE.md; AVX2 had 4 until it repacked its survivors too).
+constexpr size_t kUnroll = 3;
 constexpr int32_t kBlock = 8;
 constexpr double kMultiplierMargin = 0.995;
 
