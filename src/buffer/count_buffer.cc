@@ -11,6 +11,7 @@ namespace mandelbrot {
 namespace {
 
 constexpr size_t kPage = 4096;
+constexpr size_t kHugePage = size_t{2} << 20;
 constexpr size_t kPrefaultFrom = size_t{64} << 10;
 
 // Uninitialised room for n values. From 64 KiB up, page-aligned and
@@ -25,9 +26,14 @@ int32_t* allocate_values(size_t n) {
     if (p == nullptr) throw std::bad_alloc();
     return static_cast<int32_t*>(p);
   }
-  const size_t rounded = (bytes + kPage - 1) / kPage * kPage;
-  void* p = std::aligned_alloc(kPage, rounded);
+  // From 2 MiB up (a held image, render.h), transparent huge pages where the
+  // system allows them: a 64 MiB buffer in 4 KiB pages took about 100 ms to
+  // fault in on the CI machine, in 2 MiB pages a tenth of that.
+  const size_t align = bytes >= kHugePage ? kHugePage : kPage;
+  const size_t rounded = (bytes + align - 1) / align * align;
+  void* p = std::aligned_alloc(align, rounded);
   if (p == nullptr) throw std::bad_alloc();
+  if (align == kHugePage) ::madvise(p, rounded, MADV_HUGEPAGE);
   ::madvise(p, rounded, MADV_POPULATE_WRITE);
   return static_cast<int32_t*>(p);
 }
