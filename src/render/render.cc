@@ -76,6 +76,15 @@ int threads_worth_starting(const KernelParams& k, int threads) {
   return static_cast<int>(std::min<int64_t>(threads, useful));
 }
 
+// The same for the encoder of a held image: one thread per 4 MiB of pixels
+// (3 bytes each), so that a small image is not encoded in a parallel region
+// whose idle threads spin for milliseconds (docs/PERFORMANCE.md).
+int encoder_threads_worth_starting(const KernelParams& k, int threads) {
+  constexpr int64_t kBytesPerThread = int64_t{4} << 20;
+  const int64_t useful = 1 + int64_t{3} * k.width * k.height / kBytesPerThread;
+  return static_cast<int>(std::min<int64_t>(threads, useful));
+}
+
 // The kernel's state for one pass over the image (kernel/row_context.h): the
 // row function chosen for the family, the sample columns, one scratch per
 // thread, and, when `counted`, one CountStats per thread.
@@ -191,6 +200,7 @@ Status render_held(const RenderPlan& plan, int threads, ProgressBar& progress, B
   const auto encode_start = std::chrono::steady_clock::now();
   ImageSpec spec = image_spec_of(plan);
   spec.range = count_range(report->stats);
+  spec.threads = encoder_threads_worth_starting(k, plan.threads);
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
   const bool hash_wanted = hashed(plan, *encoder);
