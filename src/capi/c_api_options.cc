@@ -21,6 +21,7 @@
 #include "render/render.h"
 #include "render/render_params.h"
 #include "render/render_plan.h"
+#include "render/thread_budget.h"
 
 namespace mandelbrot {
 namespace {
@@ -152,7 +153,9 @@ int mandelbrot_render_options(const mandelbrot_options* o, int32_t* out, size_t 
         code != MANDELBROT_OK) {
       return code;
     }
-    mandelbrot::render_rows(plan.params, plan.kernel, 0, plan.params.height, plan.threads, out);
+    // No more threads than the command line starts for the same render.
+    const int threads = mandelbrot::threads_worth_starting(plan.params, plan.threads);
+    mandelbrot::render_rows(plan.params, plan.kernel, 0, plan.params.height, threads, out);
     return MANDELBROT_OK;
   } catch (...) {
     return mandelbrot::report_exception(message, message_size);
