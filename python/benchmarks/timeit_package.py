@@ -23,15 +23,25 @@ def best(statement, number, repeat=7):
     return min(timeit.repeat(statement, number=number, repeat=repeat)) / number
 
 
-def c_call(size, iterations):
+def best_of_pairs(a, b, number, pairs):
+    """The best times of one call of a and of b, timed in alternation (number
+    calls a timing), so that both see the same machine."""
+    times_a, times_b = [], []
+    for _ in range(pairs):
+        times_a.append(timeit.timeit(a, number=number) / number)
+        times_b.append(timeit.timeit(b, number=number) / number)
+    return min(times_a), min(times_b)
+
+
+def c_call(size, iterations, threads):
     """The bare C call: mandelbrot_render_options with its arguments made once."""
-    lib = _library.lib
     o = _library.Options()
     o.struct_size = ctypes.sizeof(o)
     o.size, o.iterations = str(size).encode(), str(iterations).encode()
+    o.threads = str(threads).encode()
     out = np.empty((size, size), np.int32)
     pointer = ctypes.byref(o)
-    function = ctypes.CDLL(lib._name).mandelbrot_render_options
+    function = ctypes.CDLL(_library.lib._name).mandelbrot_render_options
     function.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_void_p,
                          ctypes.c_size_t]
     address = out.ctypes.data
@@ -100,26 +110,24 @@ def numba_recipe():
 def main():
     print(f"library {mandelbrot.library._name}, {os.cpu_count()} cores, "
           f"numpy {np.__version__}")
-    rows = []
-    for size in (1024, 16):
-        number = 20 if size == 1024 else 2000
-        call, out = c_call(size, 100)
-        np.testing.assert_array_equal(mandelbrot.render(size, 100), out)
-        for _ in range(3):  # alternated, so that both see the same machine
-            c = best(call, number)
-            package = best(lambda: mandelbrot.render(size, 100), number)
-            rows.append((size, c, package))
-    for size, c, package in rows:
-        print(f"{size}x{size}, 100 iterations: C call {c * 1e6:10.1f} us, package "
-              f"{package * 1e6:10.1f} us, overhead {(package - c) * 1e6:7.1f} us "
+    # The best of single 1024x1024 calls (a busy machine's preemptions do not
+    # reach the best), and of 2000 small calls a timing.
+    for size, threads, number, pairs in ((1024, 1, 1, 100), (1024, 0, 1, 100),
+                                         (16, 1, 2000, 20), (16, 0, 2000, 20)):
+        call, out = c_call(size, 100, threads)
+        np.testing.assert_array_equal(mandelbrot.render(size, 100, threads=threads), out)
+        c, package = best_of_pairs(call, lambda: mandelbrot.render(size, 100, threads=threads),
+                                   number, pairs)
+        print(f"{size}x{size}, 100 iterations, threads={threads}: C call {c * 1e6:9.1f} us, "
+              f"package {package * 1e6:9.1f} us, overhead {(package - c) * 1e6:7.1f} us "
               f"({(package / c - 1) * 100:+.2f}%)")
 
     expected = mandelbrot.render(400, 100)
     np.testing.assert_array_equal(numpy_recipe(), expected)
     counts_of = numba_recipe()
     np.testing.assert_array_equal(counts_of(400, 100, 10.0), expected)  # compiles it
-    package = best(lambda: mandelbrot.render(400, 100), 50)
-    single = best(lambda: mandelbrot.render(400, 100, threads=1), 50)
+    package = best(lambda: mandelbrot.render(400, 100), 1, 100)
+    single = best(lambda: mandelbrot.render(400, 100, threads=1), 1, 100)
     numba_time = best(lambda: counts_of(400, 100, 10.0), 5)
     numpy_time = best(numpy_recipe, 1, repeat=3)
     print("classic recipe, 400x400, 100 iterations (equal counts):")
