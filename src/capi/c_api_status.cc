@@ -9,7 +9,6 @@
 #include <exception>
 #include <new>
 
-
 namespace mandelbrot {
 
 int report_error(int code, std::string_view text, char* message, size_t message_size) {
