@@ -67,7 +67,7 @@ def render(size: Optional[Union[int, str]] = 400, iter: Optional[Union[int, str]
         "multibrot" (--family).
     julia: the Julia constant (kr, ki), a complex number or "KR,KI" (--julia);
         implies family "julia".
-    power: the multibrot power, 2 to 8 (--power).
+    power: the multibrot power, 2 to 8 (--power), default 3 for multibrot.
     bailout: the escape radius (--bailout), default 10.
     threads: threads to render on, 0 for all cores (--threads), default 0.
     colormap: the colour map image() and png() use later, "hot" (default) or "gray".
