@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import ctypes
-import numbers
 from typing import Any, Tuple, Union
 
 import numpy as np

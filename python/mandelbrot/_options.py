@@ -8,7 +8,7 @@ import ctypes
 import decimal
 import fractions
 import numbers
-from typing import Dict, Mapping, Optional, Sequence, Tuple, Union
+from typing import Dict, Mapping, Sequence, Tuple, Union
 
 import numpy as np
 
