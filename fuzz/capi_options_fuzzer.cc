@@ -17,18 +17,18 @@ int discard(void*, const uint8_t*, size_t) { return 0; }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<std::string> lines(1);
-  for (size_t i = 0; i < size && lines.size() <= 14; ++i) {
+  for (size_t i = 0; i < size && lines.size() <= 15; ++i) {
     if (data[i] == '\n') {
       lines.emplace_back();
     } else {
       lines.back().push_back(static_cast<char>(data[i]));
     }
   }
-  lines.resize(14);
+  lines.resize(15);
   mandelbrot_options o = mandelbrot_default_options();
   const char** fields[] = {&o.size,   &o.width,  &o.height,  &o.iterations, &o.center,
                            &o.radius, &o.region, &o.angle,   &o.bailout,    &o.family,
-                           &o.julia,  &o.power,  &o.threads, &o.colormap};
+                           &o.julia,  &o.power,  &o.threads, &o.colormap,   &o.scale};
   for (size_t i = 0; i < lines.size(); ++i) {
     if (!lines[i].empty()) *fields[i] = lines[i].c_str();
   }

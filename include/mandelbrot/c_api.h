@@ -139,6 +139,7 @@ typedef struct mandelbrot_options {
   const char* power;      /* --power D */
   const char* threads;    /* --threads N (default: all cores) */
   const char* colormap;   /* --colormap NAME */
+  const char* scale;      /* --scale image|fixed: how counts are scaled to colours */
 } mandelbrot_options;
 
 /* Every option not given, with struct_size set. */

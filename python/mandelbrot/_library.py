@@ -49,7 +49,8 @@ class Options(ctypes.Structure):
     _fields_ = [("struct_size", ctypes.c_uint32)] + [
         (name, ctypes.c_char_p)
         for name in ("size", "width", "height", "iterations", "center", "radius", "region",
-                     "angle", "bailout", "family", "julia", "power", "threads", "colormap")
+                     "angle", "bailout", "family", "julia", "power", "threads", "colormap",
+                     "scale")
     ]
 
 

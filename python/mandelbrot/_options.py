@@ -33,10 +33,11 @@ KEYWORDS = {
     "power": "power",
     "threads": "threads",
     "colormap": "colormap",
+    "scale": "scale",
 }
 _WHOLE = {"size", "width", "height", "iter", "power", "threads"}
 _PAIRS = {"center": 2, "julia": 2, "region": 4}
-_NAMES = {"family", "colormap"}
+_NAMES = {"family", "colormap", "scale"}
 
 
 def _whole_text(keyword: str, value: object) -> str:

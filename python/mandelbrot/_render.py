@@ -45,7 +45,7 @@ def render(size: Optional[Union[int, str]] = 400, iter: Optional[Union[int, str]
            angle: Optional[Number] = None, family: Optional[str] = None,
            julia: Optional[Pair] = None, power: Optional[Union[int, str]] = None,
            bailout: Optional[Number] = 10, threads: Optional[Union[int, str]] = 0,
-           colormap: Optional[str] = None) -> Counts:
+           colormap: Optional[str] = None, scale: Optional[str] = None) -> Counts:
     """The iteration counts of a render: exactly the counts of `mandelbrot` with the
     same options (`--format raw`), as an int32 array of shape (height, width).
 
@@ -71,6 +71,8 @@ def render(size: Optional[Union[int, str]] = 400, iter: Optional[Union[int, str]
     bailout: the escape radius (--bailout), default 10.
     threads: threads to render on, 0 for all cores (--threads), default 0.
     colormap: the colour map image() and png() use later, "hot" (default) or "gray".
+    scale: how image() and png() scale counts to colours later (--scale): "image"
+        (default: log counts over the image's own range) or "fixed".
 
     Raises TypeError for a value of the wrong type and ValueError, with the
     command line's message, for a value it refuses. The GIL is released while
@@ -79,7 +81,7 @@ def render(size: Optional[Union[int, str]] = 400, iter: Optional[Union[int, str]
     texts = _options.option_texts(dict(
         size=size, iter=iter, center=center, radius=radius, region=region, width=width,
         height=height, angle=angle, family=family, julia=julia, power=power, bailout=bailout,
-        threads=threads, colormap=colormap))
+        threads=threads, colormap=colormap, scale=scale))
     return _render_texts(texts)
 
 
@@ -130,7 +132,8 @@ def image(counts: Any = None, colormap: Optional[str] = None, *,
         or a dict of render() options: the counts of that render.
     colormap: "hot" (default) or "gray" (--colormap).
     iter: the iterations the counts were rendered with (--iter).
-    options: render() options, when counts is None.
+    options: render() options, when counts is None; scale= ("image" or
+        "fixed", --scale) also for counts.
     """
     array, texts = _counts_and_options(counts, iter, options)
     if colormap is not None:

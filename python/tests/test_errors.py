@@ -39,6 +39,7 @@ BAD_VALUES = [
     (dict(threads=-1), ["--threads", "-1"]),
     (dict(threads=100000), ["--threads", "100000"]),
     (dict(colormap="foo"), ["--colormap", "foo"]),
+    (dict(scale="log"), ["--scale", "log"]),
 ]
 
 
@@ -56,7 +57,7 @@ def test_bad_values_raise_the_cli_message(keywords, args):
 @pytest.mark.parametrize("keywords", [
     dict(size=1.5), dict(size=True), dict(iter=[100]), dict(center=(1, 2, 3)), dict(center=1),
     dict(region=(1, 2)), dict(family=3), dict(colormap=1), dict(radius=object()),
-    dict(julia=[1j, 2]), dict(threads=2.0), dict(bailout=b"10"),
+    dict(julia=[1j, 2]), dict(threads=2.0), dict(bailout=b"10"), dict(scale=1),
 ])
 def test_values_of_the_wrong_type_raise_type_error(keywords):
     with pytest.raises(TypeError):

@@ -18,6 +18,9 @@ VIEWS = [
       "--radius", "0.002"]),
     (dict(size=40, julia=(-0.4, 0.6), colormap="gray"),
      ["--size", "40", "--julia", "-0.4,0.6", "--colormap", "gray"]),
+    (dict(size=40, iter=300, center=(-0.75, 0.1), radius=0.1, scale="fixed"),
+     ["--size", "40", "--iter", "300", "--center", "-0.75,0.1", "--radius", "0.1", "--scale",
+      "fixed"]),
     # Decimal strings: the PNG's parameters carry them as given.
     (dict(size=32, iter=1500, radius="1e-12",
           center=("-0.74364388703715870475219150611477", "0.13182590420531197049313205638514")),

@@ -54,6 +54,7 @@ int plan_of(const mandelbrot_options* o, RenderPlan* plan, char* message, size_t
   r.power = text_of(o->power);
   r.threads = text_of(o->threads);
   r.colour_map = text_of(o->colormap);
+  r.scale = text_of(o->scale);
   return report(make_render_plan(r, plan), message, message_size);
 }
 
@@ -70,6 +71,19 @@ int check_count(const RenderPlan& plan, const char* what, size_t per_pixel, size
                       fmt::format("{} holds {} values, but a {}x{} render needs {}", what, given,
                                   plan.params.width, plan.params.height, needed),
                       message, message_size);
+}
+
+// What the command line's encoder is given for these counts: on the image
+// scale, the range of the counts themselves, as a render's range pass finds it
+// (render/render.h, RangePass). REQUIRES: counts holds the plan's pixels.
+ImageSpec image_spec_for(const RenderPlan& plan, const int32_t* counts) {
+  ImageSpec spec = image_spec_of(plan);
+  if (spec.scale == ColourScale::kImage) {
+    CountStats stats(plan.params.iterations);
+    stats.add({counts, pixels_of(plan)});
+    spec.range = count_range(stats);
+  }
+  return spec;
 }
 
 // A ByteSink that hands every byte to the caller's function.
@@ -93,7 +107,7 @@ class CallbackSink : public ByteSink {
 // hash in the parameters.
 Status encode(const RenderPlan& plan, const int32_t* counts, ByteSink& sink) {
   const KernelParams& k = plan.params;
-  const ImageSpec spec = image_spec_of(plan);
+  const ImageSpec spec = image_spec_for(plan, counts);
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
   ContentHash hash;
@@ -181,8 +195,8 @@ int mandelbrot_colour_options(const mandelbrot_options* o, const int32_t* counts
     }
     // The colour map the PNG encoder builds from the same ImageSpec
     // (formats/png/encode_png.cc), so that the pixels are the PNG's.
-    const mandelbrot::ImageSpec spec = mandelbrot::image_spec_of(plan);
-    const mandelbrot::ColourMap colours(spec.colour_map, spec.iterations);
+    const mandelbrot::ImageSpec spec = mandelbrot::image_spec_for(plan, counts);
+    const mandelbrot::ColourMap colours(spec.colour_map, spec.scale, spec.iterations, spec.range);
     const size_t width = static_cast<size_t>(spec.width);
     for (int32_t row = 0; row < spec.height; ++row) {
       const size_t at = static_cast<size_t>(row) * width;

@@ -98,16 +98,22 @@ struct TricornStep {
 // VisitStep): for it this order gives zr*zi + zi*zr where mandelbrot has
 // 2*zr*zi, and the two differ when the product zr*zi is subnormal (it is
 // rounded before doubling), so multibrot 2 is defined as the mandelbrot step.
+// The power is a template parameter so that the loop unrolls. The first
+// product is z*z: its real part zr*zr - zi*zi is x2 - y2 (the same roundings),
+// and zr*zi + zi*zr is p + p with p = zr*zi (IEEE products commute), so the
+// check's squares are reused: the same values, three fewer multiplications.
+template <int32_t kPower>
 struct MultibrotStep {
+  static_assert(kPower >= 3 && kPower <= kMaxPower);
   static constexpr bool kCardioidBulb = false;
   static constexpr bool kMonotoneEscape = true;
-  explicit MultibrotStep(const Family& family) : power(family.power) {}
-  int32_t power;  // 3 .. kMaxPower
+  explicit MultibrotStep(const Family& /*family*/) {}
   template <class Ops, class V>
-  HWY_INLINE void Step(V /*x2*/, V /*y2*/, V& zr, V& zi, V cr, V ci) const {
-    V wr = zr;
-    V wi = zi;
-    for (int32_t k = 1; k < power; ++k) {
+  HWY_INLINE void Step(V x2, V y2, V& zr, V& zi, V cr, V ci) const {
+    const V p = Ops::Mul(zr, zi);
+    V wr = Ops::Sub(x2, y2);
+    V wi = Ops::Add(p, p);
+    for (int32_t k = 2; k < kPower; ++k) {
       const V r = Ops::Sub(Ops::Mul(wr, zr), Ops::Mul(wi, zi));
       wi = Ops::Add(Ops::Mul(wr, zi), Ops::Mul(wi, zr));
       wr = r;
@@ -129,8 +135,21 @@ HWY_INLINE decltype(auto) VisitStep(const Family& family, Visitor&& visit) {
     case FamilyKind::kTricorn:
       return visit(TricornStep(family));
     case FamilyKind::kMultibrot:
-      if (family.power != 2) return visit(MultibrotStep(family));
-      return visit(SquareStep(family));
+      switch (family.power) {
+        case 3:
+          return visit(MultibrotStep<3>(family));
+        case 4:
+          return visit(MultibrotStep<4>(family));
+        case 5:
+          return visit(MultibrotStep<5>(family));
+        case 6:
+          return visit(MultibrotStep<6>(family));
+        case 7:
+          return visit(MultibrotStep<7>(family));
+        case 8:
+          return visit(MultibrotStep<8>(family));
+      }
+      return visit(SquareStep(family));  // power 2
     case FamilyKind::kMandelbrot:
     case FamilyKind::kJulia:
       break;

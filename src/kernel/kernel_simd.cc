@@ -63,9 +63,9 @@ namespace hn = hwy::HWY_NAMESPACE;
 
 // Independent vectors in flight per thread: one step's dependency chain is long
 // (mul -> sub -> add), so several chains keep the FP units busy, as long as a
-// group's state fits the registers. Measured best per target: 4 for AVX2, 3
-// elsewhere (see docs/PERFORMANCE.md).
-constexpr size_t kUnroll = HWY_TARGET == HWY_AVX2 ? 4 : 3;
+// group's state fits the registers. Measured best on every target: 3
+// (docs/PERFORMANCE.md; AVX2 had 4 until it repacked its survivors too).
+constexpr size_t kUnroll = 3;
 constexpr int32_t kBlock = 8;
 constexpr double kMultiplierMargin = 0.995;
 
@@ -150,18 +150,70 @@ HWY_INLINE M StillInside(M active, V sum, V b2) {
 #endif
 }
 
-// Stores the lanes of v where keep is true, densely, at p; may write garbage up
-// to a whole vector past them (the buffers have that slack). On AVX-512 the
-// lanes are compressed in a register and the vector stored whole: the
-// compress-to-memory instruction is microcoded and slow on AMD's cores, and
-// Highway compresses 64-bit lanes through a table.
-HWY_INLINE void StoreKept(D d, V v, M keep, double* p) {
+// Packs the lanes of vectors where `keep` is true densely to the front, the
+// same lanes for each vector it is given (a lane's whole state moves together),
+// and stores the vector whole: the buffers have a vector of slack. The
+// permutation is worked out once per mask. On AVX-512 with the in-register
+// compress (the compress-to-memory instruction is microcoded and slow on AMD's
+// cores); on 2- and 4-lane targets with a lane permutation from a table (the
+// emulated CompressStore looks its table up again for every vector).
 #if HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL
-  hn::StoreU(V{_mm512_maskz_compress_pd(keep.raw, v.raw)}, d, p);
+class LanePacker {
+ public:
+  LanePacker(D /*d*/, M keep) : keep_(keep) {}
+  HWY_INLINE void Store(D d, V v, double* p) const {
+    hn::StoreU(V{_mm512_maskz_compress_pd(keep_.raw, v.raw)}, d, p);
+  }
+
+ private:
+  M keep_;
+};
+#elif HWY_TARGET == HWY_SCALAR
+class LanePacker {
+ public:
+  LanePacker(D /*d*/, M keep) : keep_(keep) {}
+  HWY_INLINE void Store(D d, V v, double* p) const { hn::CompressStore(v, keep_, d, p); }
+
+ private:
+  M keep_;
+};
 #else
-  hn::CompressStore(v, keep, d, p);
+// Row `bits` of the table: the lanes whose bit is set, in order, then the others.
+template <size_t kLanes>
+struct PackTable {
+  int64_t index[size_t{1} << kLanes][kLanes];
+  constexpr PackTable() : index() {
+    for (size_t bits = 0; bits < (size_t{1} << kLanes); ++bits) {
+      size_t at = 0;
+      for (size_t lane = 0; lane < kLanes; ++lane) {
+        if ((bits >> lane) & 1) index[bits][at++] = static_cast<int64_t>(lane);
+      }
+      for (size_t lane = 0; lane < kLanes; ++lane) {
+        if (!((bits >> lane) & 1)) index[bits][at++] = static_cast<int64_t>(lane);
+      }
+    }
+  }
+};
+constexpr size_t kMaxPackLanes = HWY_MAX_BYTES / sizeof(double);
+static_assert(kMaxPackLanes <= 4, "the permutation table is for up to 4 lanes");
+constexpr PackTable<kMaxPackLanes> kPackTable;
+
+class LanePacker {
+ public:
+  LanePacker(D d, M keep) : indices_(hn::SetTableIndices(d, Row(d, keep))) {}
+  HWY_INLINE void Store(D d, V v, double* p) const {
+    hn::StoreU(hn::TableLookupLanes(v, indices_), d, p);
+  }
+
+ private:
+  static const int64_t* Row(D d, M keep) {
+    uint8_t bits[8] = {};
+    hn::StoreMaskBits(d, keep, bits);
+    return kPackTable.index[bits[0]];
+  }
+  decltype(hn::SetTableIndices(D(), static_cast<const int64_t*>(nullptr))) indices_;
+};
 #endif
-}
 
 // Lanes outliving a level are stored in a LaneBuffer with their whole state and
 // loaded again densely packed. Vectors without an active lane cost one test.
@@ -169,15 +221,16 @@ HWY_INLINE void AppendActive(D d, const Group& g, LaneBuffer& b) {
   for (size_t u = 0; u < kUnroll; ++u) {
     const M keep = g.active[u];
     if (hn::AllFalse(d, keep)) continue;
+    const LanePacker pack(d, keep);
     const size_t at = b.size;
-    StoreKept(d, g.cr[u], keep, b.cr.data() + at);
-    StoreKept(d, g.ci[u], keep, b.ci.data() + at);
-    StoreKept(d, g.zr[u], keep, b.zr.data() + at);
-    StoreKept(d, g.zi[u], keep, b.zi.data() + at);
-    StoreKept(d, g.count[u], keep, b.count.data() + at);
-    StoreKept(d, g.saved_r[u], keep, b.saved_r.data() + at);
-    StoreKept(d, g.saved_i[u], keep, b.saved_i.data() + at);
-    StoreKept(d, g.idx[u], keep, b.idx.data() + at);
+    pack.Store(d, g.cr[u], b.cr.data() + at);
+    pack.Store(d, g.ci[u], b.ci.data() + at);
+    pack.Store(d, g.zr[u], b.zr.data() + at);
+    pack.Store(d, g.zi[u], b.zi.data() + at);
+    pack.Store(d, g.count[u], b.count.data() + at);
+    pack.Store(d, g.saved_r[u], b.saved_r.data() + at);
+    pack.Store(d, g.saved_i[u], b.saved_i.data() + at);
+    pack.Store(d, g.idx[u], b.idx.data() + at);
     b.size = at + hn::CountTrue(d, keep);
   }
 }
@@ -392,11 +445,11 @@ class RowRunner {
 // until its slowest lane is done, so lanes that stopped early would idle beside
 // it. Measured on the default view (docs/PERFORMANCE.md): 61% of lane-steps are
 // useful without levels, 85% with these.
-// Not on AVX2, where Highway emulates compression of 4 doubles with tables and
-// repacking cost more than it saved (measured); AVX-512 has an instruction for
-// it, and with SSE's 2 lanes it is a shuffle.
+// On every target since the lanes are packed with one permutation per vector
+// (LanePacker): with Highway's emulated CompressStore, AVX2 lost more to
+// repacking than it gained, and ran without it.
 constexpr int32_t kLevelEnds[] = {32, 128, 512};
-constexpr bool kRepackLevels = HWY_TARGET != HWY_AVX2;
+constexpr bool kRepackLevels = true;
 
 // Whether escape is monotone for every c of the row (see the file comment):
 // the largest |c| is bounded by the largest |re| and |im| of the row's c values.
