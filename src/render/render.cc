@@ -16,6 +16,7 @@
 #include "kernel/row_context.h"
 #include "render/band_pipeline.h"
 #include "render/render_params.h"
+#include "render/thread_budget.h"
 
 namespace mandelbrot {
 namespace {
@@ -63,26 +64,6 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
     return Status();
   }
   return OutputFile::open(plan.output, file);
-}
-
-// At most `threads`, and no more than the work can use: one per row, and one
-// per 2^22 pixel-iterations at most (about a millisecond of exact work per
-// core), since starting a thread costs a few hundred microseconds on the CI
-// machine (docs/PERFORMANCE.md). The counts are the same for any number.
-int threads_worth_starting(const KernelParams& k, int threads) {
-  constexpr int64_t kWorkPerThread = int64_t{1} << 22;
-  const int64_t work = int64_t{k.width} * k.height * k.iterations;
-  const int64_t useful = std::min<int64_t>(k.height, 1 + work / kWorkPerThread);
-  return static_cast<int>(std::min<int64_t>(threads, useful));
-}
-
-// The same for the encoder of a held image: one thread per 4 MiB of pixels
-// (3 bytes each), so that a small image is not encoded in a parallel region
-// whose idle threads spin for milliseconds (docs/PERFORMANCE.md).
-int encoder_threads_worth_starting(const KernelParams& k, int threads) {
-  constexpr int64_t kBytesPerThread = int64_t{4} << 20;
-  const int64_t useful = 1 + int64_t{3} * k.width * k.height / kBytesPerThread;
-  return static_cast<int>(std::min<int64_t>(threads, useful));
 }
 
 // The kernel's state for one pass over the image (kernel/row_context.h): the

@@ -12,4 +12,10 @@ int threads_worth_starting(const KernelParams& k, int threads) {
   return static_cast<int>(std::min<int64_t>(threads, useful));
 }
 
+int encoder_threads_worth_starting(const KernelParams& k, int threads) {
+  constexpr int64_t kBytesPerThread = int64_t{4} << 20;
+  const int64_t useful = 1 + int64_t{3} * k.width * k.height / kBytesPerThread;
+  return static_cast<int>(std::min<int64_t>(threads, useful));
+}
+
 }  // namespace mandelbrot

@@ -11,4 +11,9 @@ namespace mandelbrot {
 // machine. The counts are the same for any number. REQUIRES: threads >= 1.
 int threads_worth_starting(const KernelParams& k, int threads);
 
+// The same for the encoder of a held image: one thread per 4 MiB of pixels
+// (3 bytes each), so that a small image is not encoded in a parallel region
+// whose idle threads spin for milliseconds. REQUIRES: threads >= 1.
+int encoder_threads_worth_starting(const KernelParams& k, int threads);
+
 }  // namespace mandelbrot
