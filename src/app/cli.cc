@@ -7,6 +7,9 @@
 #include <sstream>
 #include <vector>
 
+#include "app/cli_errors.h"
+#include "app/config_file.h"
+#include "app/config_options.h"
 #include "app/exit_code.h"
 #include "app/subcommands.h"
 #include "base/version.h"
@@ -14,9 +17,16 @@
 namespace mandelbrot {
 namespace {
 
-constexpr const char* kConfigHelp =
-    "Read render options from a TOML file (keys are the long option names, e.g. iter = 500); "
-    "options on the command line win";
+// The options of a --config file, when the command that runs takes one and it
+// was given (docs/RELIABILITY.md "Config files").
+Status apply_config_option(CLI::App& app) {
+  const CLI::Option* config = app.get_option_no_throw("--config");
+  if (config == nullptr || config->count() == 0) return Status();
+  const std::string path = config->as<std::string>();
+  std::vector<ConfigEntry> entries;
+  if (Status s = read_config_file(path, &entries); !s.ok()) return s;
+  return apply_config(entries, path, app);
+}
 
 }  // namespace
 
@@ -30,7 +40,6 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
   std::unique_ptr<Command> root = table.front().make();
   root->add_options(app);
   app.footer(table.front().footer);
-  app.set_config("--config", "", kConfigHelp);
 
   std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> subs;
   for (const Subcommand& row : table) {
@@ -46,7 +55,7 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() != 0) return invalid_argument("{}", e.what());
+    if (e.get_exit_code() != 0) return cli_error_status(e, app);
     std::ostringstream out;
     std::ostringstream err;
     app.exit(e, out, err);
@@ -55,12 +64,15 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
     return Status();
   }
   result.command = std::move(root);
+  CLI::App* chosen = &app;
   for (auto& [sub, command] : subs) {
     if (sub->parsed()) {
       result.name = sub->get_name();
       result.command = std::move(command);
+      chosen = sub;
     }
   }
+  if (Status s = apply_config_option(*chosen); !s.ok()) return s;
   *command_line = std::move(result);
   return Status();
 }

@@ -30,7 +30,7 @@ TEST(Cli, NoArgumentsRendersWithDefaults) {
   EXPECT_EQ(c.name, "render");
   EXPECT_FALSE(render_options(c).size);
   EXPECT_FALSE(render_options(c).iterations);
-  EXPECT_EQ(render_options(c).output, "mandelbrot.png");
+  EXPECT_FALSE(render_options(c).output);  // the plan names it after the format
 }
 
 TEST(Cli, OptionsKeepTheirTextForThePlan) {
@@ -66,7 +66,7 @@ TEST(Cli, ExclusiveOptionsAreUsageErrors) {
   CommandLine c;
   Status s = parse({"--region", "-2,1,-1.5,1.5", "--center", "0,0"}, &c);
   EXPECT_TRUE(s.code() == StatusCode::kInvalidArgument);
-  EXPECT_NE(s.message().find("excludes"), std::string::npos) << s.message();
+  EXPECT_EQ(s.message(), "--region and --center cannot be given together");
   EXPECT_TRUE(parse({"--region", "-2,1,-1.5,1.5", "--radius", "1"}, &c).code() ==
               StatusCode::kInvalidArgument);
   EXPECT_TRUE(parse({"--size", "5", "--width", "5"}, &c).code() == StatusCode::kInvalidArgument);

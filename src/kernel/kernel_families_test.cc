@@ -11,6 +11,7 @@
 
 #include "fractal/family.h"
 #include "kernel/kernel.h"
+#include "kernel/kernel_test_support.h"
 
 namespace mandelbrot {
 namespace {
@@ -103,25 +104,14 @@ std::vector<int32_t> brute_force(const KernelParams& p) {
   return out;
 }
 
-std::vector<int32_t> reference_of(const KernelParams& p) {
-  std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height, -1);
-  render_rows_scalar(p, 0, p.height, out.data());
-  return out;
-}
-
 Rotation rotation_of(double degrees, double cx, double cy) {
   const double a = degrees * 3.141592653589793 / 180;
   return Rotation{std::cos(a), std::sin(a), cx, cy};
 }
 
-struct FamilyCase {
-  const char* name;
-  Family family;
-  Region region;
-  int32_t width, height, iterations;
-  double bailout;
-  Rotation rotation;
-};
+using FamilyCase = testing::KernelCase;
+using testing::params_of;
+using testing::reference_of;
 
 const Family kMandelbrot = make_family(FamilyKind::kMandelbrot);
 const Family kBurningShip = make_family(FamilyKind::kBurningShip);
@@ -282,18 +272,6 @@ const FamilyCase kFamilyCases[] = {
      1e6,
      Rotation()},
 };
-
-KernelParams params_of(const FamilyCase& c) {
-  KernelParams p;
-  p.width = c.width;
-  p.height = c.height;
-  p.iterations = c.iterations;
-  p.region = c.region;
-  p.bailout = c.bailout;
-  p.family = c.family;
-  p.rotation = c.rotation;
-  return p;
-}
 
 TEST(KernelFamilies, ScalarReferenceEqualsHandWrittenLoops) {
   for (const FamilyCase& c : kFamilyCases) {

@@ -1,6 +1,7 @@
 #include "tools/compare.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include "colour/colour_map.h"
 #include "formats/encoders.h"
 #include "formats/png/png_writer.h"
+#include "tools/embedded_params.h"
 
 namespace mandelbrot {
 namespace {
@@ -150,12 +152,12 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
   const ImageHeader& b = reader_b->header();
   if (a.kind != b.kind) {
     return invalid_argument("cannot compare '{}' ({}, {}) with '{}' ({}, {})", o.a,
-                       output_format_name(a.format), image_kind_name(a.kind), o.b,
-                       output_format_name(b.format), image_kind_name(b.kind));
+                            output_format_name(a.format), image_kind_name(a.kind), o.b,
+                            output_format_name(b.format), image_kind_name(b.kind));
   }
   if (a.width != b.width || a.height != b.height) {
-    return invalid_argument("different dimensions: '{}' is {}x{}, '{}' is {}x{}", o.a, a.width, a.height,
-                       o.b, b.width, b.height);
+    return invalid_argument("different dimensions: '{}' is {}x{}, '{}' is {}x{}", o.a, a.width,
+                            a.height, o.b, b.width, b.height);
   }
 
   CompareResult r;
@@ -203,6 +205,16 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
     r.psnr = 10 * std::log10(255.0 * 255.0 / mse);
   }
   r.match = r.differing <= r.max_differing;
+  if (!r.match && o.a != "-" && o.b != "-") {
+    // Both files were read whole already: reading their parameters cannot fail
+    // in a new way, and if it did, the comparison stands without them.
+    std::optional<nlohmann::json> params_a;
+    std::optional<nlohmann::json> params_b;
+    if (read_embedded_params(o.a, &params_a).ok() && read_embedded_params(o.b, &params_b).ok() &&
+        params_a && params_b) {
+      r.parameter_differences = parameter_differences(*params_a, *params_b);
+    }
+  }
   if (diff_image) {
     if (Status s = diff_image->commit(); !s.ok())
       return invalid_argument("--diff-image: {}", s.message());
@@ -224,6 +236,12 @@ std::string compare_text(const CompareResult& r) {
     text +=
         fmt::format(" (tolerance: --max-diff {}, --max-differing {})", r.max_diff, r.max_differing);
   }
+  if (r.parameter_differences) {
+    text += r.parameter_differences->empty()
+                ? "\nembedded parameters: all the same"
+                : fmt::format("\nembedded parameters differ: {}",
+                              fmt::join(*r.parameter_differences, "; "));
+  }
   return text;
 }
 
@@ -243,6 +261,7 @@ std::string compare_json(const CompareResult& r) {
   }
   j["max_diff"] = r.max_diff;
   j["max_differing"] = r.max_differing;
+  if (r.parameter_differences) j["parameter_differences"] = *r.parameter_differences;
   return j.dump();
 }
 

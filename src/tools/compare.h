@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "formats/image_reader.h"
@@ -36,6 +37,10 @@ struct CompareResult {
   int64_t max_diff = 0;
   int64_t max_differing = 0;  // the allowed number of differing pixels
   bool match = false;
+  // When the files differ and both carry render parameters (PNGs of this
+  // program): the parameters that differ, "KEY: A vs B" (none when the same
+  // parameters gave different pixels). nullopt otherwise.
+  std::optional<std::vector<std::string>> parameter_differences;
 };
 
 // Reads both files and compares them. Every problem (unreadable, corrupt or
