@@ -28,6 +28,14 @@ Status apply_config_option(CLI::App& app) {
   return apply_config(entries, path, app);
 }
 
+// "mandelbrot", or "mandelbrot NAME" when the subcommand NAME was named.
+std::string help_command(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->parsed()) return "mandelbrot " + sub->get_name();
+  }
+  return "mandelbrot";
+}
+
 }  // namespace
 
 Status parse_command_line(int argc, const char* const* argv, CommandLine* command_line) {
@@ -55,7 +63,10 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() != 0) return cli_error_status(e, app);
+    if (e.get_exit_code() != 0) {
+      command_line->help_command = help_command(app);
+      return cli_error_status(e, app);
+    }
     std::ostringstream out;
     std::ostringstream err;
     app.exit(e, out, err);
@@ -72,7 +83,11 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
       chosen = sub;
     }
   }
-  if (Status s = apply_config_option(*chosen); !s.ok()) return s;
+  result.help_command = help_command(app);
+  if (Status s = apply_config_option(*chosen); !s.ok()) {
+    command_line->help_command = result.help_command;
+    return s;
+  }
   *command_line = std::move(result);
   return Status();
 }
@@ -80,7 +95,8 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
 int run_command_line(int argc, char** argv) {
   CommandLine command_line;
   if (Status s = parse_command_line(argc, argv, &command_line); !s.ok()) {
-    fmt::print(stderr, "mandelbrot: error: {} (see mandelbrot --help)\n", s.message());
+    fmt::print(stderr, "mandelbrot: error: {} (see {} --help)\n", s.message(),
+               command_line.help_command);
     return exit_code_of(s);
   }
   if (!command_line.command) {

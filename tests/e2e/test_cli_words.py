@@ -9,7 +9,7 @@ import subprocess
 import time
 import unittest
 
-from support import MANDELBROT, ScratchTestCase, run
+from support import MANDELBROT, SOURCE_DIR, ScratchTestCase, run
 
 
 class CliWords(ScratchTestCase):
@@ -76,6 +76,15 @@ class CliWords(ScratchTestCase):
                                "--json"], check=True).stdout)
         self.assertEqual((wide["width"], wide["height"]), (30, 400))
 
+    def test_the_readme_config_example_works(self):
+        with open(os.path.join(SOURCE_DIR, "README.md")) as f:
+            example = re.search(r"^```toml\n(.*?)^```", f.read(), re.S | re.M).group(1)
+        config = self.write("readme.toml", example)
+        report = json.loads(run(["--config", config, "--size", "20", "-o", self.file("r.png"),
+                                 "--json"], check=True).stdout)
+        self.assertEqual((report["width"], report["iterations"], report["colormap"],
+                          report["shortcuts"]), (20, 500, "gray", False))
+
     def test_config_file_errors_name_the_line(self):
         typo = self.write("typo.toml", "size = 50\niterr = 500\n")
         self.assertIn(f"{typo}:2: unknown key 'iterr' (did you mean iter?)",
@@ -96,7 +105,7 @@ class CliWords(ScratchTestCase):
         message = self.error_of(["--config", deep])
         self.assertLess(time.monotonic() - start, 2)
         self.assertIn(f"{deep}:1: nested deeper than 8 levels", message)
-        self.assertIn("larger than 65536 bytes",
+        self.assertIn("more than the 65536 bytes",
                       self.error_of(["--config", self.write("big.toml", "# x\n" * 20000)]))
 
     def test_render_help_shows_the_options_of_the_bare_command(self):
