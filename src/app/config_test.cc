@@ -26,8 +26,10 @@ std::string deep_header(int levels) {
 TEST(TomlNesting, CountsKeyPartsHeadersAndBrackets) {
   EXPECT_TRUE(check_toml_nesting("a = 1\nb = [1, [2, 3]]\n", "c", 3).ok());
   EXPECT_FALSE(check_toml_nesting("b = [1, [2, [3]]]\n", "c", 3).ok());
-  EXPECT_TRUE(check_toml_nesting("[a.b]\nc = 1\n", "c", 2).ok());
+  EXPECT_TRUE(check_toml_nesting("[a.b]\nc = 1\n[d]\ne = 1\n", "c", 3).ok());
+  EXPECT_FALSE(check_toml_nesting("[a.b]\nc.d = 1\n", "c", 3).ok());  // a.b.c.d
   EXPECT_FALSE(check_toml_nesting("[a.b.c]\n", "c", 2).ok());
+  EXPECT_TRUE(check_toml_nesting("[[a.b]]\nc = 1\n", "c", 3).ok());
   EXPECT_FALSE(check_toml_nesting("a.b.c = 1\n", "c", 2).ok());
   EXPECT_FALSE(check_toml_nesting("a = {b = {c = 1}}\n", "c", 2).ok());
 }

@@ -12,8 +12,8 @@ class NestingScanner {
  public:
   explicit NestingScanner(std::string_view text) : text_(text) {}
 
-  // The deepest statement, and the line (from 1) where it reaches that depth.
-  void scan(int* deepest, int* line_of_deepest) {
+  // The first line (from 1) where a statement nests deeper than max_depth, or 0.
+  int first_line_deeper_than(int max_depth) {
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
       if (c == '"' || c == '\'') {
@@ -33,8 +33,10 @@ class NestingScanner {
       } else if (at_statement_start_ && c == '[') {
         in_header_ = true;  // [table] or [[array.of.tables]]: its dots count as key parts
         in_key_ = true;
-      } else if (in_header_ && c == ']') {
+        key_parts_ = 1;
+      } else if (in_header_ && in_key_ && c == ']') {
         in_key_ = false;
+        header_parts_ = key_parts_;  // the keys below the header are inside its table
       } else if (!in_key_ && (c == '[' || c == '{')) {
         open_.push_back(c);
         in_key_ = c == '{';  // an inline table starts with a key
@@ -44,14 +46,10 @@ class NestingScanner {
         in_key_ = true;
       }
       if (c != ' ' && c != '\t' && c != '\r' && c != '\n') at_statement_start_ = false;
-      const int depth = key_parts_ + static_cast<int>(open_.size());
-      if (depth > deepest_) {
-        deepest_ = depth;
-        line_of_deepest_ = line_;
-      }
+      // A newline starts the next statement, whose depth counts on its own line.
+      if (c != '\n' && key_parts_ + static_cast<int>(open_.size()) > max_depth) return line_;
     }
-    *deepest = deepest_;
-    *line_of_deepest = line_of_deepest_;
+    return 0;
   }
 
  private:
@@ -59,7 +57,7 @@ class NestingScanner {
     in_key_ = true;
     in_header_ = false;
     at_statement_start_ = true;
-    key_parts_ = 1;
+    key_parts_ = header_parts_ + 1;
   }
 
   void skip_comment() {
@@ -98,19 +96,15 @@ class NestingScanner {
   bool in_key_ = true;
   bool in_header_ = false;
   bool at_statement_start_ = true;
-  int key_parts_ = 1;
-  int deepest_ = 0;
-  int line_of_deepest_ = 1;
+  int key_parts_ = 1;     // of the key being read, with its table's
+  int header_parts_ = 0;  // of the last [table] header
 };
 
 }  // namespace
 
 Status check_toml_nesting(std::string_view text, const std::string& name, int max_depth) {
-  NestingScanner scanner(text);
-  int deepest = 0;
-  int line = 1;
-  scanner.scan(&deepest, &line);
-  if (deepest > max_depth) {
+  const int line = NestingScanner(text).first_line_deeper_than(max_depth);
+  if (line > 0) {
     return invalid_argument("{}:{}: nested deeper than {} levels (keys, tables and arrays)", name,
                             line, max_depth);
   }
