@@ -108,10 +108,40 @@ TEST(Cli, EverySubcommandOfTheTableParses) {
   EXPECT_EQ(c.name, "compare");
   ASSERT_TRUE(parse({"info", "a"}, &c).ok());
   EXPECT_EQ(c.name, "info");
+  ASSERT_TRUE(parse({"verify", "a.png", "b.png"}, &c).ok());
+  EXPECT_EQ(c.name, "verify");
   for (const Subcommand& row : subcommands()) {
     ASSERT_TRUE(parse({row.name, "--help"}, &c).ok()) << row.name;
     EXPECT_NE(c.text.find(row.footer), std::string::npos) << row.name;
   }
+}
+
+// CLI11's texts in the program's words (app/cli_errors.cc), and where to look.
+TEST(Cli, ParseErrorsInOurWords) {
+  const std::pair<std::vector<const char*>, std::string> cases[] = {
+      {{"--siz", "64"}, "unknown option '--siz' (did you mean --size?)"},
+      {{"--size=64", "--hieght=3"}, "unknown option '--hieght' (did you mean --height?)"},
+      {{"--size", "64", "--size", "32"}, "--size is given 2 times; give it once"},
+      {{"--iter"}, "--iter needs a value"},
+      {{"rendr"}, "unknown subcommand 'rendr' (did you mean render?)"},
+      {{"info"}, "missing the argument FILE"},
+      {{"info", "a", "b"}, "unexpected argument 'b' (info takes no more)"},
+      {{"compare", "a", "b", "--max-differnig", "1"},
+       "unknown option '--max-differnig' (did you mean --max-differing?)"},
+      {{"--size", "4", "--height", "4"}, "--size and --height cannot be given together"},
+  };
+  for (const auto& [args, message] : cases) {
+    std::vector<const char*> argv = {"mandelbrot"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    CommandLine c;
+    const Status s = parse_command_line(static_cast<int>(argv.size()), argv.data(), &c);
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << message;
+    EXPECT_EQ(s.message(), message);
+  }
+  CommandLine c;
+  std::vector<const char*> argv = {"mandelbrot", "compare", "a"};
+  ASSERT_FALSE(parse_command_line(3, argv.data(), &c).ok());
+  EXPECT_EQ(c.help_command, "mandelbrot compare");
 }
 
 }  // namespace
