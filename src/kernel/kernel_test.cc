@@ -148,7 +148,7 @@ TEST(Kernel, CheckRejectsBadParameters) {
 
 // ---- Every kernel against the scalar reference ----
 
-using testing::KernelCase;
+using Case = testing::KernelCase;
 using testing::params_of;
 using testing::reference_of;
 
@@ -156,29 +156,29 @@ using testing::reference_of;
 // boundary, the period-2 bulb's edges, the real axis (even heights put a row at
 // y = 0 exactly), filaments, points that escape at the first step, huge regions
 // (block escape tests off), and small and odd bailouts (per-step mode).
-const KernelCase kCases[] = {
-    {"default view", Family(), {-2, 1, -1.5, 1.5}, 97, 64, 300, 10},
-    {"cardioid cusp", Family(), {0.2499, 0.2501, -1e-4, 1e-4}, 67, 40, 3000, 10},
-    {"cardioid top edge", Family(), {-0.16, -0.14, 1.02, 1.04}, 64, 41, 2000, 10},
-    {"cardioid side edge", Family(), {0.36, 0.39, 0.13, 0.16}, 33, 33, 2000, 10},
-    {"bulb neck", Family(), {-0.76, -0.74, -0.01, 0.01}, 65, 32, 2000, 10},
-    {"bulb left edge", Family(), {-1.26, -1.24, -0.01, 0.01}, 40, 20, 2000, 10},
-    {"real axis antenna", Family(), {-2.0, -1.4, -0.02, 0.02}, 70, 10, 1000, 10},
-    {"seahorse valley", Family(), {-0.75, -0.74, 0.1, 0.11}, 50, 50, 1500, 10},
-    {"elephant valley", Family(), {0.25, 0.35, -0.05, 0.05}, 41, 39, 1000, 10},
-    {"period-3 bulb", Family(), {-0.15, -0.1, 0.85, 0.9}, 48, 48, 1000, 10},
-    {"first-step escapes", Family(), {-30, 30, -20, 20}, 61, 43, 200, 10},
-    {"bailout 2", Family(), {-2, 1, -1.5, 1.5}, 50, 50, 500, 2},
-    {"bailout 0.5", Family(), {-2, 1, -1.5, 1.5}, 50, 50, 100, 0.5},
-    {"bailout 1e6", Family(), {-2.5, 1, -1.5, 1.5}, 50, 38, 300, 1e6},
-    {"one pixel", Family(), {-0.5, 0.5, -0.5, 0.5}, 1, 1, 50, 10},
-    {"single iteration", Family(), {-2, 1, -1.5, 1.5}, 13, 9, 1, 10},
-    {"two iterations", Family(), {-2, 1, -1.5, 1.5}, 13, 9, 2, 10},
+const Case kCases[] = {
+    {"default view", {-2, 1, -1.5, 1.5}, 97, 64, 300, 10},
+    {"cardioid cusp", {0.2499, 0.2501, -1e-4, 1e-4}, 67, 40, 3000, 10},
+    {"cardioid top edge", {-0.16, -0.14, 1.02, 1.04}, 64, 41, 2000, 10},
+    {"cardioid side edge", {0.36, 0.39, 0.13, 0.16}, 33, 33, 2000, 10},
+    {"bulb neck", {-0.76, -0.74, -0.01, 0.01}, 65, 32, 2000, 10},
+    {"bulb left edge", {-1.26, -1.24, -0.01, 0.01}, 40, 20, 2000, 10},
+    {"real axis antenna", {-2.0, -1.4, -0.02, 0.02}, 70, 10, 1000, 10},
+    {"seahorse valley", {-0.75, -0.74, 0.1, 0.11}, 50, 50, 1500, 10},
+    {"elephant valley", {0.25, 0.35, -0.05, 0.05}, 41, 39, 1000, 10},
+    {"period-3 bulb", {-0.15, -0.1, 0.85, 0.9}, 48, 48, 1000, 10},
+    {"first-step escapes", {-30, 30, -20, 20}, 61, 43, 200, 10},
+    {"bailout 2", {-2, 1, -1.5, 1.5}, 50, 50, 500, 2},
+    {"bailout 0.5", {-2, 1, -1.5, 1.5}, 50, 50, 100, 0.5},
+    {"bailout 1e6", {-2.5, 1, -1.5, 1.5}, 50, 38, 300, 1e6},
+    {"one pixel", {-0.5, 0.5, -0.5, 0.5}, 1, 1, 50, 10},
+    {"single iteration", {-2, 1, -1.5, 1.5}, 13, 9, 1, 10},
+    {"two iterations", {-2, 1, -1.5, 1.5}, 13, 9, 2, 10},
 };
 
 TEST(Kernel, TheCasesCoverWhatTheyClaim) {
   auto counts = [](const char* name) {
-    for (const KernelCase& c : kCases) {
+    for (const Case& c : kCases) {
       if (std::string(c.name) == name) return reference_of(params_of(c));
     }
     return std::vector<int32_t>();
@@ -198,7 +198,7 @@ TEST(Kernel, TheCasesCoverWhatTheyClaim) {
 TEST(Kernel, EveryKernelAndShortcutSettingMatchesTheReference) {
   const std::vector<std::string> names = kernel_names();
   ASSERT_GE(names.size(), 2u);  // at least one SIMD target and "scalar"
-  for (const KernelCase& c : kCases) {
+  for (const Case& c : kCases) {
     const KernelParams p = params_of(c);
     const std::vector<int32_t> expected = reference_of(p);
     for (const std::string& name : names) {

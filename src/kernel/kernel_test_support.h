@@ -9,14 +9,14 @@
 
 namespace mandelbrot::testing {
 
-// A view to render: a family (mandelbrot by default), region, size, iterations,
-// bailout and rotation (none by default).
+// A view to render: region, size, iterations, bailout, and the family
+// (mandelbrot by default) and rotation (none by default).
 struct KernelCase {
   const char* name;
-  Family family;
   Region region;
   int32_t width, height, iterations;
   double bailout;
+  Family family = Family();
   Rotation rotation = Rotation();
 };
 
