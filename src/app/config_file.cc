@@ -128,7 +128,7 @@ Status read_config_file(const std::string& path, std::vector<ConfigEntry>* entri
     return s.with_prefix("--config: ");
   }
   const std::string text(bytes.begin(), bytes.end());
-  return parse_config_text(text, path, entries).with_prefix("--config: ");
+  return parse_config_text(text, path, entries);  // its messages start "PATH:LINE: "
 }
 
 }  // namespace mandelbrot
