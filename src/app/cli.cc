@@ -28,6 +28,19 @@ Status apply_config_option(CLI::App& app) {
   return apply_config(entries, path, app);
 }
 
+// The bare command's options belong to it alone: given before a subcommand's
+// name they would be silently dropped, so they are an error.
+Status check_no_root_options(const CLI::App& app, const CLI::App& chosen) {
+  if (&chosen == &app) return Status();
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->count() > 0) {
+      return invalid_argument("{} is given before '{}': options go after the subcommand",
+                              option->get_name(), chosen.get_name());
+    }
+  }
+  return Status();
+}
+
 // "mandelbrot", or "mandelbrot NAME" when the subcommand NAME was named.
 std::string help_command(const CLI::App& app) {
   for (const CLI::App* sub : app.get_subcommands({})) {
@@ -84,7 +97,9 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
     }
   }
   result.help_command = help_command(app);
-  if (Status s = apply_config_option(*chosen); !s.ok()) {
+  Status s = check_no_root_options(app, *chosen);
+  if (s.ok()) s = apply_config_option(*chosen);
+  if (!s.ok()) {
     command_line->help_command = result.help_command;
     return s;
   }

@@ -129,6 +129,9 @@ TEST(Cli, ParseErrorsInOurWords) {
       {{"compare", "a", "b", "--max-differnig", "1"},
        "unknown option '--max-differnig' (did you mean --max-differing?)"},
       {{"--size", "4", "--height", "4"}, "--size and --height cannot be given together"},
+      {{"--size", "4", "render"},
+       "--size is given before 'render': options go after the subcommand"},
+      {{"--json", "info", "a"}, "--json is given before 'info': options go after the subcommand"},
   };
   for (const auto& [args, message] : cases) {
     std::vector<const char*> argv = {"mandelbrot"};
