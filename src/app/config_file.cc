@@ -9,6 +9,7 @@
 
 #include "app/toml_nesting.h"
 #include "base/input_stream.h"
+#include "base/utf8.h"
 
 namespace mandelbrot {
 namespace {
@@ -101,6 +102,14 @@ Status parse_config_text(std::string_view text, const std::string& name,
   if (text.size() > kMaxConfigBytes) {
     return invalid_argument("{}: larger than {} bytes, too large for a config file", name,
                             kMaxConfigBytes);
+  }
+  // TOML is UTF-8, and toml11 3.7 reads past its buffer on some invalid
+  // sequences (found by fuzz/toml_fuzzer.cc; reproducer corpus/toml/latin1-string.toml).
+  if (const size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
+    const auto line =
+        1 + std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(bad), '\n');
+    return invalid_argument("{}:{}: not UTF-8 (byte 0x{:02x} at offset {}); TOML files are UTF-8",
+                            name, line, static_cast<unsigned char>(text[bad]), bad);
   }
   if (Status s = check_toml_nesting(text, name, kMaxConfigDepth); !s.ok()) return s;
   toml::value root;

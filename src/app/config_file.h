@@ -1,6 +1,7 @@
 // Reading a TOML config file (--config FILE, docs/RELIABILITY.md "Config
 // files") into flat key/value entries, within bounds: at most kMaxConfigBytes,
-// nested at most kMaxConfigDepth levels (checked before the TOML parser runs).
+// well-formed UTF-8, nested at most kMaxConfigDepth levels (all checked before
+// the TOML parser runs).
 // Mapping the entries onto options is config_options.h's job.
 #pragma once
 

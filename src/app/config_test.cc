@@ -95,6 +95,17 @@ TEST(ConfigFile, EntriesInFileOrderWithLinesAndTexts) {
   EXPECT_EQ(entries[4].kind, ConfigEntry::Kind::kBoolean);
 }
 
+TEST(ConfigFile, InvalidUtf8IsRefusedBeforeParsing) {
+  // toml11 3.7 read past its buffer on this (a Latin-1 literal string).
+  std::vector<ConfigEntry> entries;
+  const Status s = parse_config_text(
+      "size = 50\ncenter = '0,\xff\xff"
+      "0'\n",
+      "v.toml", &entries);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "v.toml:2: not UTF-8 (byte 0xff at offset 22); TOML files are UTF-8");
+}
+
 TEST(ConfigFile, SyntaxErrorsNameFileAndLineOnOneLine) {
   std::vector<ConfigEntry> entries;
   const Status s = parse_config_text("size = 50\niter = \n", "v.toml", &entries);
