@@ -78,6 +78,10 @@ void RenderCommand::add_options(CLI::App& app) {
                   "FORMAT");
   add_text_option(app, "--colormap", o.colour_map,
                   "Colours of png and ppm output: hot or gray (default hot)", "NAME");
+  add_text_option(app, "--scale", o.scale,
+                  "image: log counts over the image's own range, as matplotlib's "
+                  "imsave(log(counts)); fixed: log(count) / log(iter - 1) (default image)",
+                  "NAME");
   add_text_option(app, "--png-level", o.png_level,
                   "PNG compression, 0 (fastest) to 3 (smallest on large images) (default 1)", "N");
   app.add_flag("--json", o.json,

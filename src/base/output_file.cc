@@ -66,7 +66,8 @@ FdWriter::FdWriter(int fd, std::string name) : fd_(fd), name_(std::move(name)) {
 
 Status FdWriter::write(const void* data, size_t size) {
   const char* bytes = static_cast<const char*>(data);
-  if (buffer_.size() + size > kBufferSize) {
+  // Large writes (a raw band is 1 MiB) go straight to the file, uncopied.
+  if (buffer_.size() + size > kBufferSize || size >= kBufferSize) {
     if (Status s = flush(); !s.ok()) return s;
     if (size >= kBufferSize) return write_through(bytes, size);
   }
@@ -116,7 +117,7 @@ Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* fi
     // As cp does: a file its owner made read-only is not replaced behind their back.
     if (::access(target.c_str(), W_OK) != 0) {
       return io_error("cannot write '{}': it is read-only (mode {:04o}); remove it first", path,
-                     info.st_mode & 07777);
+                      info.st_mode & 07777);
     }
     mode = info.st_mode & 07777;  // the replacement keeps the file's mode
   }
@@ -142,7 +143,7 @@ Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* fi
     }
     if (error == ENOTDIR) return io_error("cannot write '{}': '{}' is not a directory", path, dir);
     return io_error("cannot write '{}': cannot create a file in '{}': {}", path, dir,
-                   std::strerror(error));
+                    std::strerror(error));
   }
   track_temp_file(temp_path);
   ::fchmod(fd, mode);

@@ -35,19 +35,27 @@ class CountBuffer {
   // Every value of the band.
   std::span<const int32_t> counts() const;
 
+  // A band holding rows [first_row, first_row + rows) of `image` (counted from
+  // image.first_row()) without copying them: it borrows image's values.
+  // REQUIRES: image outlives it; 0 <= first_row, rows >= 1,
+  // first_row + rows <= image.rows().
+  static const CountBuffer rows_of(const CountBuffer& image, int32_t first_row, int32_t rows);
+
  private:
   int32_t width_;
   int32_t max_rows_;
   int32_t first_row_ = 0;
   int32_t rows_ = 0;
   struct FreeValues {
+    bool owned;  // false when borrowed (rows_of)
     void operator()(int32_t* values) const;
   };
+  CountBuffer(int32_t width, int32_t rows, int32_t* borrowed);
   std::unique_ptr<int32_t[], FreeValues> values_;
 };
 
-// Minimum, maximum and the number of inside points (count == iterations - 1) of
-// all the counts added so far.
+// Minimum, maximum, the smallest positive count and the number of inside points
+// (count == iterations - 1) of all the counts added so far.
 class CountStats {
  public:
   explicit CountStats(int32_t iterations) : iterations_(iterations) {}
@@ -58,6 +66,12 @@ class CountStats {
   int64_t pixels() const { return pixels_; }
   int32_t min() const { return min_; }  // REQUIRES: pixels() > 0
   int32_t max() const { return max_; }  // REQUIRES: pixels() > 0
+  // The smallest count >= 1, or 0 when no count is.
+  int32_t min_positive() const {
+    return min_positive_minus_one_ < uint32_t{INT32_MAX}
+               ? static_cast<int32_t>(min_positive_minus_one_ + 1)
+               : 0;
+  }
   int64_t inside() const { return inside_; }
   double inside_fraction() const;  // 0 when no pixels
 
@@ -67,6 +81,10 @@ class CountStats {
   int64_t inside_ = 0;
   int32_t min_ = INT32_MAX;
   int32_t max_ = INT32_MIN;
+  // The smallest of count - 1 in unsigned arithmetic (a plain minimum, which
+  // the compiler vectorises): counts 1 to INT32_MAX give 0 to INT32_MAX - 1,
+  // counts of 0 or less give INT32_MAX or more.
+  uint32_t min_positive_minus_one_ = UINT32_MAX;
 };
 
 }  // namespace mandelbrot

@@ -17,6 +17,19 @@ TEST(CountBuffer, HoldsABandOfRows) {
   EXPECT_EQ(band.row(1).size(), 3u);
 }
 
+TEST(CountBuffer, RowsOfShowsRowsOfAnotherBufferWithoutCopying) {
+  CountBuffer image(2, 5);
+  image.set_rows(0, 5);
+  for (int i = 0; i < 10; ++i) image.data()[i] = 100 + i;
+  const CountBuffer band = CountBuffer::rows_of(image, 3, 2);
+  EXPECT_EQ(band.first_row(), 3);
+  EXPECT_EQ(band.rows(), 2);
+  EXPECT_EQ(band.width(), 2);
+  EXPECT_EQ(band.data(), image.data() + 6);
+  EXPECT_EQ(band.row(1)[1], 109);
+  EXPECT_EQ(band.counts().size(), 4u);
+}  // band is destroyed first and must not free image's values (ASan checks)
+
 TEST(CountStats, TracksMinMaxAndInside) {
   CountStats stats(10);
   EXPECT_EQ(stats.inside_fraction(), 0.0);
@@ -27,8 +40,20 @@ TEST(CountStats, TracksMinMaxAndInside) {
   EXPECT_EQ(stats.pixels(), 5);
   EXPECT_EQ(stats.min(), 0);
   EXPECT_EQ(stats.max(), 9);
+  EXPECT_EQ(stats.min_positive(), 3);  // 0 is not positive
   EXPECT_EQ(stats.inside(), 2);
   EXPECT_DOUBLE_EQ(stats.inside_fraction(), 0.4);
+}
+
+TEST(CountStats, MinPositiveIsZeroWhenNoCountIsPositive) {
+  CountStats stats(10);
+  EXPECT_EQ(stats.min_positive(), 0);
+  const int32_t zeros[] = {0, 0, -4};
+  stats.add(zeros);
+  EXPECT_EQ(stats.min_positive(), 0);
+  const int32_t ones[] = {1, 0};
+  stats.add(ones);
+  EXPECT_EQ(stats.min_positive(), 1);
 }
 
 TEST(CountStats, MergeCombinesTwoHalves) {
@@ -43,6 +68,7 @@ TEST(CountStats, MergeCombinesTwoHalves) {
   EXPECT_EQ(a.pixels(), whole.pixels());
   EXPECT_EQ(a.min(), 1);
   EXPECT_EQ(a.max(), 9);
+  EXPECT_EQ(a.min_positive(), 1);
   EXPECT_EQ(a.inside(), 2);
 }
 

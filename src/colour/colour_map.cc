@@ -10,9 +10,8 @@ namespace {
 // Up to this many iterations, every count's colour is computed once, up front.
 constexpr int32_t kMaxTableSize = 1 << 20;
 
-// Breakpoints of matplotlib's "hot": red rises over [0, kRedEnd], green over
-// [kRedEnd, kGreenEnd], blue over [kGreenEnd, 1]. Unlike matplotlib, red starts
-// at 0, so that t = 0 is pure black.
+// Breakpoints of the fixed scale's "hot": red rises over [0, kRedEnd], green
+// over [kRedEnd, kGreenEnd], blue over [kGreenEnd, 1].
 constexpr double kRedEnd = 0.365079;
 constexpr double kGreenEnd = 0.746032;
 
@@ -32,6 +31,32 @@ std::string_view colour_map_name(ColourMapKind kind) {
   return kind == ColourMapKind::kHot ? "hot" : "gray";
 }
 
+std::optional<ColourScale> parse_colour_scale(std::string_view name) {
+  if (name == "image") return ColourScale::kImage;
+  if (name == "fixed") return ColourScale::kFixed;
+  return std::nullopt;
+}
+
+std::string_view colour_scale_name(ColourScale scale) {
+  return scale == ColourScale::kImage ? "image" : "fixed";
+}
+
+CountRange count_range(const CountStats& stats) {
+  return CountRange{stats.min_positive(), std::max(stats.max(), 0)};
+}
+
+int image_scale_index(int32_t count, CountRange range) {
+  // log(0) is -inf, below every other value: the table's first entry, as
+  // matplotlib gives values under its range. When the range is one value,
+  // matplotlib normalises everything to 0.
+  if (count < 1 || range.low >= range.high) return 0;
+  count = std::clamp(count, range.low, range.high);
+  const double lo = std::log(static_cast<double>(range.low));
+  const double hi = std::log(static_cast<double>(range.high));
+  const double x = (std::log(static_cast<double>(count)) - lo) / (hi - lo) * kColourTableSize;
+  return std::min(kColourTableSize - 1, static_cast<int>(x));
+}
+
 Rgb colour_ramp(ColourMapKind kind, double t) {
   t = std::clamp(t, 0.0, 1.0);
   if (kind == ColourMapKind::kGray) {
@@ -42,8 +67,8 @@ Rgb colour_ramp(ColourMapKind kind, double t) {
           to_byte((t - kGreenEnd) / (1.0 - kGreenEnd))};
 }
 
-ColourMap::ColourMap(ColourMapKind kind, int32_t iterations)
-    : kind_(kind), iterations_(iterations) {
+ColourMap::ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, CountRange range)
+    : kind_(kind), scale_(scale), iterations_(iterations), range_(range) {
   if (iterations_ <= kMaxTableSize) {
     table_.resize(static_cast<size_t>(iterations_));
     words_.resize(static_cast<size_t>(iterations_));
@@ -58,6 +83,9 @@ ColourMap::ColourMap(ColourMapKind kind, int32_t iterations)
 Rgb ColourMap::compute(int32_t count) const {
   const int32_t inside = iterations_ - 1;
   count = std::clamp(count, 0, inside);
+  if (scale_ == ColourScale::kImage) {
+    return colour_table(kind_)[static_cast<size_t>(image_scale_index(count, range_))];
+  }
   double t;
   if (count == inside) {
     t = 1.0;

@@ -1,7 +1,6 @@
-// ColourMap: from iteration counts to 8-bit RGB pixels.
+// ColourMap: from iteration counts to 8-bit RGB pixels (docs/SEMANTICS.md, Colour).
 #pragma once
 
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -9,33 +8,59 @@
 #include <vector>
 
 #include "buffer/count_buffer.h"
+#include "colour/colour_tables.h"
 
 namespace mandelbrot {
-
-enum class ColourMapKind {
-  kHot,   // black -> red -> yellow -> white, like matplotlib's "hot"
-  kGray,  // black -> white
-};
 
 // "hot" or "gray" (also "grey"); nullopt for anything else.
 std::optional<ColourMapKind> parse_colour_map(std::string_view name);
 std::string_view colour_map_name(ColourMapKind kind);
 
-using Rgb = std::array<uint8_t, 3>;
+// How counts are scaled to the map (--scale): over the image's own range of
+// log counts (matplotlib's imsave of np.log(counts), the default), or over the
+// fixed range log(count) / log(iterations - 1) that does not depend on the image.
+enum class ColourScale { kImage, kFixed };
 
-// The colour at position t in [0, 1] of the ramp (t is clamped).
+// "image" or "fixed"; nullopt for anything else.
+std::optional<ColourScale> parse_colour_scale(std::string_view name);
+std::string_view colour_scale_name(ColourScale scale);
+
+// The counts that the image scale spans: `low` is the image's smallest count
+// that is at least 1, `high` its largest count (both 0 when every count is 0).
+struct CountRange {
+  int32_t low = 0;
+  int32_t high = 0;
+};
+
+// The range of the counts `stats` has seen. REQUIRES: stats.pixels() > 0.
+CountRange count_range(const CountStats& stats);
+
+// The index into a 256-entry table of a count on the image scale, exactly as
+// matplotlib computes it (docs/SEMANTICS.md, Colour): with v = log(count),
+// lo = log(range.low), hi = log(range.high),
+//   0                                     when count < 1 or lo == hi,
+//   min(255, trunc((v - lo) / (hi - lo) * 256))   otherwise,
+// counts outside [low, high] being clamped into it.
+int image_scale_index(int32_t count, CountRange range);
+
+// The colour at position t in [0, 1] of the fixed scale's ramp (t is clamped):
+// `hot` rises through red over [0, 0.365079], green up to 0.746032, then blue;
+// red starts at 0, so that t = 0 is pure black. `gray` is t * 255, rounded.
 Rgb colour_ramp(ColourMapKind kind, double t);
 
-// Maps a count in [0, iterations) to colour_ramp(kind, t) with
-//   t = 1 when count == iterations - 1 (inside: white),
-//   t = 0 when count == 0 (escaped at once: black),
-//   t = log(count) / log(iterations - 1) otherwise.
-// Counts outside [0, iterations) are clamped into it. Deterministic: the same
-// count always gives the same colour.
+// Maps a count in [0, iterations) to a colour.
+// - ColourScale::kImage: colour_table(kind)[image_scale_index(count, range)].
+// - ColourScale::kFixed: colour_ramp(kind, t) with
+//     t = 1 when count == iterations - 1 (inside: white),
+//     t = 0 when count == 0 (escaped at once: black),
+//     t = log(count) / log(iterations - 1) otherwise,
+//   counts outside [0, iterations) clamped into it; `range` is not used.
+// Deterministic: the same count always gives the same colour.
 class ColourMap {
  public:
-  // REQUIRES: iterations >= 1.
-  ColourMap(ColourMapKind kind, int32_t iterations);
+  // REQUIRES: iterations >= 1; for the image scale, 0 <= range.low <= range.high
+  // and range.low >= 1 unless range.high == 0.
+  ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, CountRange range);
 
   Rgb operator()(int32_t count) const;
   // Writes 3 * n bytes (R, G, B per pixel) to rgb.
@@ -48,7 +73,9 @@ class ColourMap {
   Rgb compute(int32_t count) const;
 
   ColourMapKind kind_;
+  ColourScale scale_;
   int32_t iterations_;
+  CountRange range_;
   std::vector<Rgb> table_;  // one entry per count, when iterations is small enough
   // The same colours as 4-byte words (R, G, B, 0 in memory order), so that a
   // pixel is one 4-byte store that the next pixel's store overlaps.

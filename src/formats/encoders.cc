@@ -19,6 +19,10 @@ Status check_encodable(OutputFormat format, const ImageSpec& spec) {
   return Status();
 }
 
+bool has_colours(OutputFormat format) {
+  return format == OutputFormat::kPng || format == OutputFormat::kPpm;
+}
+
 uint64_t encoder_memory_bytes(OutputFormat format, const ImageSpec& spec, int32_t band_rows) {
   // At most a band's RGB rows (PNG: filtered, with a compressed copy beside).
   const uint64_t rgb =

@@ -20,7 +20,9 @@ inline constexpr int kMaxPngLevel = 3;
 
 // What is being encoded: the image size, the iteration count (counts lie in
 // [0, iterations)), the colour map for the formats that have colours, the PNG
-// compression level, and the threads an encoder may use.
+// compression level, the threads an encoder may use, and how counts are scaled
+// to colours: on the image scale, `range` must be the whole image's
+// (count_range() of its statistics), known before the first band is encoded.
 struct ImageSpec {
   int32_t width = 0;
   int32_t height = 0;
@@ -28,7 +30,13 @@ struct ImageSpec {
   ColourMapKind colour_map = ColourMapKind::kHot;
   int png_level = kDefaultPngLevel;
   int threads = 1;
+  ColourScale scale = ColourScale::kImage;
+  CountRange range{};
 };
+
+// True when `format` encodes colours (png, ppm), so that the image scale needs
+// the counts' range before encoding.
+bool has_colours(OutputFormat format);
 
 // Ok when `format` can hold the image: a usage error for a PGM whose maxval
 // (iterations - 1) is 0 or above 65535.
@@ -49,6 +57,8 @@ class Encoder {
   // Render parameters (JSON) for formats that can carry them (PNG, as a tEXt
   // chunk); the others ignore them. Called before finish().
   virtual void set_parameters(const std::string& json) { (void)json; }
+  // Whether the format carries the parameters (and so the content hash).
+  virtual bool carries_parameters() const { return false; }
   // Writes whatever is left, after the last band. The sink is not flushed.
   virtual Status finish() = 0;
 };

@@ -65,9 +65,20 @@ TEST(PgmEncoder, TwoBigEndianBytesFrom256) {
 }
 
 TEST(PpmEncoder, WritesColourMappedRgb) {
-  const ImageSpec spec{2, 1, 10, ColourMapKind::kGray};
+  ImageSpec spec{2, 1, 10, ColourMapKind::kGray};
+  spec.scale = ColourScale::kFixed;
   EXPECT_EQ(encode(OutputFormat::kPpm, spec, {0, 9}),
             bytes_of(std::string("P6\n2 1\n255\n\0\0\0\xff\xff\xff", 17)));
+}
+
+TEST(PpmEncoder, ImageScaleUsesTheRangeGiven) {
+  ImageSpec spec{3, 1, 100, ColourMapKind::kGray};
+  // 10: (log 10 - log 2) / (log 50 - log 2) * 256 is 128.00000000000003 with
+  // the C library's log, so entry 128 (NumPy's log(10) is an ulp lower and
+  // gives 127.99999999999999: one level apart, as docs/SEMANTICS.md allows).
+  spec.range = {2, 50};
+  EXPECT_EQ(encode(OutputFormat::kPpm, spec, {2, 10, 50}),
+            bytes_of(std::string("P6\n3 1\n255\n\0\0\0\x80\x80\x80\xff\xff\xff", 20)));
 }
 
 TEST(PbmEncoder, PacksInsideBitsMostSignificantFirstWithRowPadding) {

@@ -85,7 +85,10 @@ TEST(ImageReader, ReadsBackEveryFormat) {
     } else {
       EXPECT_EQ(image.header.kind, ImageKind::kImage);
       EXPECT_EQ(image.header.channels, 3);
-      const ColourMap map(ColourMapKind::kHot, 300);
+      // The default image scale: the range of this image's counts.
+      CountStats stats(300);
+      stats.add(counts);
+      const ColourMap map(ColourMapKind::kHot, ColourScale::kImage, 300, count_range(stats));
       for (size_t i = 0; i < counts.size(); ++i) {
         const Rgb c = map(counts[i]);
         ASSERT_EQ(image.samples[3 * i], c[0]);

@@ -35,6 +35,15 @@ std::optional<FamilyKind> parse_family_name(std::string_view name);
 // Every name, comma separated, for messages: "mandelbrot, julia, ...".
 std::string family_names();
 
+// The largest |c| for which escape is monotone with bailout B >= 2
+// (docs/SEMANTICS.md, "Shortcuts"): (B^2 - B)(1 - 2^-40). Once the check
+// `x2 + y2 <= B*B` fails, it fails at every later step for every step of
+// fractal/formulas-inl.h. The factor 1 - 2^-40 leaves room for the roundings.
+// REQUIRES: bailout >= 2.
+constexpr double monotone_escape_limit(double bailout) {
+  return (bailout * bailout - bailout) * (1 - 0x1p-40);
+}
+
 // What is wrong with a family, if anything: an empty string when it is valid
 // (power in [kMinPower, kMaxPower] for multibrot and 2 otherwise, a finite Julia
 // constant that is 0 unless the kind is julia), else one sentence naming the value.

@@ -41,5 +41,15 @@ TEST(Family, ProblemsNameTheValue) {
   EXPECT_NE(family_problem(f).find("needs the julia family"), std::string::npos);
 }
 
+TEST(Family, MonotoneEscapeLimitIsJustBelowBSquaredMinusB) {
+  // docs/SEMANTICS.md, "Shortcuts": (B^2 - B)(1 - 2^-40).
+  EXPECT_LT(monotone_escape_limit(2), 2.0);
+  EXPECT_GT(monotone_escape_limit(2), 2.0 - 1e-11);
+  EXPECT_LT(monotone_escape_limit(10), 90.0);
+  EXPECT_GT(monotone_escape_limit(10), 90.0 - 1e-10);
+  // The bailout-2 region -1.5,0.5,-1,1 reaches |c| = sqrt(3.25), under the limit.
+  EXPECT_LT(1.5 * 1.5 + 1.0 * 1.0, monotone_escape_limit(2) * monotone_escape_limit(2));
+}
+
 }  // namespace
 }  // namespace mandelbrot

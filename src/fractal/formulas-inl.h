@@ -40,16 +40,15 @@ struct ScalarOps {
 // Shortcut declarations, per step (docs/SEMANTICS.md, "Shortcuts"):
 // - kCardioidBulb: the main cardioid / period-2 bulb test is proven for this
 //   step in the parameter plane (z_0 = 0, c = the sample point).
-// - kMonotoneEscape: with bailout B >= 2 and |c| <= (B^2 - B) / 2, once the
-//   check fails it fails at every later step, so a block of steps may be checked
-//   at its end only. For every step below the new z is w + c where |w| = |z|^d,
-//   d >= 2 (|conj(z)^2| = |z|^2, and the burning ship's |x^2-y^2| + i|2xy| has
-//   the modulus of z^2). If |z| > B >= 2 then |w + c| >= |z|^2 - |c|
-//   >= |z|^2 - (B^2 - B)/2 > B^2 - (B^2 - B)/2 = (B^2 + B)/2 >= B + 1: the orbit
-//   stays outside, with a margin of at least 1 that covers the few roundings of
-//   one step (relative error about 1e-15, so the computed |z|^2 is far above
-//   B^2). Overflow gives inf, and inf - inf or 0 * inf gives NaN: both fail
-//   every later check too.
+// - kMonotoneEscape: with bailout B >= 2 and |c| <= monotone_escape_limit(B)
+//   (fractal/family.h, about B^2 - B), once the check fails it fails at every
+//   later step, so a block of steps may be checked at its end only. For every
+//   step below the new z is w + c where |w| = |z|^d, d >= 2 (|conj(z)^2| =
+//   |z|^2, and the burning ship's |x^2-y^2| + i|2xy| has the modulus of z^2),
+//   so |z'| >= |z|^2 - |c| > B^2 - (B^2 - B) = B in exact arithmetic; the
+//   factor 1 - 2^-40 of the limit covers the roundings (docs/SEMANTICS.md,
+//   "Shortcuts", has the bound). Overflow gives inf, and inf - inf or 0 * inf
+//   gives NaN: both fail every later check too.
 // Bit-exact periodicity is valid for every step: c is fixed per pixel, so z
 // alone is the state, and a z equal bit for bit to an earlier z of the orbit
 // repeats a cycle whose values all passed the check.
@@ -99,16 +98,22 @@ struct TricornStep {
 // VisitStep): for it this order gives zr*zi + zi*zr where mandelbrot has
 // 2*zr*zi, and the two differ when the product zr*zi is subnormal (it is
 // rounded before doubling), so multibrot 2 is defined as the mandelbrot step.
+// The power is a template parameter so that the loop unrolls. The first
+// product is z*z: its real part zr*zr - zi*zi is x2 - y2 (the same roundings),
+// and zr*zi + zi*zr is p + p with p = zr*zi (IEEE products commute), so the
+// check's squares are reused: the same values, three fewer multiplications.
+template <int32_t kPower>
 struct MultibrotStep {
+  static_assert(kPower >= 3 && kPower <= kMaxPower);
   static constexpr bool kCardioidBulb = false;
   static constexpr bool kMonotoneEscape = true;
-  explicit MultibrotStep(const Family& family) : power(family.power) {}
-  int32_t power;  // 3 .. kMaxPower
+  explicit MultibrotStep(const Family& /*family*/) {}
   template <class Ops, class V>
-  HWY_INLINE void Step(V /*x2*/, V /*y2*/, V& zr, V& zi, V cr, V ci) const {
-    V wr = zr;
-    V wi = zi;
-    for (int32_t k = 1; k < power; ++k) {
+  HWY_INLINE void Step(V x2, V y2, V& zr, V& zi, V cr, V ci) const {
+    const V p = Ops::Mul(zr, zi);
+    V wr = Ops::Sub(x2, y2);
+    V wi = Ops::Add(p, p);
+    for (int32_t k = 2; k < kPower; ++k) {
       const V r = Ops::Sub(Ops::Mul(wr, zr), Ops::Mul(wi, zi));
       wi = Ops::Add(Ops::Mul(wr, zi), Ops::Mul(wi, zr));
       wr = r;
@@ -130,8 +135,21 @@ HWY_INLINE decltype(auto) VisitStep(const Family& family, Visitor&& visit) {
     case FamilyKind::kTricorn:
       return visit(TricornStep(family));
     case FamilyKind::kMultibrot:
-      if (family.power != 2) return visit(MultibrotStep(family));
-      return visit(SquareStep(family));
+      switch (family.power) {
+        case 3:
+          return visit(MultibrotStep<3>(family));
+        case 4:
+          return visit(MultibrotStep<4>(family));
+        case 5:
+          return visit(MultibrotStep<5>(family));
+        case 6:
+          return visit(MultibrotStep<6>(family));
+        case 7:
+          return visit(MultibrotStep<7>(family));
+        case 8:
+          return visit(MultibrotStep<8>(family));
+      }
+      return visit(SquareStep(family));  // power 2
     case FamilyKind::kMandelbrot:
     case FamilyKind::kJulia:
       break;

@@ -30,10 +30,10 @@
 //   bit equal to a saved z, every value of the cycle has already passed the
 //   check, and the orbit never escapes.
 // - Block escape tests: when the step declares monotone escape, bailout >= 2 and
-//   every |c| of the row is at most (B^2 - B) / 2, escape is monotone (once the
-//   computed check fails, the next computed |z| is at least about B + 1, so it
-//   fails forever; inf and NaN fail too). Then checking only the last step of a
-//   block of kBlock steps tells whether any step escaped, and a block with an
+//   every |c| of the row is at most monotone_escape_limit(B), about B^2 - B,
+//   escape is monotone (once the computed check fails, every later computed |z|
+//   stays above B; inf and NaN fail too: docs/SEMANTICS.md has the proof). Then checking only the
+//   last step of a block of kBlock steps tells whether any step escaped, and a block with an
 //   escaping lane is replayed step by step from its saved start to find the
 //   exact count.
 #undef HWY_TARGET_INCLUDE
@@ -63,9 +63,9 @@ namespace hn = hwy::HWY_NAMESPACE;
 
 // Independent vectors in flight per thread: one step's dependency chain is long
 // (mul -> sub -> add), so several chains keep the FP units busy, as long as a
-// group's state fits the registers. Measured best per target: 4 for AVX2, 3
-// elsewhere (see docs/PERFORMANCE.md).
-constexpr size_t kUnroll = HWY_TARGET == HWY_AVX2 ? 4 : 3;
+// group's state fits the registers. Measured best on every target: 3
+// (docs/PERFORMANCE.md; AVX2 had 4 until it repacked its survivors too).
+constexpr size_t kUnroll = 3;
 constexpr int32_t kBlock = 8;
 constexpr double kMultiplierMargin = 0.995;
 
@@ -150,19 +150,88 @@ HWY_INLINE M StillInside(M active, V sum, V b2) {
 #endif
 }
 
+// Packs the lanes of vectors where `keep` is true densely to the front, the
+// same lanes for each vector it is given (a lane's whole state moves together),
+// and stores the vector whole: the buffers have a vector of slack. The
+// permutation is worked out once per mask. On AVX-512 with the in-register
+// compress (the compress-to-memory instruction is microcoded and slow on AMD's
+// cores); on 2- and 4-lane targets with a lane permutation from a table (the
+// emulated CompressStore looks its table up again for every vector).
+#if HWY_TARGET == HWY_AVX3 || HWY_TARGET == HWY_AVX3_DL
+class LanePacker {
+ public:
+  LanePacker(D /*d*/, M keep) : keep_(keep) {}
+  HWY_INLINE void Store(D d, V v, double* p) const {
+    hn::StoreU(V{_mm512_maskz_compress_pd(keep_.raw, v.raw)}, d, p);
+  }
+
+ private:
+  M keep_;
+};
+#elif HWY_TARGET == HWY_SCALAR
+class LanePacker {
+ public:
+  LanePacker(D /*d*/, M keep) : keep_(keep) {}
+  HWY_INLINE void Store(D d, V v, double* p) const { hn::CompressStore(v, keep_, d, p); }
+
+ private:
+  M keep_;
+};
+#else
+// Row `bits` of the table: the lanes whose bit is set, in order, then the others.
+template <size_t kLanes>
+struct PackTable {
+  int64_t index[size_t{1} << kLanes][kLanes];
+  constexpr PackTable() : index() {
+    for (size_t bits = 0; bits < (size_t{1} << kLanes); ++bits) {
+      size_t at = 0;
+      for (size_t lane = 0; lane < kLanes; ++lane) {
+        if ((bits >> lane) & 1) index[bits][at++] = static_cast<int64_t>(lane);
+      }
+      for (size_t lane = 0; lane < kLanes; ++lane) {
+        if (!((bits >> lane) & 1)) index[bits][at++] = static_cast<int64_t>(lane);
+      }
+    }
+  }
+};
+constexpr size_t kMaxPackLanes = HWY_MAX_BYTES / sizeof(double);
+static_assert(kMaxPackLanes <= 4, "the permutation table is for up to 4 lanes");
+constexpr PackTable<kMaxPackLanes> kPackTable;
+
+class LanePacker {
+ public:
+  LanePacker(D d, M keep) : indices_(hn::SetTableIndices(d, Row(d, keep))) {}
+  HWY_INLINE void Store(D d, V v, double* p) const {
+    hn::StoreU(hn::TableLookupLanes(v, indices_), d, p);
+  }
+
+ private:
+  static const int64_t* Row(D d, M keep) {
+    uint8_t bits[8] = {};
+    hn::StoreMaskBits(d, keep, bits);
+    return kPackTable.index[bits[0]];
+  }
+  decltype(hn::SetTableIndices(D(), static_cast<const int64_t*>(nullptr))) indices_;
+};
+#endif
+
 // Lanes outliving a level are stored in a LaneBuffer with their whole state and
-// loaded again densely packed.
+// loaded again densely packed. Vectors without an active lane cost one test.
 HWY_INLINE void AppendActive(D d, const Group& g, LaneBuffer& b) {
   for (size_t u = 0; u < kUnroll; ++u) {
     const M keep = g.active[u];
-    hn::CompressStore(g.cr[u], keep, d, b.cr.data() + b.size);
-    hn::CompressStore(g.ci[u], keep, d, b.ci.data() + b.size);
-    hn::CompressStore(g.zr[u], keep, d, b.zr.data() + b.size);
-    hn::CompressStore(g.zi[u], keep, d, b.zi.data() + b.size);
-    hn::CompressStore(g.count[u], keep, d, b.count.data() + b.size);
-    hn::CompressStore(g.saved_r[u], keep, d, b.saved_r.data() + b.size);
-    hn::CompressStore(g.saved_i[u], keep, d, b.saved_i.data() + b.size);
-    b.size += hn::CompressStore(g.idx[u], keep, d, b.idx.data() + b.size);
+    if (hn::AllFalse(d, keep)) continue;
+    const LanePacker pack(d, keep);
+    const size_t at = b.size;
+    pack.Store(d, g.cr[u], b.cr.data() + at);
+    pack.Store(d, g.ci[u], b.ci.data() + at);
+    pack.Store(d, g.zr[u], b.zr.data() + at);
+    pack.Store(d, g.zi[u], b.zi.data() + at);
+    pack.Store(d, g.count[u], b.count.data() + at);
+    pack.Store(d, g.saved_r[u], b.saved_r.data() + at);
+    pack.Store(d, g.saved_i[u], b.saved_i.data() + at);
+    pack.Store(d, g.idx[u], b.idx.data() + at);
+    b.size = at + hn::CountTrue(d, keep);
   }
 }
 
@@ -199,12 +268,21 @@ class RowRunner {
 
   // Steps first .. last - 1 of a group: blocks with a check at their end when
   // escape is monotone (with cycle checks at block ends, z saved for them after
-  // blocks 1, 2, 4, ... of the orbit), else every step checked.
+  // blocks 1, 2, 4, ... of the orbit), else every step checked. A block in
+  // which a lane stopped is replayed with a count at every step; while lanes
+  // keep stopping (a group of points that escape at different early steps), the
+  // next block is run that way at once instead of being run twice.
   HWY_INLINE void RunSteps(Group& g, bool blocks, int32_t first, int32_t last) const {
     int32_t n = first;
     if (blocks) {
+      bool stopping = false;
       while (n + kBlock <= last && AnyActive(d_, g)) {
-        if (!StepBlock(g, n)) StepEach(g, n, n + kBlock);
+        if (stopping) {
+          stopping = StepCounted(g, n, n + kBlock);
+        } else if (!StepBlock(g, n)) {
+          StepCounted(g, n, n + kBlock);
+          stopping = true;
+        }
         n += kBlock;
         CatchCycles(g);
         const int32_t blocks_done = n / kBlock;
@@ -291,6 +369,25 @@ class RowRunner {
     }
   }
 
+  // Steps n = first .. last - 1, each checked and counted: for a stretch in
+  // which lanes are likely to stop, where StepEach would run it twice. Returns
+  // whether a lane stopped.
+  HWY_INLINE bool StepCounted(Group& g, int32_t first, int32_t last) const {
+    M active0[kUnroll];
+    for (size_t u = 0; u < kUnroll; ++u) active0[u] = g.active[u];
+    const V one = hn::Set(d_, 1.0);
+    V step = hn::Set(d_, static_cast<double>(first));
+    for (int32_t n = first; n < last; ++n) {
+      StepChecked<true>(g, step);
+      step = hn::Add(step, one);
+    }
+    M stopped = hn::AndNot(g.active[0], active0[0]);
+    for (size_t u = 1; u < kUnroll; ++u) {
+      stopped = hn::Or(stopped, hn::AndNot(g.active[u], active0[u]));
+    }
+    return !hn::AllFalse(d_, stopped);
+  }
+
   // kBlock steps from n with only the last one checked. Returns false, with g
   // restored to its state at n, when an active lane failed the check (so the
   // block must be replayed step by step); else counts n + kBlock - 1 for the
@@ -348,11 +445,11 @@ class RowRunner {
 // until its slowest lane is done, so lanes that stopped early would idle beside
 // it. Measured on the default view (docs/PERFORMANCE.md): 61% of lane-steps are
 // useful without levels, 85% with these.
-// Not on AVX2, where Highway emulates compression of 4 doubles with tables and
-// repacking cost more than it saved (measured); AVX-512 has an instruction for
-// it, and with SSE's 2 lanes it is a shuffle.
+// On every target since the lanes are packed with one permutation per vector
+// (LanePacker): with Highway's emulated CompressStore, AVX2 lost more to
+// repacking than it gained, and ran without it.
 constexpr int32_t kLevelEnds[] = {32, 128, 512};
-constexpr bool kRepackLevels = HWY_TARGET != HWY_AVX2;
+constexpr bool kRepackLevels = true;
 
 // Whether escape is monotone for every c of the row (see the file comment):
 // the largest |c| is bounded by the largest |re| and |im| of the row's c values.
@@ -374,7 +471,7 @@ bool MonotoneEscape(const RowContext& ctx) {
       max_y = std::max(max_y, std::abs(ctx.scratch.sample_im[static_cast<size_t>(j)]));
     }
   }
-  const double c_limit = (p.bailout * p.bailout - p.bailout) / 2;
+  const double c_limit = monotone_escape_limit(p.bailout);
   return max_x * max_x + max_y * max_y <= c_limit * c_limit;
 }
 
@@ -443,12 +540,15 @@ void RenderRow(const RowContext& ctx, int32_t row, int32_t* out) {
       }
     }
     runner.RunSteps(g, blocks, 0, level_end);
-    // Lanes still running are written again when they finish.
-    for (size_t u = 0; u < kUnroll; ++u) {
-      hn::Store(hn::DemoteTo(di, g.count[u]), di, counts + u * lanes);
-    }
+    // Lanes still running are written again when they finish. A whole group
+    // is stored straight into the row; the row's last, partial one through
+    // `counts`.
     const size_t valid = std::min(group_size, static_cast<size_t>(p.width - j0));
-    std::memcpy(out + j0, counts, valid * sizeof(int32_t));
+    int32_t* const dest = valid == group_size ? out + j0 : counts;
+    for (size_t u = 0; u < kUnroll; ++u) {
+      hn::StoreU(hn::DemoteTo(di, g.count[u]), di, dest + u * lanes);
+    }
+    if (dest == counts) std::memcpy(out + j0, counts, valid * sizeof(int32_t));
     if (level_end < iterations) AppendActive(d, g, *next);
   }
 

@@ -169,6 +169,10 @@ const Case kCases[] = {
     {"period-3 bulb", {-0.15, -0.1, 0.85, 0.9}, 48, 48, 1000, 10},
     {"first-step escapes", {-30, 30, -20, 20}, 61, 43, 200, 10},
     {"bailout 2", {-2, 1, -1.5, 1.5}, 50, 50, 500, 2},
+    // Block tests on with bailout 2 up to |c| = monotone_escape_limit(2), just below 2:
+    {"bailout 2, |c| to 1.8", {-1.5, 0.5, -1, 1}, 64, 64, 51, 2},
+    {"bailout 2, antenna tip", {-1.99999, -1.9, -1e-3, 1e-3}, 71, 12, 400, 2},
+    {"bailout 3, |c| to 5.9", {-4.2, 4.2, -4.1, 4.1}, 41, 40, 60, 3},
     {"bailout 0.5", {-2, 1, -1.5, 1.5}, 50, 50, 100, 0.5},
     {"bailout 1e6", {-2.5, 1, -1.5, 1.5}, 50, 38, 300, 1e6},
     {"one pixel", {-0.5, 0.5, -0.5, 0.5}, 1, 1, 50, 10},

@@ -1,10 +1,19 @@
 #include "kernel/row_context.h"
 
+#include <new>
+
 namespace mandelbrot {
 
+void LaneArray::resize_zeroed(size_t n) {
+  auto* values = static_cast<double*>(std::calloc(n, sizeof(double)));
+  if (values == nullptr) throw std::bad_alloc();
+  values_.reset(values);
+  size_ = n;
+}
+
 void LaneBuffer::reserve(size_t n) {
-  for (std::vector<double>* v : {&cr, &ci, &zr, &zi, &count, &idx, &saved_r, &saved_i}) {
-    if (v->size() < n) v->assign(n, 0.0);
+  for (LaneArray* v : {&cr, &ci, &zr, &zi, &count, &idx, &saved_r, &saved_i}) {
+    if (v->size() < n) v->resize_zeroed(n);
   }
 }
 

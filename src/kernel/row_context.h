@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <memory>
 #include <vector>
 
 #include "kernel/kernel.h"
@@ -16,10 +18,28 @@ namespace mandelbrot {
 // whole vectors past the row's last pixel. Enough for two groups of the widest target.
 inline constexpr size_t kSamplePadding = 256;
 
+// n doubles, zero, from calloc: pages are mapped as they are first touched, so
+// room that is reserved but never used costs no page faults (a fault costs
+// about 20 us on the CI machine, docs/PERFORMANCE.md).
+class LaneArray {
+ public:
+  void resize_zeroed(size_t n);
+  size_t size() const { return size_; }
+  double* data() { return values_.get(); }
+  const double* data() const { return values_.get(); }
+
+ private:
+  struct Free {
+    void operator()(double* p) const { std::free(p); }
+  };
+  std::unique_ptr<double, Free> values_;
+  size_t size_ = 0;
+};
+
 // Lanes that outlive a level of the SIMD kernel, one entry per lane, so that
 // the next level can pack them densely into vectors again.
 struct LaneBuffer {
-  std::vector<double> cr, ci, zr, zi, count, idx, saved_r, saved_i;
+  LaneArray cr, ci, zr, zi, count, idx, saved_r, saved_i;
   size_t size = 0;
 
   // Room for n lanes (the caller adds the slack its stores and loads need).

@@ -161,4 +161,27 @@ Status run_band_pipeline(int32_t width, int32_t height, int32_t band_rows, int t
   return pipeline.result(consume_seconds);
 }
 
+Status compute_rows(CountBuffer& image, int threads, const ComputeRow& compute_row) {
+  const int32_t height = image.rows();
+  const int used = static_cast<int>(std::min<int64_t>(threads, height));
+  std::atomic<int32_t> next_row{0};
+  std::atomic<bool> out_of_memory{false};
+#pragma omp parallel num_threads(used)
+  {
+    const int thread = omp_get_thread_num();
+    try {
+      for (int32_t row = next_row.fetch_add(1); row < height && !out_of_memory.load();
+           row = next_row.fetch_add(1)) {
+        compute_row(thread, row, image.data() + static_cast<int64_t>(row) * image.width());
+      }
+    } catch (const std::bad_alloc&) {
+      out_of_memory.store(true);
+    }
+  }
+  if (out_of_memory.load()) {
+    return resource_exhausted("out of memory while rendering {}x{}", image.width(), height);
+  }
+  return Status();
+}
+
 }  // namespace mandelbrot

@@ -22,9 +22,12 @@ std::vector<std::string> ignored_option_warnings(const RenderOptions& o, const R
   if (o.png_level && plan.format != OutputFormat::kPng) {
     warnings.push_back(fmt::format("--png-level has no effect on {} output", format));
   }
-  if (o.colour_map && !has_colours(plan.format)) {
-    warnings.push_back(fmt::format(
-        "--colormap has no effect on {} output (it holds counts, not colours)", format));
+  for (const auto& [given, option] : {std::pair{o.colour_map.has_value(), "--colormap"},
+                                      std::pair{o.scale.has_value(), "--scale"}}) {
+    if (given && !has_colours(plan.format)) {
+      warnings.push_back(fmt::format("{} has no effect on {} output (it holds counts, not colours)",
+                                     option, format));
+    }
   }
   if (o.region) {
     const Region& r = plan.params.region;

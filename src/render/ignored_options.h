@@ -12,7 +12,7 @@
 namespace mandelbrot {
 
 // One sentence per ineffective option: --png-level without PNG output,
-// --colormap with an output of counts (raw, npy, pgm, pbm), and a --region whose
+// --colormap or --scale with an output of counts (raw, npy, pgm, pbm), and a --region whose
 // aspect is not the image's (its pixels are stretched: by how much).
 // REQUIRES: plan = make_render_plan(options).
 std::vector<std::string> ignored_option_warnings(const RenderOptions& options,

@@ -35,6 +35,16 @@ TEST(IgnoredOptions, ColourMapOnlyForColourOutput) {
   }
 }
 
+TEST(IgnoredOptions, ScaleOnlyForColourOutput) {
+  RenderOptions o;
+  o.scale = "FIXED";
+  EXPECT_TRUE(warnings_of(o).empty());
+  o.format = "npy";
+  EXPECT_EQ(warnings_of(o),
+            std::vector<std::string>{
+                "--scale has no effect on npy output (it holds counts, not colours)"});
+}
+
 TEST(IgnoredOptions, RegionWithAnotherAspectSaysHowMuchPixelsStretch) {
   RenderOptions o;
   o.region = "-2,1,-1.5,1.5";

@@ -24,6 +24,7 @@ struct RenderOptions {
   std::optional<std::string> julia;       // --julia KR,KI: the Julia constant (implies julia)
   std::optional<std::string> power;       // --power D: the multibrot power, 2 to 8
   std::optional<std::string> colour_map;  // --colormap NAME
+  std::optional<std::string> scale;       // --scale image|fixed
   std::optional<std::string> png_level;   // --png-level N
   std::optional<std::string> from;        // --from FILE: the parameters of an earlier render
 

@@ -25,6 +25,8 @@ namespace {
 // in (16 MiB bands were slower than 4 MiB for PNG; 1 MiB bands cost a quarter
 // of 4 MiB's page faults, which start-up of a 4096x4096 render paid for).
 constexpr int64_t kBandBytes = int64_t{1} << 20;
+// A held image is encoded in bands this many times larger (render_held).
+constexpr int64_t kHeldEncodeBands = 8;
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -74,64 +76,193 @@ int threads_worth_starting(const KernelParams& k, int threads) {
   return static_cast<int>(std::min<int64_t>(threads, useful));
 }
 
-// The kernel fills rows on plan.threads threads while finished bands are
-// hashed and encoded in order on one of them (band_pipeline.h): the serial
-// work of one band overlaps the kernel's work on the next, and no thread waits
-// at band ends. The encoder therefore runs on one thread (its ImageSpec says
-// so): its work is spread over the render instead of over threads.
-Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report) {
+// The kernel's state for one pass over the image (kernel/row_context.h): the
+// row function chosen for the family, the sample columns, one scratch per
+// thread, and, when `counted`, one CountStats per thread.
+class RowWork {
+ public:
+  RowWork(const RenderPlan& plan, int threads, ProgressBar& progress, bool counted)
+      : k_(plan.params),
+        counted_(counted),
+        row_function_(plan.kernel.select(k_)),
+        columns_(sample_columns(k_)),
+        scratch_(static_cast<size_t>(threads)),
+        stats_(static_cast<size_t>(threads), CountStats(k_.iterations)),
+        progress_(progress) {
+    contexts_.reserve(scratch_.size());
+    for (RowScratch& s : scratch_)
+      contexts_.push_back({k_, plan.kernel.shortcuts, columns_.data(), s});
+  }
+  RowWork(const RowWork&) = delete;
+  RowWork& operator=(const RowWork&) = delete;
+
+  ComputeRow compute_row() {
+    return [this](int thread, int32_t row, int32_t* out) {
+      row_function_(contexts_[static_cast<size_t>(thread)], row, out);
+      if (counted_) stats_[static_cast<size_t>(thread)].add({out, static_cast<size_t>(k_.width)});
+      progress_.done().fetch_add(1, std::memory_order_relaxed);
+    };
+  }
+
+  // The statistics of every row computed (none unless counted).
+  // REQUIRES: the pass is over.
+  CountStats stats() const {
+    CountStats all(k_.iterations);
+    for (const CountStats& thread_stats : stats_) all.merge(thread_stats);
+    return all;
+  }
+
+ private:
+  const KernelParams& k_;
+  const bool counted_;
+  const RowFunction row_function_;
+  const std::vector<double> columns_;
+  std::vector<RowScratch> scratch_;
+  std::vector<RowContext> contexts_;
+  std::vector<CountStats> stats_;
+  ProgressBar& progress_;
+};
+
+// The hash and the statistics cost a pass over the counts each: they are
+// gathered only when the output, --hash or --json shows them, and the
+// statistics also when the image scale needs the counts' range.
+bool hashed(const RenderPlan& plan, const Encoder& encoder) {
+  return plan.hash || plan.json || encoder.carries_parameters();
+}
+
+// Finishes the encoder with the render's parameters and flushes the sink.
+Status finish_output(const RenderPlan& plan, Encoder& encoder, ByteSink& sink,
+                     RenderReport* report) {
+  encoder.set_parameters(render_params_json(plan, report->hash));
+  const auto start = std::chrono::steady_clock::now();
+  Status s = encoder.finish();
+  if (s.ok()) s = sink.flush();
+  report->encode_seconds += seconds_since(start);
+  return s;
+}
+
+// Encodes each band as soon as it is computed: the kernel fills rows on
+// `threads` threads while finished bands are hashed and encoded in order on
+// one of them (band_pipeline.h), so the serial work of one band overlaps the
+// kernel's work on the next, and no thread waits at band ends. The encoder
+// therefore runs on one thread (spec.threads is set to 1): its work is spread
+// over the render instead of over threads. The statistics go to report when
+// `counted`. spec.range must be known already.
+Status render_streamed(const RenderPlan& plan, ImageSpec spec, int threads, bool counted,
+                       ProgressBar& progress, ByteSink& sink, RenderReport* report) {
   const KernelParams& k = plan.params;
-  ImageSpec spec = image_spec_of(plan);
   spec.threads = 1;
-  ProgressBar progress(k.height, ProgressBar::wanted(plan.quiet));
-  ContentHash hash;
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
-
-  const int threads = threads_worth_starting(k, plan.threads);
-  std::vector<CountStats> stats(static_cast<size_t>(threads), CountStats(k.iterations));
-  // The kernel's state for this render (kernel/row_context.h): the row function
-  // chosen for the family, the sample columns, and one scratch per thread.
-  const Kernel& kernel = plan.kernel;
-  const RowFunction row_function = kernel.select(k);
-  const std::vector<double> columns = sample_columns(k);
-  std::vector<RowScratch> scratch(static_cast<size_t>(threads));
-  std::vector<RowContext> contexts;
-  contexts.reserve(scratch.size());
-  for (RowScratch& s : scratch) contexts.push_back({k, kernel.shortcuts, columns.data(), s});
-  const ComputeRow compute_row = [&](int thread, int32_t row, int32_t* out) {
-    row_function(contexts[static_cast<size_t>(thread)], row, out);
-    stats[static_cast<size_t>(thread)].add({out, static_cast<size_t>(k.width)});
-    progress.done().fetch_add(1, std::memory_order_relaxed);
-  };
+  const bool hash_wanted = hashed(plan, *encoder);
+  ContentHash hash;
+  RowWork work(plan, threads, progress, counted);
   const ConsumeBand consume_band = [&](const CountBuffer& band) {
-    hash.add(band.counts());
+    if (hash_wanted) hash.add(band.counts());
     return encoder->write_rows(band);
   };
   const auto start = std::chrono::steady_clock::now();
   double encode_seconds = 0;
-  Status s = run_band_pipeline(k.width, k.height, band_rows(k.width, k.height), threads,
-                               compute_row, consume_band, &encode_seconds);
+  const Status s = run_band_pipeline(k.width, k.height, band_rows(k.width, k.height), threads,
+                                     work.compute_row(), consume_band, &encode_seconds);
   // Encoding overlaps the render: the render's share is the rest of the time.
-  report->render_seconds = std::max(0.0, seconds_since(start) - encode_seconds);
-  report->encode_seconds = encode_seconds;
+  report->render_seconds += std::max(0.0, seconds_since(start) - encode_seconds);
+  report->encode_seconds += encode_seconds;
   if (!s.ok()) return s;
-  for (const CountStats& thread_stats : stats) report->stats.merge(thread_stats);
+  if (counted) report->stats = work.stats();
+  if (hash_wanted) report->hash = hash.text();
+  return finish_output(plan, *encoder, sink, report);
+}
 
-  report->hash = hash.text();
-  encoder->set_parameters(render_params_json(plan, report->hash));
+// RangePass::kHeld: every row is computed into one buffer, then the range is
+// known and the bands are hashed and encoded in order, the encoder on every
+// thread.
+Status render_held(const RenderPlan& plan, int threads, ProgressBar& progress, ByteSink& sink,
+                   RenderReport* report) {
+  const KernelParams& k = plan.params;
+  const auto start = std::chrono::steady_clock::now();
+  RowWork work(plan, threads, progress, /*counted=*/true);
+  CountBuffer image(k.width, k.height);
+  image.set_rows(0, k.height);
+  if (Status s = compute_rows(image, threads, work.compute_row()); !s.ok()) return s;
+  report->stats = work.stats();
+  report->render_seconds += seconds_since(start);
+
   const auto encode_start = std::chrono::steady_clock::now();
-  s = encoder->finish();
-  if (s.ok()) s = sink.flush();
+  ImageSpec spec = image_spec_of(plan);
+  spec.range = count_range(report->stats);
+  std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
+  if (Status s = encoder->begin(); !s.ok()) return s;
+  const bool hash_wanted = hashed(plan, *encoder);
+  ContentHash hash;
+  // Bands of kHeldEncodeBands times the usual rows: each is one parallel
+  // region of the encoder, whose start and end cost more than 1 MiB bands pay.
+  const int32_t rows = static_cast<int32_t>(
+      std::min<int64_t>(int64_t{band_rows(k.width, k.height)} * kHeldEncodeBands, k.height));
+  for (int32_t first = 0; first < k.height; first += rows) {
+    const CountBuffer band = CountBuffer::rows_of(image, first, std::min(rows, k.height - first));
+    if (hash_wanted) hash.add(band.counts());
+    if (Status s = encoder->write_rows(band); !s.ok()) return s;
+  }
+  if (hash_wanted) report->hash = hash.text();
   report->encode_seconds += seconds_since(encode_start);
-  return s;
+  return finish_output(plan, *encoder, sink, report);
+}
+
+// RangePass::kTwoPasses: a first pass computes the counts for their range
+// only; the second computes them again and encodes them as they come.
+Status render_twice(const RenderPlan& plan, int threads, ProgressBar& progress, ByteSink& sink,
+                    RenderReport* report) {
+  const KernelParams& k = plan.params;
+  {
+    RowWork work(plan, threads, progress, /*counted=*/true);
+    const ConsumeBand nothing = [](const CountBuffer&) { return Status(); };
+    const auto start = std::chrono::steady_clock::now();
+    double unused = 0;
+    if (Status s = run_band_pipeline(k.width, k.height, band_rows(k.width, k.height), threads,
+                                     work.compute_row(), nothing, &unused);
+        !s.ok()) {
+      return s;
+    }
+    report->render_seconds += seconds_since(start);
+    report->stats = work.stats();
+  }
+  ImageSpec spec = image_spec_of(plan);
+  spec.range = count_range(report->stats);
+  return render_streamed(plan, spec, threads, /*counted=*/false, progress, sink, report);
+}
+
+Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report) {
+  const KernelParams& k = plan.params;
+  const RangePass pass = range_pass(plan);
+  const int passes = pass == RangePass::kTwoPasses ? 2 : 1;
+  ProgressBar progress(int64_t{k.height} * passes, ProgressBar::wanted(plan.quiet));
+  const int threads = threads_worth_starting(k, plan.threads);
+  if (pass == RangePass::kNone) {
+    return render_streamed(plan, image_spec_of(plan), threads, /*counted=*/plan.json, progress,
+                           sink, report);
+  }
+  if (pass == RangePass::kHeld) return render_held(plan, threads, progress, sink, report);
+  return render_twice(plan, threads, progress, sink, report);
 }
 
 }  // namespace
 
 ImageSpec image_spec_of(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
-  return ImageSpec{k.width, k.height, k.iterations, plan.colour_map, plan.png_level, plan.threads};
+  return ImageSpec{k.width,        k.height,     k.iterations, plan.colour_map,
+                   plan.png_level, plan.threads, plan.scale,   CountRange{}};
+}
+
+RangePass range_pass(const RenderPlan& plan) {
+  const KernelParams& k = plan.params;
+  if (!has_colours(plan.format) || plan.scale != ColourScale::kImage) return RangePass::kNone;
+  return held_counts_bytes(k.width, k.height) <= plan.held_counts_limit ? RangePass::kHeld
+                                                                        : RangePass::kTwoPasses;
+}
+
+uint64_t held_counts_bytes(int32_t width, int32_t height) {
+  return uint64_t{4} * static_cast<uint64_t>(width) * static_cast<uint64_t>(height);
 }
 
 int32_t band_rows(int32_t width, int32_t height) {
@@ -144,9 +275,10 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   const ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int32_t rows = band_rows(k.width, k.height);
-  const uint64_t band_bytes =
-      uint64_t{4} * kPipelineBands * static_cast<uint64_t>(k.width) * static_cast<uint64_t>(rows);
-  if (Status s = check_memory(band_bytes + encoder_memory_bytes(plan.format, spec, rows));
+  const uint64_t counts_bytes = range_pass(plan) == RangePass::kHeld
+                                    ? held_counts_bytes(k.width, k.height)
+                                    : held_counts_bytes(k.width, rows) * kPipelineBands;
+  if (Status s = check_memory(counts_bytes + encoder_memory_bytes(plan.format, spec, rows));
       !s.ok()) {
     return s;
   }

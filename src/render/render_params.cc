@@ -140,6 +140,7 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
   // Mandelbrot files carry no family fields, as before families existed.
   if (k.family.kind != FamilyKind::kMandelbrot) add_family_json(k.family, &j);
   j["colormap"] = colour_map_name(plan.colour_map);
+  j["scale"] = colour_scale_name(plan.scale);
   j["png_level"] = plan.png_level;
   j["hash"] = hash;
   return j.dump();
@@ -190,6 +191,7 @@ Status render_options_from_json(const std::string& json, const std::string& sour
                     : k.get<std::string>();
     }
     if (j.contains("colormap")) o.colour_map = j.at("colormap").get<std::string>();
+    if (j.contains("scale")) o.scale = j.at("scale").get<std::string>();
     if (j.contains("png_level")) {
       std::string number;
       if (Status s = whole_number_of(j, "png_level", source, &number); !s.ok()) return s;
@@ -269,6 +271,7 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   }
   if (cl.power) o.power = cl.power;
   if (cl.colour_map) o.colour_map = cl.colour_map;
+  if (cl.scale) o.scale = cl.scale;
   if (cl.png_level) o.png_level = cl.png_level;
 
   // How and where: always from the command line.

@@ -132,6 +132,10 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
     return invalid_argument("unknown --colormap '{}' (known: hot, gray)", colour_map_name);
   }
   p.colour_map = *colour_map;
+  const std::string scale_name = o.scale.value_or("image");
+  const auto scale = parse_colour_scale(ascii_lower(scale_name));
+  if (!scale) return invalid_argument("unknown --scale '{}' (known: image, fixed)", scale_name);
+  p.scale = *scale;
 
   if (o.png_level) {
     int64_t level = 0;

@@ -23,6 +23,10 @@ struct RenderPlan {
   std::string output;  // a path, or "-" for standard output
   OutputFormat format = OutputFormat::kPng;
   ColourMapKind colour_map = ColourMapKind::kHot;
+  ColourScale scale = ColourScale::kImage;
+  // The image scale holds the counts of images up to this many bytes of counts
+  // and renders larger ones twice (render.h, RangePass); tests lower it.
+  uint64_t held_counts_limit = uint64_t{256} << 20;  // 8192 x 8192
   int png_level = kDefaultPngLevel;
   bool json = false;
   bool quiet = false;

@@ -30,6 +30,7 @@ std::string render_report_json(const RenderReport& report) {
   j["shortcuts"] = plan.kernel.shortcuts;
   j["format"] = output_format_name(plan.format);
   j["colormap"] = colour_map_name(plan.colour_map);
+  j["scale"] = colour_scale_name(plan.scale);
   if (plan.format == OutputFormat::kPng) j["png_level"] = plan.png_level;
   j["output"] = plan.output;
   j["render_seconds"] = report.render_seconds;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
 #include <fstream>
 #include <iterator>
 #include <nlohmann/json.hpp>
@@ -42,7 +43,8 @@ TEST(Render, BandRowsKeepBandsNear1MiB) {
 TEST(Render, RawOutputIsTheKernelsCountsOverManyBands) {
   ScratchDir dir;
   // 65536 wide gives 4-row bands, so 150 rows take 38 bands, the last partial.
-  const RenderPlan plan = plan_for(dir.file("wide.raw"), "65536", "150", "3");
+  RenderPlan plan = plan_for(dir.file("wide.raw"), "65536", "150", "3");
+  plan.json = true;  // so that the statistics are gathered
   ASSERT_EQ(band_rows(plan.params.width, plan.params.height), 4);
   RenderReport report;
   ASSERT_TRUE(render_to_output(plan, &report).ok());
@@ -56,12 +58,83 @@ TEST(Render, RawOutputIsTheKernelsCountsOverManyBands) {
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"wide.raw"});
 }
 
+TEST(Render, StatisticsAndHashOnlyWhenShown) {
+  ScratchDir dir;
+  RenderPlan plan = plan_for(dir.file("q.raw"), "40", "30", "50");
+  RenderReport report;
+  ASSERT_TRUE(render_to_output(plan, &report).ok());
+  EXPECT_EQ(report.stats.pixels(), 0);  // raw output without --json or --hash
+  EXPECT_EQ(report.hash, "");
+  plan.hash = true;
+  ASSERT_TRUE(render_to_output(plan, &report).ok());
+  EXPECT_EQ(report.hash.rfind("xxh3-128:", 0), 0u);
+}
+
+TEST(Render, RangePassFollowsFormatScaleAndSize) {
+  ScratchDir dir;
+  RenderPlan plan = plan_for(dir.file("a.png"), "64", "32", "50");
+  EXPECT_EQ(range_pass(plan), RangePass::kHeld);
+  plan.held_counts_limit = 64 * 32 * 4 - 1;
+  EXPECT_EQ(range_pass(plan), RangePass::kTwoPasses);
+  plan.scale = ColourScale::kFixed;
+  EXPECT_EQ(range_pass(plan), RangePass::kNone);
+  plan = plan_for(dir.file("a.ppm"), "64", "32", "50");
+  EXPECT_EQ(range_pass(plan), RangePass::kHeld);
+  for (const char* name : {"a.raw", "a.npy", "a.pgm", "a.pbm"}) {
+    EXPECT_EQ(range_pass(plan_for(dir.file(name), "64", "32", "50")), RangePass::kNone) << name;
+  }
+}
+
+TEST(Render, HeldAndTwoPassRendersWriteTheSameBytesForAnyThreads) {
+  // 1000 wide gives 262-row bands: 700 rows take 3 bands, the last partial.
+  ScratchDir dir;
+  std::vector<std::vector<char>> files;
+  std::vector<std::string> hashes;
+  for (const char* format : {"png", "ppm"}) {
+    for (uint64_t limit : {uint64_t{1} << 30, uint64_t{0}}) {
+      for (int threads : {1, 2}) {
+        const std::string path = dir.file(fmt::format("x{}{}.{}", limit, threads, format));
+        RenderPlan plan = plan_for(path, "1000", "700", "200");
+        plan.held_counts_limit = limit;
+        plan.threads = threads;
+        plan.hash = true;
+        RenderReport report;
+        ASSERT_TRUE(render_to_output(plan, &report).ok());
+        files.push_back(read_file(path));
+        hashes.push_back(report.hash);
+        EXPECT_EQ(report.stats.pixels(), 1000 * 700);
+      }
+    }
+    for (size_t i = files.size() - 4; i < files.size(); ++i) {
+      EXPECT_EQ(files[i], files[files.size() - 4]) << format << " " << i;
+    }
+  }
+  for (const std::string& hash : hashes) EXPECT_EQ(hash, hashes[0]);
+  // The PNG's pixels are the PPM's (its last 3 * 1000 * 700 bytes), and the
+  // image scale spans the whole map: black-red hot[0] and white both occur.
+  const std::vector<char>& ppm = files.back();
+  const size_t pixels = size_t{1000} * 700;
+  ASSERT_GT(ppm.size(), 3 * pixels);
+  const auto* rgb = reinterpret_cast<const uint8_t*>(ppm.data() + ppm.size() - 3 * pixels);
+  bool first = false, last = false;
+  const ColourTable& hot = colour_table(ColourMapKind::kHot);
+  for (size_t i = 0; i < pixels; ++i) {
+    const Rgb c{rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]};
+    first = first || c == hot[0];
+    last = last || c == hot[255];
+  }
+  EXPECT_TRUE(first);
+  EXPECT_TRUE(last);
+}
+
 TEST(Render, ReportHasEveryParameterAndTheStatistics) {
   ScratchDir dir;
-  const RenderPlan plan = plan_for(dir.file("r.npy"), "40", "30", "50");
+  RenderPlan plan = plan_for(dir.file("r.npy"), "40", "30", "50");
+  plan.json = true;  // the statistics and the hash are gathered for --json
   RenderReport report;
   ASSERT_TRUE(render_to_output(plan, &report).ok());
   const auto j = nlohmann::json::parse(render_report_json(report));
+  EXPECT_EQ(j["hash"].get<std::string>().rfind("xxh3-128:", 0), 0u);
   EXPECT_EQ(j["width"], 40);
   EXPECT_EQ(j["height"], 30);
   EXPECT_EQ(j["iterations"], 50);

@@ -52,8 +52,8 @@ class Families(ScratchTestCase):
             (["--family", "tricorn"], dict(family="tricorn")),
             (["--family", "multibrot"], dict(family="multibrot", power=3)),
             (["--family", "multibrot", "--power", "2"], dict(family="mandelbrot")),
-            (["--family", "multibrot", "--power", "7"], dict(family="multibrot", power=7)),
-        ]
+        ] + [(["--family", "multibrot", "--power", str(d)], dict(family="multibrot", power=d))
+             for d in range(4, 9)]  # each power is its own instantiation of the kernel
         for args, expected in cases:
             for extra in ([], ["--no-shortcuts"], ["--kernel", "scalar"], ["--threads", "3"]):
                 with self.subTest(args=args, extra=extra):

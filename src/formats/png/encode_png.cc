@@ -20,7 +20,7 @@ namespace {
 class PngEncoder : public Encoder {
  public:
   PngEncoder(const ImageSpec& spec, ByteSink& sink)
-      : colours_(spec.colour_map, spec.iterations),
+      : colours_(spec.colour_map, spec.scale, spec.iterations, spec.range),
         writer_(sink, spec.width, spec.height, spec.png_level, spec.threads) {}
 
   Status begin() override { return writer_.begin(); }
@@ -33,6 +33,7 @@ class PngEncoder : public Encoder {
   }
 
   void set_parameters(const std::string& json) override { parameters_ = json; }
+  bool carries_parameters() const override { return true; }
 
   Status finish() override { return writer_.finish(parameters_); }
 
