@@ -4,15 +4,13 @@
 
 #include <cmath>
 
+#include "formats/encoders.h"
+
 namespace mandelbrot {
 namespace {
 
 // Stretches closer to 1 than this are rounding in the region's decimal bounds.
 constexpr double kStretchTolerance = 1e-3;
-
-bool has_colours(OutputFormat format) {
-  return format == OutputFormat::kPng || format == OutputFormat::kPpm;
-}
 
 }  // namespace
 
