@@ -122,6 +122,19 @@ def main():
                               " 1 , 2 ;1,2", "-0x1p3;1", "nan;1", "1,,2;1,2,3", "1e-400;1"]):
         write("numbers", f"case-{i}", text)
 
+    # toml: --config files (items 11, 15, 16): a real one, every value type,
+    # typos and wrong types, and the 5,000-level dotted header of item 11.
+    write("toml", "view.toml", 'size = 50\niter = 300\ncenter = "-0.75,0.1"\nradius = 0.05\n'
+          'colormap = "gray"\n')
+    write("toml", "types.toml", 'center = [-0.75, 1e-3]\nradius = 0.000_25\njson = true\n'
+          'quiet = false\noutput = \'x.npy\'\nformat = """npy"""\nt = 1979-05-27T07:32:00Z\n')
+    write("toml", "typo.toml", "iterr = 500\n[render]\nsize = 'x'\n")
+    write("toml", "excludes.toml", "center = '0,0'\nregion = '-1,1,-1,1'\nsize = 1\nwidth = 2\n")
+    write("toml", "deep-header.toml", "[" + ".".join(["a"] * 5000) + "]\nx = 1\n")
+    write("toml", "deep-array.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n")
+    write("toml", "deep-inline.toml", "a = " + "{b = " * 2000 + "1" + "}" * 2000 + "\n")
+    write("toml", "strings.toml", 'a = "\\"[[[" # ]\nb = \'\'\'\n[[[.\n\'\'\'\nc = "unterminated\n')
+
     # capi: the default parameters, and out-of-range ones.
     default = struct.pack("@iiidddddi", 400, 400, 100, -2, 1, -1.5, 1.5, 10, 0)
     write("capi", "default", struct.pack("@iiidddddi", 16, 16, 50, -2, 1, -1.5, 1.5, 10, 1))

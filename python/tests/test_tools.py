@@ -68,6 +68,9 @@ def test_compare_images_gives_the_cli_figures_with_psnr(tmp_path):
     cli("--size", "64", "-o", tmp_path / "a.png")
     cli("--size", "64", "--colormap", "gray", "-o", tmp_path / "b.png")
     expected = cli_compare(tmp_path / "a.png", tmp_path / "b.png", "--max-diff", "100")
+    # Files of this program that differ also name their differing parameters;
+    # arrays carry none.
+    assert expected.pop("parameter_differences") == ["colormap: hot vs gray"]
     assert mandelbrot.compare(a, b, max_diff=100) == expected
     assert expected["psnr"] is not None and expected["kind"] == "image"
     assert cli_compare(write_ppm(tmp_path / "a.ppm", a), tmp_path / "a.png")["match"]

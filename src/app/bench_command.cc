@@ -17,9 +17,9 @@ class BenchCommand : public Command {
     add_text_option(app, "--iter", iterations_, "Maximum iterations per point (default 1000)", "N");
     add_text_option(app, "--threads", threads_,
                     "Threads for the fast runs, 0 for all cores (default 0)", "N");
-    app.add_option("--kernel", options_.kernel, "The kernel to compare with the scalar reference")
-        ->type_name("NAME")
-        ->capture_default_str();
+    app.add_option("--kernel", options_.kernel,
+                   "The kernel to compare with the scalar reference (default auto)")
+        ->type_name("NAME");
     add_text_option(app, "--repeat", repeats_,
                     "Best of this many runs, 1 to 100 (the scalar run is done once) (default 3)",
                     "N");

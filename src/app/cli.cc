@@ -7,6 +7,9 @@
 #include <sstream>
 #include <vector>
 
+#include "app/cli_errors.h"
+#include "app/config_file.h"
+#include "app/config_options.h"
 #include "app/exit_code.h"
 #include "app/subcommands.h"
 #include "base/version.h"
@@ -14,9 +17,37 @@
 namespace mandelbrot {
 namespace {
 
-constexpr const char* kConfigHelp =
-    "Read render options from a TOML file (keys are the long option names, e.g. iter = 500); "
-    "options on the command line win";
+// The options of a --config file, when the command that runs takes one and it
+// was given (docs/RELIABILITY.md "Config files").
+Status apply_config_option(CLI::App& app) {
+  const CLI::Option* config = app.get_option_no_throw("--config");
+  if (config == nullptr || config->count() == 0) return Status();
+  const std::string path = config->as<std::string>();
+  std::vector<ConfigEntry> entries;
+  if (Status s = read_config_file(path, &entries); !s.ok()) return s;
+  return apply_config(entries, path, app);
+}
+
+// The bare command's options belong to it alone: given before a subcommand's
+// name they would be silently dropped, so they are an error.
+Status check_no_root_options(const CLI::App& app, const CLI::App& chosen) {
+  if (&chosen == &app) return Status();
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->count() > 0) {
+      return invalid_argument("{} is given before '{}': options go after the subcommand",
+                              option->get_name(), chosen.get_name());
+    }
+  }
+  return Status();
+}
+
+// "mandelbrot", or "mandelbrot NAME" when the subcommand NAME was named.
+std::string help_command(const CLI::App& app) {
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    if (sub->parsed()) return "mandelbrot " + sub->get_name();
+  }
+  return "mandelbrot";
+}
 
 }  // namespace
 
@@ -30,7 +61,6 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
   std::unique_ptr<Command> root = table.front().make();
   root->add_options(app);
   app.footer(table.front().footer);
-  app.set_config("--config", "", kConfigHelp);
 
   std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> subs;
   for (const Subcommand& row : table) {
@@ -46,7 +76,10 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() != 0) return invalid_argument("{}", e.what());
+    if (e.get_exit_code() != 0) {
+      command_line->help_command = help_command(app);
+      return cli_error_status(e, app);
+    }
     std::ostringstream out;
     std::ostringstream err;
     app.exit(e, out, err);
@@ -55,11 +88,20 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
     return Status();
   }
   result.command = std::move(root);
+  CLI::App* chosen = &app;
   for (auto& [sub, command] : subs) {
     if (sub->parsed()) {
       result.name = sub->get_name();
       result.command = std::move(command);
+      chosen = sub;
     }
+  }
+  result.help_command = help_command(app);
+  Status s = check_no_root_options(app, *chosen);
+  if (s.ok()) s = apply_config_option(*chosen);
+  if (!s.ok()) {
+    command_line->help_command = result.help_command;
+    return s;
   }
   *command_line = std::move(result);
   return Status();
@@ -68,7 +110,8 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
 int run_command_line(int argc, char** argv) {
   CommandLine command_line;
   if (Status s = parse_command_line(argc, argv, &command_line); !s.ok()) {
-    fmt::print(stderr, "mandelbrot: error: {} (see mandelbrot --help)\n", s.message());
+    fmt::print(stderr, "mandelbrot: error: {} (see {} --help)\n", s.message(),
+               command_line.help_command);
     return exit_code_of(s);
   }
   if (!command_line.command) {

@@ -14,6 +14,9 @@ struct CommandLine {
   std::string name;                  // the subcommand ("render" when none is named)
   std::unique_ptr<Command> command;  // null when `text` is all there is to do
   std::string text;                  // --help or --version output, printed on stdout
+  // The command whose --help to point to in errors: "mandelbrot", or
+  // "mandelbrot compare" when a subcommand was named (also set on failure).
+  std::string help_command = "mandelbrot";
 };
 
 // Parses argv without running anything. An invalid argument for unknown

@@ -10,8 +10,8 @@ class CompareCommand : public Command {
  public:
   void add_options(CLI::App& app) override {
     CompareOptions& c = options_;
-    app.add_option("A", c.a, "First file")->required();
-    app.add_option("B", c.b, "Second file")->required();
+    app.add_option("A", c.a, "First file, or - for standard input")->required()->type_name("");
+    app.add_option("B", c.b, "Second file")->required()->type_name("");
     add_text_option(app, "--width", c.width, "Width of raw files", "N");
     add_text_option(app, "--height", c.height, "Height of raw files", "N");
     add_text_option(app, "--format", c.format, "Format of files without a signature (raw)",

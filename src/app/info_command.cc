@@ -10,7 +10,7 @@ namespace {
 class InfoCommand : public Command {
  public:
   void add_options(CLI::App& app) override {
-    app.add_option("FILE", path_, "The file")->required();
+    app.add_option("FILE", path_, "The file, or - for standard input")->required()->type_name("");
     add_text_option(app, "--width", width_, "Width of a raw file", "N");
     add_text_option(app, "--height", height_, "Height of a raw file", "N");
     app.add_flag("--json", json_, "Print one JSON object");

@@ -13,9 +13,12 @@ class MathCommand : public Command {
   explicit MathCommand(MathOperation operation) { options_.operation = operation; }
 
   void add_options(CLI::App& app) override {
-    app.add_option("A", options_.a, "First operand")->required();
-    app.add_option("B", options_.b, "Second operand")->required();
-    add_text_option(app, "--type", options_.type, "int32|int64|float32|float64", "TYPE");
+    app.add_option("A", options_.a, "First operand")->required()->type_name("");
+    app.add_option("B", options_.b, "Second operand")->required()->type_name("");
+    add_text_option(app, "--type", options_.type,
+                    "int32, int64, float32 or float64 (default int64, or float64 when some "
+                    "element is not an integer)",
+                    "TYPE");
     app.add_flag("--json", options_.json, R"(Print {"result": ..., "type": ...})");
   }
 

@@ -10,6 +10,7 @@
 #include "formats/output_format.h"
 #include "fractal/family.h"
 #include "kernel/kernel.h"
+#include "render/ignored_options.h"
 #include "render/render.h"
 #include "render/render_params.h"
 #include "render/render_plan.h"
@@ -26,8 +27,9 @@ const char* const kRenderFooter = R"(Examples:
   mandelbrot --format npy -o - | python3 -c 'import numpy,sys,io; print(numpy.load(io.BytesIO(sys.stdin.buffer.read())).shape)'
   mandelbrot --size 64 --format raw -o counts.raw --json
 
-Formats (by the extension of -o, or --format): png, raw (int32 little-endian),
-npy, pgm (greyscale counts), ppm (colour), pbm (1 = inside).
+Formats (by the extension of -o, or --format; the two must agree): png, raw
+(int32 little-endian), npy, pgm (greyscale counts), ppm (colour), pbm (1 = inside).
+Names of formats, colour maps and families are case-insensitive.
 Exit codes: 0 done, 1 run-time failure (I/O, memory), 2 bad usage.)";
 
 void RenderCommand::add_options(CLI::App& app) {
@@ -60,20 +62,22 @@ void RenderCommand::add_options(CLI::App& app) {
   add_text_option(app, "--threads", o.threads, "Threads, 0 for all cores (default 0)", "N");
   app.add_option("--kernel", o.kernel,
                  "auto (the best this CPU runs), scalar (the reference loop), or one of: " +
-                     fmt::format("{}", fmt::join(compiled_simd_targets(), ", ")))
-      ->type_name("NAME")
-      ->capture_default_str();
+                     fmt::format("{}", fmt::join(compiled_simd_targets(), ", ")) +
+                     " (default auto)")
+      ->type_name("NAME");
   app.add_flag("--no-shortcuts", o.no_shortcuts,
                "Iterate every point fully (no cardioid/bulb test, periodicity check or block "
                "escape tests); the counts are the same");
-  app.add_option("-o,--output", o.output, "Output file, or - for standard output")
-      ->type_name("PATH")
-      ->capture_default_str();
+  add_text_option(app, "-o,--output", o.output,
+                  "Output file, or - for standard output (default mandelbrot.png, or "
+                  "mandelbrot.FORMAT with --format)",
+                  "PATH");
   add_text_option(app, "--format", o.format,
                   fmt::format("One of {} (default: from the extension; required with -o -)",
                               output_format_list()),
                   "FORMAT");
-  add_text_option(app, "--colormap", o.colour_map, "hot|gray (default hot)", "NAME");
+  add_text_option(app, "--colormap", o.colour_map,
+                  "Colours of png and ppm output: hot or gray (default hot)", "NAME");
   add_text_option(app, "--scale", o.scale,
                   "image: log counts over the image's own range, as matplotlib's "
                   "imsave(log(counts)); fixed: log(count) / log(iter - 1) (default image)",
@@ -85,10 +89,14 @@ void RenderCommand::add_options(CLI::App& app) {
   app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
   app.add_flag("--hash", o.hash,
                "Print the content hash of the counts (xxh3-128) on stdout (stderr when the image "
-               "goes to stdout)");
+               "goes to stdout); with --json, only the JSON, which holds it");
   add_text_option(app, "--from", o.from,
                   "Re-render from the parameters embedded in a PNG this program wrote, or in a "
                   "--json report; options given here override them",
+                  "FILE");
+  add_text_option(app, "--config", config_file,
+                  "Read these options from a TOML file: keys are the long option names "
+                  "(iter = 500); options on the command line win",
                   "FILE");
 }
 
@@ -106,6 +114,11 @@ int RenderCommand::run() {
     return report_error(
         invalid_argument("-o '{}' is the --from input: writing it would destroy it", plan.output));
   }
+  if (!plan.quiet) {
+    for (const std::string& warning : ignored_option_warnings(merged, plan)) {
+      fmt::print(stderr, "mandelbrot: warning: {}\n", warning);
+    }
+  }
   RenderReport report;
   if (Status s = render_to_output(plan, &report); !s.ok()) return report_error(s);
   // The reports go to stdout unless the image does.
@@ -116,7 +129,10 @@ int RenderCommand::run() {
     }
     return write_stdout(line + "\n");
   };
-  if (plan.hash) {
+  // With --json the report is the only output on its stream: it holds the hash
+  // (docs/RELIABILITY.md "Command-line rules"), so --hash adds no second line that would
+  // make the stream invalid JSON.
+  if (plan.hash && !plan.json) {
     if (Status s = print_report(report.hash); !s.ok()) return report_error(s);
   }
   if (plan.json) {

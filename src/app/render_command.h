@@ -14,6 +14,8 @@ class RenderCommand : public Command {
   int run() override;
 
   RenderOptions options;  // as typed; make_render_plan() checks them
+  // --config FILE: read by parse_command_line() into `options` (app/config_options.h).
+  std::optional<std::string> config_file;
 };
 
 }  // namespace mandelbrot

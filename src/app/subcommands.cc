@@ -18,6 +18,10 @@ std::span<const Subcommand> subcommands() {
        make_compare_command},
       {"info", "Describe an output file: format, size, and the render parameters embedded in it",
        kInfoFooter, make_info_command},
+      {"verify",
+       "Render PNGs again from their embedded parameters and check their hashes (exit 0 all "
+       "match, 1 some differ, 2 error)",
+       kVerifyFooter, make_verify_command},
   };
   return kSubcommands;
 }

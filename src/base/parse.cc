@@ -28,6 +28,12 @@ std::vector<std::string> split_commas(const std::string& text) {
   return parts;
 }
 
+std::string ascii_lower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
 Status parse_int64(const std::string& text, const char* what, int64_t* value) {
   const char* begin = text.data();
   const char* end = begin + text.size();
@@ -49,8 +55,7 @@ Status parse_double(const std::string& text, const char* what, double* value) {
   // plain decimal, so check the characters first. NaN and infinities are named
   // as such, so that the message says what is wrong with them.
   const size_t sign_end = std::min(text.find_first_not_of("+-"), text.size());
-  std::string word = text.substr(sign_end);
-  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string word = ascii_lower(text.substr(sign_end));
   if (word == "nan" || word == "inf" || word == "infinity") {
     return invalid_argument("{} must be finite, got '{}'", what, text);
   }

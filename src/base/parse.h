@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/status.h"
@@ -15,6 +16,10 @@ std::vector<std::string> split_commas(const std::string& text);
 
 // The whole text must be the number; `what` names it in the usage error.
 // parse_double rejects NaN and infinities.
+// `text` with ASCII letters in lower case: names (formats, colour maps,
+// families) are case-insensitive (docs/RELIABILITY.md "Command-line rules").
+std::string ascii_lower(std::string_view text);
+
 Status parse_int64(const std::string& text, const char* what, int64_t* value);
 Status parse_double(const std::string& text, const char* what, double* value);
 

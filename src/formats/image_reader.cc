@@ -28,6 +28,20 @@ Status check_image_size(const InputStream& in, int64_t width, int64_t height) {
   return Status();
 }
 
+Status wrong_counts_size(StatusCode code, const InputStream& in, int sample_bytes, int32_t width,
+                         int32_t height, const std::string& found) {
+  return Status(code,
+                fmt::format("'{}': expected {} bytes of counts for {}x{}, found {}", in.name(),
+                            uint64_t{1} * sample_bytes * width * height, width, height, found));
+}
+
+Status finish_counts(StatusCode code, InputStream& in, int sample_bytes, int32_t width,
+                     int32_t height) {
+  bool end = false;
+  if (Status s = in.at_end(&end); !s.ok()) return s;
+  return end ? Status() : wrong_counts_size(code, in, sample_bytes, width, height, "more");
+}
+
 Status parse_raw_size(const std::optional<std::string>& width,
                       const std::optional<std::string>& height,
                       std::optional<std::pair<int32_t, int32_t>>* size) {
@@ -39,8 +53,8 @@ Status parse_raw_size(const std::optional<std::string>& width,
   if (Status s = parse_int64(*width, "--width", &w); !s.ok()) return s;
   if (Status s = parse_int64(*height, "--height", &h); !s.ok()) return s;
   if (w < 1 || h < 1 || w > kMaxImageSide || h > kMaxImageSide) {
-    return invalid_argument("--width and --height must be between 1 and {}, got {}x{}", kMaxImageSide,
-                       *width, *height);
+    return invalid_argument("--width and --height must be between 1 and {}, got {}x{}",
+                            kMaxImageSide, *width, *height);
   }
   *size = std::make_pair(static_cast<int32_t>(w), static_cast<int32_t>(h));
   return Status();

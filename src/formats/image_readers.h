@@ -16,6 +16,15 @@ namespace mandelbrot {
 // the file and the size.
 Status check_image_size(const InputStream& in, int64_t width, int64_t height);
 
+// Files of counts without an end marker (raw, npy), whose size is what their
+// header or the user says: an error with `code` "'NAME': expected N bytes of
+// counts for WxH, found FOUND", N being sample_bytes per count.
+Status wrong_counts_size(StatusCode code, const InputStream& in, int sample_bytes, int32_t width,
+                         int32_t height, const std::string& found);
+// After the last row: ok when `in` has no byte left, else wrong_counts_size(... "more").
+Status finish_counts(StatusCode code, InputStream& in, int sample_bytes, int32_t width,
+                     int32_t height);
+
 Status open_png_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageReader>* reader);
 Status open_npy_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageReader>* reader);
 Status open_netpbm_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageReader>* reader);

@@ -1,8 +1,9 @@
 #include "formats/output_format.h"
 
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "base/parse.h"
 
 namespace mandelbrot {
 namespace {
@@ -24,8 +25,9 @@ constexpr std::array<FormatName, 6> kFormats = {{
 }  // namespace
 
 std::optional<OutputFormat> parse_output_format(std::string_view name) {
+  const std::string lower = ascii_lower(name);
   for (const FormatName& f : kFormats) {
-    if (f.name == name) return f.format;
+    if (f.name == lower) return f.format;
   }
   return std::nullopt;
 }
@@ -35,9 +37,7 @@ std::optional<OutputFormat> output_format_from_path(std::string_view path) {
   const std::string_view base = slash == std::string_view::npos ? path : path.substr(slash + 1);
   const size_t dot = base.find_last_of('.');
   if (dot == std::string_view::npos || dot == 0) return std::nullopt;
-  std::string extension(base.substr(dot + 1));
-  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return parse_output_format(extension);
+  return parse_output_format(base.substr(dot + 1));
 }
 
 std::string_view output_format_name(OutputFormat format) {

@@ -15,7 +15,7 @@ enum class OutputFormat {
   kPbm,  // P4 bitmap, 1 where the point never escaped
 };
 
-// "png", "raw", ... (exact, lower case); nullopt for anything else.
+// "png", "raw", ... in any case ("PNG" too); nullopt for anything else.
 std::optional<OutputFormat> parse_output_format(std::string_view name);
 
 // The format named by the path's extension (case-insensitive); nullopt when the

@@ -11,7 +11,8 @@ TEST(OutputFormat, ParsesEveryName) {
     ASSERT_TRUE(format) << name;
     EXPECT_EQ(output_format_name(*format), name);
   }
-  EXPECT_FALSE(parse_output_format("PNG"));
+  EXPECT_EQ(parse_output_format("PNG"), OutputFormat::kPng);  // names are case-insensitive
+  EXPECT_EQ(parse_output_format("Npy"), OutputFormat::kNpy);
   EXPECT_FALSE(parse_output_format("jpg"));
   EXPECT_FALSE(parse_output_format(""));
 }

@@ -11,6 +11,7 @@
 
 #include "fractal/family.h"
 #include "kernel/kernel.h"
+#include "kernel/kernel_test_support.h"
 
 namespace mandelbrot {
 namespace {
@@ -103,25 +104,14 @@ std::vector<int32_t> brute_force(const KernelParams& p) {
   return out;
 }
 
-std::vector<int32_t> reference_of(const KernelParams& p) {
-  std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height, -1);
-  render_rows_scalar(p, 0, p.height, out.data());
-  return out;
-}
-
 Rotation rotation_of(double degrees, double cx, double cy) {
   const double a = degrees * 3.141592653589793 / 180;
   return Rotation{std::cos(a), std::sin(a), cx, cy};
 }
 
-struct FamilyCase {
-  const char* name;
-  Family family;
-  Region region;
-  int32_t width, height, iterations;
-  double bailout;
-  Rotation rotation;
-};
+using FamilyCase = testing::KernelCase;
+using testing::params_of;
+using testing::reference_of;
 
 const Family kMandelbrot = make_family(FamilyKind::kMandelbrot);
 const Family kBurningShip = make_family(FamilyKind::kBurningShip);
@@ -134,166 +124,154 @@ const Family kTricorn = make_family(FamilyKind::kTricorn);
 // whose c varies along a row in both parts.
 const FamilyCase kFamilyCases[] = {
     {"mandelbrot rotated cusp",
-     kMandelbrot,
      {0.2499, 0.2501, -1e-4, 1e-4},
      45,
      31,
      2000,
      10,
+     kMandelbrot,
      rotation_of(30, 0.25, 0)},
     {"mandelbrot rotated bulb neck",
-     kMandelbrot,
      {-0.76, -0.74, -0.01, 0.01},
      40,
      33,
      1500,
      10,
+     kMandelbrot,
      rotation_of(-75, -0.75, 0)},
     {"mandelbrot rotated default",
-     kMandelbrot,
      {-2, 1, -1.5, 1.5},
      64,
      48,
      300,
      10,
+     kMandelbrot,
      rotation_of(90, -0.5, 0)},
     {"mandelbrot rotated, bailout 2 at the bound",
-     kMandelbrot,
      {-0.6, 0.6, -0.79, 0.79},
      50,
      40,
      500,
      2,
+     kMandelbrot,
      rotation_of(45, 0, 0)},
     {"julia rabbit",
-     make_family(FamilyKind::kJulia, 2, -0.12, 0.75),
      {-1.5, 1.5, -1.5, 1.5},
      61,
      47,
      500,
      10,
+     make_family(FamilyKind::kJulia, 2, -0.12, 0.75),
      Rotation()},
     {"julia basilica (periodic inside)",
-     make_family(FamilyKind::kJulia, 2, -1, 0),
      {-1.6, 1.6, -1, 1},
      64,
      40,
      1000,
      10,
+     make_family(FamilyKind::kJulia, 2, -1, 0),
      Rotation()},
     {"julia with first-check escapes",
-     make_family(FamilyKind::kJulia, 2, -1, 0.1),
      {-20, 20, -15, 15},
      53,
      41,
      300,
      10,
+     make_family(FamilyKind::kJulia, 2, -1, 0.1),
      Rotation()},
     {"julia at the block bound (|K| = 1, B = 2)",
-     make_family(FamilyKind::kJulia, 2, -1, 0),
      {-1.5, 1.5, -1, 1},
      50,
      34,
      700,
      2,
+     make_family(FamilyKind::kJulia, 2, -1, 0),
      Rotation()},
     {"julia past the block bound",
-     make_family(FamilyKind::kJulia, 2, -1.0000001, 0),
      {-1.5, 1.5, -1, 1},
      50,
      34,
      700,
      2,
+     make_family(FamilyKind::kJulia, 2, -1.0000001, 0),
      Rotation()},
     {"julia rotated",
-     make_family(FamilyKind::kJulia, 2, -0.12, 0.75),
      {-1, 1, -0.8, 0.8},
      48,
      39,
      800,
      10,
+     make_family(FamilyKind::kJulia, 2, -0.12, 0.75),
      rotation_of(20, 0.1, -0.1)},
-    {"burning ship", kBurningShip, {-2.5, 1.5, -2, 1}, 64, 48, 300, 10, Rotation()},
-    {"burning ship antenna", kBurningShip, {-1.8, -1.7, -0.09, 0.01}, 57, 45, 1000, 10, Rotation()},
+    {"burning ship", {-2.5, 1.5, -2, 1}, 64, 48, 300, 10, kBurningShip, Rotation()},
+    {"burning ship antenna", {-1.8, -1.7, -0.09, 0.01}, 57, 45, 1000, 10, kBurningShip, Rotation()},
     {"burning ship, bailout 2 at the bound",
-     kBurningShip,
      {-0.6, 0.6, -0.79, 0.79},
      41,
      37,
      400,
      2,
+     kBurningShip,
      Rotation()},
     {"burning ship rotated",
-     kBurningShip,
      {-2.5, 1.5, -2, 1},
      50,
      40,
      300,
      10,
+     kBurningShip,
      rotation_of(-120, -0.5, -0.5)},
-    {"tricorn", kTricorn, {-2, 2, -2, 2}, 64, 49, 400, 10, Rotation()},
-    {"tricorn edge", kTricorn, {-0.3, 0.3, 0.5, 0.9}, 45, 45, 1500, 10, Rotation()},
+    {"tricorn", {-2, 2, -2, 2}, 64, 49, 400, 10, kTricorn, Rotation()},
+    {"tricorn edge", {-0.3, 0.3, 0.5, 0.9}, 45, 45, 1500, 10, kTricorn, Rotation()},
     {"tricorn rotated, bailout 2",
-     kTricorn,
      {-1.5, 1.5, -1.2, 1.2},
      50,
      39,
      500,
      2,
+     kTricorn,
      rotation_of(10, 0, 0)},
     {"multibrot 3",
-     make_family(FamilyKind::kMultibrot, 3),
      {-1.5, 1.5, -1.5, 1.5},
      61,
      47,
      400,
      10,
+     make_family(FamilyKind::kMultibrot, 3),
      Rotation()},
     {"multibrot 4 edge",
-     make_family(FamilyKind::kMultibrot, 4),
      {0.3, 0.5, 0.6, 0.8},
      44,
      41,
      1200,
      10,
+     make_family(FamilyKind::kMultibrot, 4),
      Rotation()},
     {"multibrot 5 rotated",
-     make_family(FamilyKind::kMultibrot, 5),
      {-1.3, 1.3, -1.3, 1.3},
      47,
      45,
      300,
      10,
+     make_family(FamilyKind::kMultibrot, 5),
      rotation_of(33, 0, 0)},
     {"multibrot 8, bailout 2",
-     make_family(FamilyKind::kMultibrot, 8),
      {-0.6, 0.6, -0.79, 0.79},
      41,
      39,
      300,
      2,
+     make_family(FamilyKind::kMultibrot, 8),
      Rotation()},
     {"multibrot 7, huge bailout",
-     make_family(FamilyKind::kMultibrot, 7),
      {-1.5, 1.5, -1.5, 1.5},
      40,
      40,
      200,
      1e6,
+     make_family(FamilyKind::kMultibrot, 7),
      Rotation()},
 };
-
-KernelParams params_of(const FamilyCase& c) {
-  KernelParams p;
-  p.width = c.width;
-  p.height = c.height;
-  p.iterations = c.iterations;
-  p.region = c.region;
-  p.bailout = c.bailout;
-  p.family = c.family;
-  p.rotation = c.rotation;
-  return p;
-}
 
 TEST(KernelFamilies, ScalarReferenceEqualsHandWrittenLoops) {
   for (const FamilyCase& c : kFamilyCases) {

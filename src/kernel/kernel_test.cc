@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "classic_recipe.h"
+#include "kernel/kernel_test_support.h"
 
 #include <algorithm>
 #include <cmath>
@@ -147,14 +148,9 @@ TEST(Kernel, CheckRejectsBadParameters) {
 
 // ---- Every kernel against the scalar reference ----
 
-struct Case {
-  const char* name;
-  Region region;
-  int32_t width;
-  int32_t height;
-  int32_t iterations;
-  double bailout;
-};
+using Case = testing::KernelCase;
+using testing::params_of;
+using testing::reference_of;
 
 // Regions that exercise each shortcut and its edge: the cardioid's cusp and
 // boundary, the period-2 bulb's edges, the real axis (even heights put a row at
@@ -183,22 +179,6 @@ const Case kCases[] = {
     {"single iteration", {-2, 1, -1.5, 1.5}, 13, 9, 1, 10},
     {"two iterations", {-2, 1, -1.5, 1.5}, 13, 9, 2, 10},
 };
-
-KernelParams params_of(const Case& c) {
-  KernelParams p;
-  p.width = c.width;
-  p.height = c.height;
-  p.iterations = c.iterations;
-  p.region = c.region;
-  p.bailout = c.bailout;
-  return p;
-}
-
-std::vector<int32_t> reference_of(const KernelParams& p) {
-  std::vector<int32_t> out(static_cast<size_t>(p.width) * p.height);
-  render_rows_scalar(p, 0, p.height, out.data());
-  return out;
-}
 
 TEST(Kernel, TheCasesCoverWhatTheyClaim) {
   auto counts = [](const char* name) {

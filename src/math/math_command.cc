@@ -299,7 +299,7 @@ Status run_math(const MathOptions& options, std::istream& standard_input, std::s
 
   NumberType type = all_integers(a) && all_integers(b) ? NumberType::kInt64 : NumberType::kFloat64;
   if (options.type) {
-    const auto forced = parse_number_type(*options.type);
+    const auto forced = parse_number_type(ascii_lower(*options.type));
     if (!forced) {
       return invalid_argument("unknown --type '{}' (known: int32, int64, float32, float64)",
                               *options.type);

@@ -93,6 +93,7 @@ TEST(MathCommand, BadOperandsNameTheProblem) {
   EXPECT_EQ(add("-", "-"), "error: only one operand can be read from standard input ('-')");
   EXPECT_EQ(add("@/no/such/file", "1").rfind("error: cannot read A from '/no/such/file'", 0), 0u);
   EXPECT_EQ(add("nan", "1"), "error: element 1 of A is out of range for float64: 'nan'");
+  EXPECT_EQ(add("1", "2", "INT32"), "3");  // names are case-insensitive
   EXPECT_EQ(add("1", "2", "int128"),
             "error: unknown --type 'int128' (known: int32, int64, float32, float64)");
 }

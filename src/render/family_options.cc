@@ -10,7 +10,7 @@ namespace mandelbrot {
 Status parse_family_options(const RenderOptions& o, Family* family) {
   Family f;
   if (o.family) {
-    const auto kind = parse_family_name(*o.family);
+    const auto kind = parse_family_name(ascii_lower(*o.family));
     if (!kind) {
       return invalid_argument("unknown --family '{}' (known: {})", *o.family, family_names());
     }
@@ -22,7 +22,7 @@ Status parse_family_options(const RenderOptions& o, Family* family) {
   if (o.julia) {
     if (!f.julia()) {
       return invalid_argument("--julia '{}' needs --family julia, got --family {}", *o.julia,
-                         family_name(f.kind));
+                              family_name(f.kind));
     }
     const std::vector<std::string> parts = split_commas(*o.julia);
     if (parts.size() != 2) {
@@ -38,13 +38,13 @@ Status parse_family_options(const RenderOptions& o, Family* family) {
   if (o.power) {
     if (f.kind != FamilyKind::kMultibrot) {
       return invalid_argument("--power '{}' needs --family multibrot, got --family {}", *o.power,
-                         family_name(f.kind));
+                              family_name(f.kind));
     }
     int64_t power = 0;
     const Status s = parse_int64(*o.power, "--power", &power);
     if (!s.ok() || power < kMinPower || power > kMaxPower) {
-      return invalid_argument("--power must be an integer from {} to {}, got '{}'", kMinPower, kMaxPower,
-                         *o.power);
+      return invalid_argument("--power must be an integer from {} to {}, got '{}'", kMinPower,
+                              kMaxPower, *o.power);
     }
     f.power = static_cast<int32_t>(power);
   }

@@ -29,14 +29,14 @@ struct RenderOptions {
   std::optional<std::string> from;        // --from FILE: the parameters of an earlier render
 
   // How it is computed and where it goes.
-  std::optional<std::string> threads;     // --threads N (default: all cores)
-  std::string kernel = "auto";            // --kernel auto|scalar|TARGET
-  bool no_shortcuts = false;              // --no-shortcuts
-  std::string output = "mandelbrot.png";  // -o PATH, "-" is stdout
-  std::optional<std::string> format;      // --format NAME (default: from the extension)
-  bool json = false;                      // --json
-  bool quiet = false;                     // --quiet
-  bool hash = false;                      // --hash
+  std::optional<std::string> threads;  // --threads N (default: all cores)
+  std::string kernel = "auto";         // --kernel auto|scalar|TARGET
+  bool no_shortcuts = false;           // --no-shortcuts
+  std::optional<std::string> output;   // -o PATH, "-" is stdout (default mandelbrot.FORMAT)
+  std::optional<std::string> format;   // --format NAME (default: from the extension)
+  bool json = false;                   // --json
+  bool quiet = false;                  // --quiet
+  bool hash = false;                   // --hash
 };
 
 }  // namespace mandelbrot

@@ -68,23 +68,35 @@ Status set_view_doubles(const View& view, KernelParams* k) {
   return Status();
 }
 
-Status choose_format(const RenderOptions& o, OutputFormat* format) {
+// The format and the output path (docs/RELIABILITY.md "Command-line rules"): --format,
+// else the extension of -o; without -o, mandelbrot.FORMAT (png by default). An
+// extension that names another format than --format is an error.
+Status choose_output(const RenderOptions& o, OutputFormat* format, std::string* output) {
+  if (o.output && o.output->empty()) return invalid_argument("-o/--output must not be empty");
+  std::optional<OutputFormat> from_extension;
+  if (o.output && *o.output != "-") from_extension = output_format_from_path(*o.output);
   if (o.format) {
     const auto f = parse_output_format(*o.format);
     if (!f)
       return invalid_argument("unknown --format '{}' (known: {})", *o.format, output_format_list());
+    if (from_extension && *from_extension != *f) {
+      return invalid_argument("-o '{}' names a {} file but --format is {}; make them agree",
+                              *o.output, output_format_name(*from_extension),
+                              output_format_name(*f));
+    }
     *format = *f;
-    return Status();
-  }
-  if (o.output == "-")
+  } else if (!o.output) {
+    *format = OutputFormat::kPng;
+  } else if (*o.output == "-") {
     return invalid_argument("--format is required when writing to stdout (-o -)");
-  const auto f = output_format_from_path(o.output);
-  if (!f) {
+  } else if (from_extension) {
+    *format = *from_extension;
+  } else {
     return invalid_argument(
-        "cannot tell the format of '{}' from its extension (known: {}); use --format", o.output,
+        "cannot tell the format of '{}' from its extension (known: {}); use --format", *o.output,
         output_format_list());
   }
-  *format = *f;
+  *output = o.output.value_or("mandelbrot." + std::string(output_format_name(*format)));
   return Status();
 }
 
@@ -112,18 +124,16 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   if (Status s = parse_threads(o.threads, &p.threads); !s.ok()) return s;
   if (Status s = choose_kernel(o.kernel, !o.no_shortcuts, &p.kernel); !s.ok()) return s;
 
-  if (o.output.empty()) return invalid_argument("-o/--output must not be empty");
-  p.output = o.output;
-  if (Status s = choose_format(o, &p.format); !s.ok()) return s;
+  if (Status s = choose_output(o, &p.format, &p.output); !s.ok()) return s;
 
   const std::string colour_map_name = o.colour_map.value_or("hot");
-  const auto colour_map = parse_colour_map(colour_map_name);
+  const auto colour_map = parse_colour_map(ascii_lower(colour_map_name));
   if (!colour_map) {
     return invalid_argument("unknown --colormap '{}' (known: hot, gray)", colour_map_name);
   }
   p.colour_map = *colour_map;
   const std::string scale_name = o.scale.value_or("image");
-  const auto scale = parse_colour_scale(scale_name);
+  const auto scale = parse_colour_scale(ascii_lower(scale_name));
   if (!scale) return invalid_argument("unknown --scale '{}' (known: image, fixed)", scale_name);
   p.scale = *scale;
 

@@ -277,7 +277,11 @@ TEST(RenderPlan, ChoosesTheFormat) {
   RenderOptions o;
   o.output = "x.NPY";
   EXPECT_EQ(plan_of(o).format, OutputFormat::kNpy);
-  o.format = "pgm";  // --format wins over the extension
+  o.format = "NPY";  // names are case-insensitive
+  EXPECT_EQ(plan_of(o).format, OutputFormat::kNpy);
+  o.format = "pgm";  // an extension that contradicts --format is an error naming both
+  EXPECT_EQ(error_of(o), "-o 'x.NPY' names a npy file but --format is pgm; make them agree");
+  o.output = "counts.bin";  // an extension no format has: --format says what it holds
   EXPECT_EQ(plan_of(o).format, OutputFormat::kPgm);
   o.format = "gif";
   EXPECT_NE(error_of(o).find("unknown --format 'gif'"), std::string::npos);
@@ -290,6 +294,24 @@ TEST(RenderPlan, ChoosesTheFormat) {
   EXPECT_TRUE(plan_of(o).to_stdout());
   o.output = "";
   EXPECT_NE(error_of(o).find("empty"), std::string::npos);
+}
+
+TEST(RenderPlan, DefaultOutputNameFollowsTheFormat) {
+  RenderOptions o;
+  EXPECT_EQ(plan_of(o).output, "mandelbrot.png");
+  o.format = "npy";
+  EXPECT_EQ(plan_of(o).output, "mandelbrot.npy");
+  EXPECT_EQ(plan_of(o).format, OutputFormat::kNpy);
+  o.format = "PGM";
+  EXPECT_EQ(plan_of(o).output, "mandelbrot.pgm");
+}
+
+TEST(RenderPlan, NamesAreCaseInsensitive) {
+  RenderOptions o;
+  o.colour_map = "GRAY";
+  EXPECT_EQ(plan_of(o).colour_map, ColourMapKind::kGray);
+  o.family = "Burning-Ship";
+  EXPECT_EQ(plan_of(o).params.family.kind, FamilyKind::kBurningShip);
 }
 
 TEST(RenderPlan, RejectsAnUnknownColourMap) {

@@ -1,6 +1,7 @@
 #include "tools/compare.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 #include <cstdlib>
@@ -15,6 +16,7 @@
 #include "colour/colour_map.h"
 #include "formats/encoders.h"
 #include "formats/png/png_writer.h"
+#include "tools/embedded_params.h"
 
 namespace mandelbrot {
 namespace {
@@ -184,6 +186,16 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
   if (Status s = reader_a->finish(); !s.ok()) return s;
   if (Status s = reader_b->finish(); !s.ok()) return s;
   finish_comparison(&r);
+  if (!r.match && o.a != "-" && o.b != "-") {
+    // Both files were read whole already: reading their parameters cannot fail
+    // in a new way, and if it did, the comparison stands without them.
+    std::optional<nlohmann::json> params_a;
+    std::optional<nlohmann::json> params_b;
+    if (read_embedded_params(o.a, &params_a).ok() && read_embedded_params(o.b, &params_b).ok() &&
+        params_a && params_b) {
+      r.parameter_differences = parameter_differences(*params_a, *params_b);
+    }
+  }
   if (diff_image) {
     if (Status s = diff_image->commit(); !s.ok())
       return invalid_argument("--diff-image: {}", s.message());
@@ -242,6 +254,12 @@ std::string compare_text(const CompareResult& r) {
     text +=
         fmt::format(" (tolerance: --max-diff {}, --max-differing {})", r.max_diff, r.max_differing);
   }
+  if (r.parameter_differences) {
+    text += r.parameter_differences->empty()
+                ? "\nembedded parameters: all the same"
+                : fmt::format("\nembedded parameters differ: {}",
+                              fmt::join(*r.parameter_differences, "; "));
+  }
   return text;
 }
 
@@ -261,6 +279,7 @@ std::string compare_json(const CompareResult& r) {
   }
   j["max_diff"] = r.max_diff;
   j["max_differing"] = r.max_differing;
+  if (r.parameter_differences) j["parameter_differences"] = *r.parameter_differences;
   return j.dump();
 }
 

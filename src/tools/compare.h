@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "formats/image_reader.h"
@@ -38,6 +39,10 @@ struct CompareResult {
   bool match = false;
   int channels = 1;          // samples per pixel: 3 for images
   double squared_error = 0;  // the sum of every sample's squared difference
+  // When the files differ and both carry render parameters (PNGs of this
+  // program): the parameters that differ, "KEY: A vs B" (none when the same
+  // parameters gave different pixels). nullopt otherwise.
+  std::optional<std::vector<std::string>> parameter_differences;
 };
 
 // Reads both files and compares them. Every problem (unreadable, corrupt or

@@ -45,7 +45,7 @@ class CliMath(unittest.TestCase):
             (["add", "1,x", "1,2"], "element 2 of A must be a number, got 'x'"),
             (["add", "1,2,3", "1,2"], "A has 3 elements and B has 2"),
             (["dot", "", "1"], "A is empty"),
-            (["add", "1"], "B is required"),
+            (["add", "1"], "missing the argument B"),
             (["add", "-", "-"], "only one operand can be read from standard input"),
             (["add", "@/no/such/file", "1"], "cannot read A from '/no/such/file'"),
             (["add", "9223372036854775807", "1"], "integer overflow at element 1"),

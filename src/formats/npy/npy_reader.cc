@@ -140,16 +140,15 @@ class NpyReader : public ImageReader {
   }
 
   Status finish() override {
-    bool end = false;
-    if (Status s = in_->at_end(&end); !s.ok()) return s;
-    return end ? Status() : wrong_size("more");
+    return finish_counts(kSizeError, *in_, dtype_.size, header_.width, header_.height);
   }
 
  private:
+  // The size of an npy file is its header's word: a mismatch is damage.
+  static constexpr StatusCode kSizeError = StatusCode::kCorruption;
+
   Status wrong_size(const std::string& found) const {
-    return corruption("'{}': expected {} bytes of counts for {}x{}, found {}", in_->name(),
-                      uint64_t{1} * dtype_.size * header_.width * header_.height, header_.width,
-                      header_.height, found);
+    return wrong_counts_size(kSizeError, *in_, dtype_.size, header_.width, header_.height, found);
   }
 
   std::unique_ptr<InputStream> in_;

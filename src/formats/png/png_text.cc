@@ -28,26 +28,4 @@ std::vector<uint8_t> png_text_chunk(std::string_view keyword, std::string_view t
   return png_chunk("tEXt", data);
 }
 
-std::optional<std::string> find_png_text(std::span<const uint8_t> png, std::string_view keyword) {
-  if (png.size() < kPngSignature.size() ||
-      std::memcmp(png.data(), kPngSignature.data(), kPngSignature.size()) != 0) {
-    return std::nullopt;
-  }
-  size_t pos = kPngSignature.size();
-  while (pos + 12 <= png.size()) {
-    const uint32_t length = get_be32(png.data() + pos);
-    if (length > png.size() - pos - 12) return std::nullopt;  // truncated
-    const uint8_t* type = png.data() + pos + 4;
-    const uint8_t* data = type + 4;
-    if (std::memcmp(type, "tEXt", 4) == 0 && length > keyword.size() &&
-        std::memcmp(data, keyword.data(), keyword.size()) == 0 && data[keyword.size()] == 0) {
-      return std::string(reinterpret_cast<const char*>(data) + keyword.size() + 1,
-                         length - keyword.size() - 1);
-    }
-    if (std::memcmp(type, "IEND", 4) == 0) break;
-    pos += 12 + length;
-  }
-  return std::nullopt;
-}
-
 }  // namespace mandelbrot

@@ -24,8 +24,4 @@ std::vector<uint8_t> png_chunk(std::string_view type, std::span<const uint8_t> d
 // REQUIRES: keyword is 1-79 printable Latin-1 characters; text has no NUL.
 std::vector<uint8_t> png_text_chunk(std::string_view keyword, std::string_view text);
 
-// The text of the first tEXt chunk with this keyword; nullopt when bytes is not
-// a PNG, is truncated before it, or has no such chunk.
-std::optional<std::string> find_png_text(std::span<const uint8_t> png, std::string_view keyword);
-
 }  // namespace mandelbrot

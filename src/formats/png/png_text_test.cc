@@ -2,11 +2,28 @@
 
 #include <gtest/gtest.h>
 
+#include "base/input_stream.h"
 #include "formats/encoders.h"
+#include "formats/png/png_chunks.h"
 #include "test_support.h"
 
 namespace mandelbrot {
 namespace {
+
+// The text of the first tEXt chunk with this keyword, as info and --from read it.
+Status text_of(const std::vector<uint8_t>& png, std::string_view keyword,
+               std::optional<std::string>* text) {
+  PngHeader header;
+  return scan_png(*InputStream::from_bytes(png.data(), png.size(), "t.png"), keyword, &header,
+                  text);
+}
+
+std::optional<std::string> text_of(const std::vector<uint8_t>& png, std::string_view keyword) {
+  std::optional<std::string> text;
+  const Status s = text_of(png, keyword, &text);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return text;
+}
 
 TEST(PngText, ChunkLayoutAndCrc) {
   const std::vector<uint8_t> chunk = png_text_chunk("mandelbrot", "{}");
@@ -29,24 +46,26 @@ TEST(PngText, WrittenPngsCarryTheParametersBeforeTheEnd) {
   const size_t text_at = png.size() - 12 - (12 + 11 + 7);
   EXPECT_EQ(std::string(png.begin() + text_at + 4, png.begin() + text_at + 8), "tEXt");
   EXPECT_EQ(std::string(png.end() - 8, png.end() - 4), "IEND");
-  EXPECT_EQ(find_png_text(png, "mandelbrot"), R"({"a":1})");
-  EXPECT_FALSE(find_png_text(png, "other"));
+  EXPECT_EQ(text_of(png, "mandelbrot"), R"({"a":1})");
+  EXPECT_FALSE(text_of(png, "other"));
   testing::MemorySink plain;
   ASSERT_TRUE(write_png(rgb, 2, 1, 1, 1, "", plain).ok());
-  EXPECT_FALSE(find_png_text(plain.bytes(), "mandelbrot"));
+  EXPECT_FALSE(text_of(plain.bytes(), "mandelbrot"));
   EXPECT_EQ(plain.bytes().size() + 12 + 11 + 7, png.size());
 }
 
-TEST(PngText, FindIsSafeOnBadInput) {
-  EXPECT_FALSE(find_png_text({}, "mandelbrot"));
-  const std::string not_png = "GIF89a...";
-  EXPECT_FALSE(find_png_text({reinterpret_cast<const uint8_t*>(not_png.data()), not_png.size()},
-                             "mandelbrot"));
+TEST(PngText, ReadingIsSafeOnBadInput) {
+  std::optional<std::string> text;
+  EXPECT_FALSE(text_of({}, "mandelbrot", &text).ok());
+  const std::string gif = "GIF89a...";
+  EXPECT_FALSE(text_of(std::vector<uint8_t>(gif.begin(), gif.end()), "mandelbrot", &text).ok());
   const uint8_t rgb[3] = {0, 0, 0};
   testing::MemorySink sink;
   ASSERT_TRUE(write_png(rgb, 1, 1, 1, 1, "xyz", sink).ok());
   std::vector<uint8_t> truncated(sink.bytes().begin(), sink.bytes().end() - 20);
-  EXPECT_FALSE(find_png_text(truncated, "mandelbrot"));
+  const Status s = text_of(truncated, "mandelbrot", &text);
+  EXPECT_EQ(s.code(), StatusCode::kCorruption);
+  EXPECT_NE(s.message().find("truncated at byte"), std::string::npos) << s.message();
 }
 
 }  // namespace

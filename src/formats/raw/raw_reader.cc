@@ -28,16 +28,15 @@ class RawReader : public ImageReader {
   }
 
   Status finish() override {
-    bool end = false;
-    if (Status s = in_->at_end(&end); !s.ok()) return s;
-    return end ? Status() : wrong_size("more");
+    return finish_counts(kSizeError, *in_, 4, header_.width, header_.height);
   }
 
  private:
+  // The size of a raw file is the user's word: a mismatch is a wrong request.
+  static constexpr StatusCode kSizeError = StatusCode::kInvalidArgument;
+
   Status wrong_size(const std::string& found) const {
-    return invalid_argument("'{}': expected {} bytes of counts for {}x{}, found {}", in_->name(),
-                            uint64_t{4} * header_.width * header_.height, header_.width,
-                            header_.height, found);
+    return wrong_counts_size(kSizeError, *in_, 4, header_.width, header_.height, found);
   }
 
   std::unique_ptr<InputStream> in_;

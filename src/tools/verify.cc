@@ -1,0 +1,56 @@
+#include "tools/verify.h"
+
+#include <optional>
+#include <vector>
+
+#include "base/content_hash.h"
+#include "kernel/kernel.h"
+#include "render/render.h"
+#include "render/render_params.h"
+#include "render/render_plan.h"
+#include "tools/embedded_params.h"
+
+namespace mandelbrot {
+namespace {
+
+// The content hash of the plan's counts, computed a band at a time.
+std::string hash_of_render(const RenderPlan& plan) {
+  const KernelParams& k = plan.params;
+  const int32_t rows = band_rows(k.width, k.height);
+  std::vector<int32_t> band(static_cast<size_t>(k.width) * static_cast<size_t>(rows));
+  ContentHash hash;
+  for (int32_t first = 0; first < k.height; first += rows) {
+    const int32_t n = std::min(rows, k.height - first);
+    render_rows(k, plan.kernel, first, n, plan.threads, band.data());
+    hash.add(std::span<const int32_t>(band.data(), static_cast<size_t>(k.width) * n));
+  }
+  return hash.text();
+}
+
+}  // namespace
+
+Status verify_file(const std::string& path, VerifyResult* result) {
+  std::optional<nlohmann::json> params;
+  if (Status s = read_embedded_params(path, &params); !s.ok()) return s;
+  if (!params) {
+    return invalid_argument(
+        "'{}' has no embedded parameters (only PNGs written by this program carry them)", path);
+  }
+  if (!params->contains("hash") || !params->at("hash").is_string()) {
+    return invalid_argument("'{}' has no embedded hash (written by an older version?)", path);
+  }
+  RenderOptions options;
+  if (Status s = render_options_from_json(params->dump(), "'" + path + "'", &options); !s.ok()) {
+    return s;
+  }
+  RenderPlan plan;
+  if (Status s = make_render_plan(options, &plan); !s.ok()) return s.with_prefix(path + ": ");
+  VerifyResult r;
+  r.embedded_hash = params->at("hash").get<std::string>();
+  r.rendered_hash = hash_of_render(plan);
+  r.match = r.embedded_hash == r.rendered_hash;
+  *result = r;
+  return Status();
+}
+
+}  // namespace mandelbrot
