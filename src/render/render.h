@@ -42,6 +42,8 @@ RangePass range_pass(const RenderPlan& plan);
 
 // The bytes of the counts of a width x height image.
 uint64_t held_counts_bytes(int32_t width, int32_t height);
+// The bytes of the counts and `channels` of a width x height image.
+uint64_t held_bytes(int32_t width, int32_t height, Channels channels);
 
 // The rows per band for an image `width` wide: about 1 MiB of counts (small
 // enough to be in cache still when the band is encoded), at least 1.

@@ -1,0 +1,127 @@
+"""The continuous channels (docs/SEMANTICS.md, "Channels") against an independent
+NumPy computation of the same formulas in float64: `--format npy --channel smooth`
+and `--channel distance` agree with it to a relative 1e-12 (the C library's log
+and NumPy's may differ in the last bit), inside points are NaN in both, and the
+counts of a render with channels are the plain render's."""
+
+import io
+import unittest
+
+import numpy as np
+
+from support import ScratchTestCase, reference_channels, reference_counts, run
+
+# The relative tolerance of the channel values against NumPy's: a last-bit
+# difference of log, carried through a few operations.
+RTOL = 1e-12
+
+
+# name, arguments, reference_channels keywords.
+VIEWS = [
+    ("classic", ["--size", "120", "--iter", "200"],
+     dict(width=120, height=120, iterations=200, region=(-2.0, 1.0, -1.5, 1.5), bailout=256.0)),
+    ("seahorse, bailout 10", ["--width", "90", "--height", "60", "--region",
+                              "-0.8,-0.7,0.05,0.15", "--iter", "400", "--bailout", "10"],
+     dict(width=90, height=60, iterations=400, region=(-0.8, -0.7, 0.05, 0.15), bailout=10.0)),
+    ("julia", ["--size", "80", "--julia", "-0.8,0.156", "--iter", "300", "--region",
+               "-1.6,1.6,-1.6,1.6"],
+     dict(width=80, height=80, iterations=300, region=(-1.6, 1.6, -1.6, 1.6), bailout=256.0,
+          family="julia", julia=(-0.8, 0.156))),
+    ("multibrot 3", ["--size", "70", "--family", "multibrot", "--power", "3", "--iter", "100",
+                     "--region", "-1.5,1.5,-1.5,1.5"],
+     dict(width=70, height=70, iterations=100, region=(-1.5, 1.5, -1.5, 1.5), bailout=256.0,
+          family="multibrot", power=3)),
+]
+
+
+def npy(data):
+    return np.load(io.BytesIO(data))
+
+
+class ChannelsMatchNumPy(ScratchTestCase):
+    def render(self, args, channel, extra=()):
+        return npy(run(args + ["--format", "npy", "--channel", channel, "-o", "-", "-q",
+                               *extra], check=True).stdout)
+
+    def test_smooth_and_distance_against_numpy(self):
+        for name, args, ref in VIEWS:
+            with self.subTest(view=name):
+                counts, smooth, distance = reference_channels(**ref)
+                got_smooth = self.render(args, "smooth")
+                got_distance = self.render(args, "distance")
+                self.assertEqual(got_smooth.dtype, np.dtype("<f8"))
+                self.assertEqual(got_smooth.shape, counts.shape)
+                np.testing.assert_array_equal(np.isnan(got_smooth), np.isnan(smooth))
+                np.testing.assert_allclose(got_smooth, smooth, rtol=RTOL, equal_nan=True)
+                np.testing.assert_array_equal(np.isnan(got_distance), np.isnan(distance))
+                np.testing.assert_allclose(got_distance, distance, rtol=RTOL, equal_nan=True)
+                # Both channels are there: escaped and inside points alike.
+                self.assertTrue(np.isnan(smooth).any() and (~np.isnan(smooth)).any())
+
+    def test_counts_of_a_channel_render_are_the_plain_renders(self):
+        for name, args, ref in VIEWS:
+            with self.subTest(view=name):
+                bailout = [] if "--bailout" in args else ["--bailout", str(ref["bailout"])]
+                plain = npy(run(args + bailout + ["--format", "npy", "-o", "-", "-q"],
+                                check=True).stdout)
+                counts, _, _ = reference_channels(**ref)
+                np.testing.assert_array_equal(plain, counts)
+                # The count path of the reference is the project's own contract.
+                if ref.get("family", "mandelbrot") == "mandelbrot":
+                    np.testing.assert_array_equal(plain, reference_counts(
+                        ref["width"], ref["height"], ref["iterations"], ref["region"],
+                        ref["bailout"]))
+
+    def test_same_bytes_for_every_thread_count_and_kernel(self):
+        args = ["--size", "64", "--iter", "300"]
+        for channel in ("smooth", "distance"):
+            first = run(args + ["--format", "npy", "--channel", channel, "-o", "-", "-q",
+                                "--threads", "1"], check=True).stdout
+            for extra in (["--threads", "2"], ["--threads", "3"], ["--kernel", "scalar"]):
+                with self.subTest(channel=channel, extra=extra):
+                    again = run(args + ["--format", "npy", "--channel", channel, "-o", "-", "-q",
+                                        *extra], check=True).stdout
+                    self.assertEqual(first, again)
+
+    def test_smooth_is_continuous_where_the_count_steps(self):
+        # Away from the set (counts under 6), where the integer count steps by
+        # one between neighbours the smooth value moves by less than 0.1: the
+        # bands join up (an error of the formula's n would show as a jump of 1).
+        args = ["--size", "400", "--iter", "100"]
+        smooth = self.render(args, "smooth")
+        counts = npy(run(args + ["--bailout", "256", "--format", "npy", "-o", "-", "-q"],
+                         check=True).stdout)
+        for a, b, sa, sb in ((counts[:, :-1], counts[:, 1:], smooth[:, :-1], smooth[:, 1:]),
+                             (counts[:-1], counts[1:], smooth[:-1], smooth[1:])):
+            steps = (np.abs(a - b) == 1) & (a < 6) & (b < 6)
+            self.assertGreater(steps.sum(), 100)
+            self.assertLess(np.abs(sa - sb)[steps].max(), 0.1)
+
+    def test_the_default_bailout_with_channels_is_256(self):
+        _, smooth, distance = reference_channels(40, 40, 100, (-2.0, 1.0, -1.5, 1.5), 256.0)
+        np.testing.assert_allclose(self.render(["--size", "40"], "smooth"), smooth, rtol=RTOL,
+                                   equal_nan=True)
+        np.testing.assert_allclose(self.render(["--size", "40"], "distance"), distance,
+                                   rtol=RTOL, equal_nan=True)
+
+
+class ChannelErrors(ScratchTestCase):
+    def check_error(self, args, *words):
+        result = run(args + ["-o", self.file("out.npy"), "-q"])
+        self.assertEqual(result.returncode, 2, result.stderr)
+        line = result.stderr.decode()
+        self.assertTrue(line.startswith("mandelbrot: error: "), line)
+        for word in words:
+            self.assertIn(word, line)
+
+    def test_bad_requests(self):
+        self.check_error(["--channel", "speed"], "--channel", "speed", "smooth, distance")
+        self.check_error(["--channel", "smooth", "--format", "png"], "--channel smooth",
+                         "npy")
+        self.check_error(["--channel", "smooth", "--bailout", "1.5"], "--bailout >= 2", "1.5")
+        self.check_error(["--channel", "distance", "--family", "tricorn"], "tricorn")
+        self.assertEqual(len(list(__import__("os").listdir(self.path))), 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
