@@ -35,7 +35,7 @@ ImageSpec image_spec_of(const RenderPlan& plan);
 // (docs/SEMANTICS.md, Colour). The bytes are the same whichever is taken.
 enum class RangePass {
   kNone,       // no colours on the image scale: each band is encoded as it is done
-  kHeld,       // the counts fit plan.held_counts_limit: all are computed, held, then encoded
+  kHeld,       // held_bytes() fit plan.held_counts_limit: all computed, held, then encoded
   kTwoPasses,  // larger: one pass for the range (and hash), a second that encodes
 };
 RangePass range_pass(const RenderPlan& plan);

@@ -31,7 +31,8 @@ struct RenderPlan {
   Colouring colouring = Colouring::kLog;
   std::optional<Rgb> interior;  // unset: the colouring's own
   // The image scale holds the counts of images up to this many bytes of counts
-  // and renders larger ones twice (render.h, RangePass); tests lower it.
+  // and channels (held_bytes()) and renders larger ones twice (render.h,
+  // RangePass); tests lower it.
   uint64_t held_counts_limit = uint64_t{256} << 20;  // 8192 x 8192
   int png_level = kDefaultPngLevel;
   bool json = false;

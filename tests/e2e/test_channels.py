@@ -97,6 +97,29 @@ class ChannelsMatchNumPy(ScratchTestCase):
             self.assertGreater(steps.sum(), 100)
             self.assertLess(np.abs(sa - sb)[steps].max(), 0.1)
 
+    def test_distance_is_within_a_factor_of_the_distance_on_a_finer_grid(self):
+        # The inside points of an 8x finer grid (1000 iterations) stand for the
+        # set; for escaped pixels 1 to 30 pixels away by the estimate, the
+        # distance to the nearest of them is 0.5 to 5 times the estimate (Koebe's
+        # 1/4 theorem bounds the true distance by half and twice |z|log|z|/|dz|;
+        # the grid misses filaments thinner than its step, which only lengthens
+        # the measured distance), and half of them within 0.9 to 1.2 times.
+        width, factor, iterations = 100, 8, 1000
+        distance = self.render(["--size", str(width), "--iter", str(iterations)], "distance")
+        fine = npy(run(["--size", str(width * factor), "--iter", str(iterations), "--bailout",
+                        "256", "--format", "npy", "-o", "-", "-q"], check=True).stdout)
+        iy, ix = np.nonzero(fine == iterations - 1)
+        inside = np.stack([iy / factor, ix / factor], axis=1)  # in coarse pixels
+        chosen = np.argwhere(np.isfinite(distance) & (distance >= 1) & (distance <= 30))
+        self.assertGreater(len(chosen), 1000)
+        chosen = chosen[np.random.default_rng(9).choice(len(chosen), 400, replace=False)]
+        ratios = np.array([np.sqrt(((inside - [i, j]) ** 2).sum(axis=1)).min() / distance[i, j]
+                           for i, j in chosen])
+        self.assertGreaterEqual(ratios.min(), 0.5)
+        self.assertLessEqual(ratios.max(), 5.0)
+        self.assertGreaterEqual(np.median(ratios), 0.9)
+        self.assertLessEqual(np.median(ratios), 1.2)
+
     def test_the_default_bailout_with_channels_is_256(self):
         _, smooth, distance = reference_channels(40, 40, 100, (-2.0, 1.0, -1.5, 1.5), 256.0)
         np.testing.assert_allclose(self.render(["--size", "40"], "smooth"), smooth, rtol=RTOL,
