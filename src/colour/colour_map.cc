@@ -74,7 +74,8 @@ ColourMap::ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, 
       scale_(scale),
       iterations_(iterations),
       range_(range),
-      colouring_(std::move(colouring)) {
+      colouring_(std::move(colouring)),
+      smooth_scale_(smooth_scale(colouring_.smooth)) {
   if (iterations_ <= kMaxTableSize) {
     table_.resize(static_cast<size_t>(iterations_));
     words_.resize(static_cast<size_t>(iterations_));
@@ -138,7 +139,7 @@ void ColourMap::map_row(const int32_t* counts, size_t n, uint8_t* rgb) const {
 
 Rgb ColourMap::from_channel(int32_t count, double value) const {
   if (count >= iterations_ - 1) return (*this)(count);
-  const int index = colouring_.method == Colouring::kSmooth ? smooth_index(value, colouring_.smooth)
+  const int index = colouring_.method == Colouring::kSmooth ? smooth_index(value, smooth_scale_)
                                                             : distance_index(value);
   return colour_table(kind_)[static_cast<size_t>(index)];
 }

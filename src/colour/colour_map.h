@@ -99,7 +99,8 @@ class ColourMap {
   int32_t iterations_;
   CountRange range_;
   ColouringOptions colouring_;
-  std::vector<Rgb> table_;  // one entry per count, when iterations is small enough
+  SmoothScale smooth_scale_;  // of colouring_.smooth
+  std::vector<Rgb> table_;    // one entry per count, when iterations is small enough
   // The same colours as 4-byte words (R, G, B, 0 in memory order), so that a
   // pixel is one 4-byte store that the next pixel's store overlaps.
   std::vector<uint32_t> words_;

@@ -92,11 +92,14 @@ void SmoothRange::merge(const SmoothRange& other) {
   high = std::max(high, other.high);
 }
 
-int smooth_index(double v, SmoothRange range) {
-  if (!(range.high > range.low) || !std::isfinite(v)) return 0;
-  const double top = std::log((range.high - range.low) + 1.0);
-  const double u = std::log((v - range.low) + 1.0);
-  return to_index(u / top);
+SmoothScale smooth_scale(SmoothRange range) {
+  if (!(range.high > range.low)) return SmoothScale{range.low, 0.0};
+  return SmoothScale{range.low, std::log((range.high - range.low) + 1.0)};
+}
+
+int smooth_index(double v, SmoothScale scale) {
+  if (!(scale.top > 0) || !std::isfinite(v)) return 0;
+  return to_index(std::log((v - scale.low) + 1.0) / scale.top);
 }
 
 int distance_index(double e) {

@@ -44,11 +44,18 @@ struct SmoothRange {
   void merge(const SmoothRange& other);
 };
 
-// The index of an escaped point's smooth value v on the range (lo, hi):
-// with u = log((v - lo) + 1) and top = log((hi - lo) + 1),
-// min(255, trunc(u / top * 256)), clamped to 0 below; 0 when hi <= lo or v is
-// not finite.
-int smooth_index(double v, SmoothRange range);
+// The smooth value's scale over a range (lo, hi): lo, and
+// top = log((hi - lo) + 1), 0 when hi <= lo (computed once per image).
+struct SmoothScale {
+  double low = 0.0;
+  double top = 0.0;
+};
+SmoothScale smooth_scale(SmoothRange range);
+
+// The index of an escaped point's smooth value v: with
+// u = log((v - lo) + 1), min(255, trunc(u / top * 256)), clamped to 0 below;
+// 0 when top is 0 or v is not finite.
+int smooth_index(double v, SmoothScale scale);
 
 // The index of an escaped point's distance estimate e (pixels):
 // min(255, trunc((1 - 4 / (e + 4)) * 256)); 0 for e < 0 or NaN.

@@ -31,12 +31,16 @@ TEST(Colouring, ParsesNamesAndInteriors) {
 
 TEST(Colouring, SmoothIndexIsLogScaledOverTheRange) {
   const SmoothRange range{2.0, 2.0 + std::exp(3.0) - 1.0};  // top = log(e^3) = 3
-  EXPECT_EQ(smooth_index(2.0, range), 0);
-  EXPECT_EQ(smooth_index(range.high, range), 255);
-  EXPECT_EQ(smooth_index(2.0 + std::exp(1.5) - 1.0, range), 128);
-  EXPECT_EQ(smooth_index(1.0, range), 0);  // below the range
-  EXPECT_EQ(smooth_index(std::numeric_limits<double>::quiet_NaN(), range), 0);
-  EXPECT_EQ(smooth_index(5.0, SmoothRange{5.0, 5.0}), 0);
+  const SmoothScale scale = smooth_scale(range);
+  EXPECT_EQ(scale.low, 2.0);
+  EXPECT_NEAR(scale.top, 3.0, 1e-15);
+  EXPECT_EQ(smooth_index(2.0, scale), 0);
+  EXPECT_EQ(smooth_index(range.high, scale), 255);
+  EXPECT_EQ(smooth_index(2.0 + std::exp(1.5) - 1.0, scale), 128);
+  EXPECT_EQ(smooth_index(1.0, scale), 0);  // below the range
+  EXPECT_EQ(smooth_index(std::numeric_limits<double>::quiet_NaN(), scale), 0);
+  EXPECT_EQ(smooth_index(5.0, smooth_scale(SmoothRange{5.0, 5.0})), 0);
+  EXPECT_EQ(smooth_index(5.0, smooth_scale(SmoothRange{})), 0);  // no escaped point
 }
 
 TEST(Colouring, SmoothRangeSkipsInteriorAndNonFiniteValues) {

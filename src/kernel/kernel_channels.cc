@@ -78,6 +78,7 @@ void Row(const Step& step, const KernelParams& params, int32_t row, const RowOut
   const double bailout_squared = params.bailout * params.bailout;
   const double pixel = pixel_width(params);
   const int32_t inside = params.iterations - 1;
+  const double log_degree = std::log(static_cast<double>(degree));
   for (int32_t j = 0; j < params.width; ++j) {
     if (out.counts[j] == inside) {
       if (out.smooth) out.smooth[j] = kNaN;
@@ -93,7 +94,8 @@ void Row(const Step& step, const KernelParams& params, int32_t row, const RowOut
                                               params.iterations, bailout_squared);
     const bool escaped = orbit.escape >= 0;
     if (out.smooth) {
-      out.smooth[j] = escaped ? smooth_value(orbit.escape, orbit.modulus_squared, degree) : kNaN;
+      out.smooth[j] =
+          escaped ? smooth_value(orbit.escape, orbit.modulus_squared, log_degree) : kNaN;
     }
     if constexpr (kDerivative) {
       out.distance[j] =
@@ -123,9 +125,8 @@ std::string channels_problem(const KernelParams& params, Channels channels) {
   return "";
 }
 
-double smooth_value(int32_t escape, double modulus_squared, int32_t degree) {
-  return static_cast<double>(escape + 1) -
-         std::log(0.5 * std::log(modulus_squared)) / std::log(static_cast<double>(degree));
+double smooth_value(int32_t escape, double modulus_squared, double log_degree) {
+  return static_cast<double>(escape + 1) - std::log(0.5 * std::log(modulus_squared)) / log_degree;
 }
 
 double distance_value(double modulus_squared, double dzr, double dzi, double pixel) {

@@ -26,9 +26,10 @@ std::string channels_problem(const KernelParams& params, Channels channels);
 int32_t step_degree(const Family& family);
 
 // The smooth value of a point that escaped at index `escape` (the first n with
-// |z_n| > bailout) with x2 + y2 = |z_escape|^2 = `modulus_squared`:
-//   (escape + 1) - log(0.5 * log(modulus_squared)) / log(degree).
-double smooth_value(int32_t escape, double modulus_squared, int32_t degree);
+// |z_n| > bailout) with x2 + y2 = |z_escape|^2 = `modulus_squared`, given
+// log_degree = log(degree):
+//   (escape + 1) - log(0.5 * log(modulus_squared)) / log_degree.
+double smooth_value(int32_t escape, double modulus_squared, double log_degree);
 
 // The distance estimate in pixels of a point that escaped with |z|^2 =
 // modulus_squared and derivative (dzr, dzi), for pixels `pixel` wide:
