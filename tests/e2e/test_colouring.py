@@ -6,6 +6,7 @@ expected colour, except where an index lies within rounding of an integer (the C
 library's log and NumPy's may differ in the last bit): there it may be the
 neighbouring entry, for at most 0.1% of the pixels."""
 
+import json
 import unittest
 
 import matplotlib
@@ -139,8 +140,9 @@ class ColouringsMatchNumPy(ScratchTestCase):
 
     def test_from_reads_the_colouring_back(self):
         path = self.file("a.png")
-        run(["--size", "60", "--colouring", "smooth", "--interior", "#102030", "-o", path, "-q"],
-            check=True)
+        report = json.loads(run(["--size", "60", "--colouring", "smooth", "--interior",
+                                 "#102030", "-o", path, "--json"], check=True).stdout)
+        self.assertEqual((report["colouring"], report["interior"]), ("smooth", "#102030"))
         again = self.file("b.png")
         run(["--from", path, "-o", again, "-q"], check=True)
         with open(path, "rb") as a, open(again, "rb") as b:
