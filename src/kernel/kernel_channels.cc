@@ -18,10 +18,9 @@ namespace hn = HWY_NAMESPACE;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// What one orbit gives: the count, and at escape (escape >= 0) the index,
-// |z|^2 and the derivative.
+// What one orbit gives at escape (escape >= 0): the index, |z|^2 and the
+// derivative.
 struct Orbit {
-  int32_t count = 0;
   int32_t escape = -1;  // -1: did not escape within the iterations
   double modulus_squared = 0;
   double dzr = 0;
@@ -52,7 +51,6 @@ Orbit Iterate(const Step& step, int32_t degree, bool julia, double zr, double zi
       orbit.dzi = dzi;
       return orbit;
     }
-    orbit.count = n;
     if constexpr (kDerivative) {
       double wr = zr;
       double wi = zi;
