@@ -96,6 +96,7 @@ Rgb ColourMap::compute(int32_t count) const {
     // Interior points take the map's last entry; escaped ones, for the
     // channel methods, their channel (from_channel).
     if (count == inside || colouring_.method != Colouring::kHistogram) return table.back();
+    if (!colouring_.histogram) return table.front();  // not made: see the REQUIRES
     return table[(*colouring_.histogram)[static_cast<size_t>(count)]];
   }
   if (scale_ == ColourScale::kImage) {
