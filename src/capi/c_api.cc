@@ -192,6 +192,10 @@ const char* mandelbrot_strerror(int code) {
       return "power must be 2 to 8 for multibrot, and 2 for every other family";
     case MANDELBROT_ERROR_JULIA:
       return "the Julia constant must be finite, and 0 unless the family is julia";
+    case MANDELBROT_ERROR_INVALID:
+      return "a value given is wrong (the function's message says which)";
+    case MANDELBROT_ERROR_FAILED:
+      return "a valid request failed while running (the function's message says why)";
   }
   return "unknown error code";
 }

@@ -223,7 +223,7 @@ TEST(CApi, RenderFamilyReturnsErrorCodes) {
 }
 
 TEST(CApi, StrerrorDescribesEveryCode) {
-  for (int code = MANDELBROT_OK; code >= MANDELBROT_ERROR_JULIA; --code) {
+  for (int code = MANDELBROT_OK; code >= MANDELBROT_ERROR_FAILED; --code) {
     ASSERT_NE(mandelbrot_strerror(code), nullptr);
     EXPECT_STRNE(mandelbrot_strerror(code), "unknown error code") << code;
   }
@@ -231,6 +231,115 @@ TEST(CApi, StrerrorDescribesEveryCode) {
   EXPECT_STREQ(mandelbrot_strerror(MANDELBROT_ERROR_REGION),
                "the region needs finite bounds with xmin < xmax and ymin < ymax");
   EXPECT_GT(std::strlen(mandelbrot_version()), 0u);
+}
+
+// The entry points that take the command line's options as text.
+
+TEST(CApi, RenderOptionsDefaultsEqualTheClassicRender) {
+  mandelbrot_options o = mandelbrot_default_options();
+  EXPECT_EQ(o.struct_size, sizeof(mandelbrot_options));
+  int32_t width = 0, height = 0, iterations = 0;
+  ASSERT_EQ(mandelbrot_check_options(&o, &width, &height, &iterations, nullptr, 0), MANDELBROT_OK);
+  EXPECT_EQ(width, 400);
+  EXPECT_EQ(height, 400);
+  EXPECT_EQ(iterations, 100);
+  std::vector<int32_t> counts(400 * 400), classic(400 * 400);
+  ASSERT_EQ(mandelbrot_render_options(&o, counts.data(), counts.size(), nullptr, 0), MANDELBROT_OK);
+  mandelbrot(400, 100, classic.data());
+  EXPECT_EQ(counts, classic);
+  char hash[MANDELBROT_HASH_SIZE];
+  ASSERT_EQ(mandelbrot_content_hash(counts.data(), counts.size(), hash, sizeof hash),
+            MANDELBROT_OK);
+  EXPECT_STREQ(hash, "xxh3-128:d4ff1bb334b0d4bd1d9551fb43319570");  // tests/e2e/test_regression.py
+}
+
+TEST(CApi, OptionsAreCheckedWithTheCommandLinesMessages) {
+  mandelbrot_options o = mandelbrot_default_options();
+  char message[256];
+  o.radius = "0";
+  std::vector<int32_t> out(16, -1);
+  EXPECT_EQ(mandelbrot_render_options(&o, out.data(), out.size(), message, sizeof message),
+            MANDELBROT_ERROR_INVALID);
+  EXPECT_NE(std::strstr(message, "--radius"), nullptr) << message;
+  o.radius = nullptr;
+  o.size = "4";
+  EXPECT_EQ(mandelbrot_render_options(&o, out.data(), 15, message, sizeof message),
+            MANDELBROT_ERROR_SIZE);
+  EXPECT_STREQ(message, "out holds 15 values, but a 4x4 render needs 16");
+  EXPECT_EQ(out, std::vector<int32_t>(16, -1));  // untouched by every failed call
+  o.struct_size = 3;
+  EXPECT_EQ(mandelbrot_check_options(&o, nullptr, nullptr, nullptr, message, sizeof message),
+            MANDELBROT_ERROR_VERSION);
+  EXPECT_EQ(mandelbrot_check_options(nullptr, nullptr, nullptr, nullptr, message, 0),
+            MANDELBROT_ERROR_NULL);
+}
+
+TEST(CApi, ColourAndPngOfCounts) {
+  mandelbrot_options o = mandelbrot_default_options();
+  o.size = "8";
+  o.iterations = "50";
+  std::vector<int32_t> counts(64);
+  ASSERT_EQ(mandelbrot_render_options(&o, counts.data(), counts.size(), nullptr, 0), MANDELBROT_OK);
+  std::vector<uint8_t> rgb(3 * 64);
+  ASSERT_EQ(mandelbrot_colour_options(&o, counts.data(), counts.size(), rgb.data(), rgb.size(),
+                                      nullptr, 0),
+            MANDELBROT_OK);
+  EXPECT_EQ(mandelbrot_colour_options(&o, counts.data(), counts.size(), rgb.data(), 3, nullptr, 0),
+            MANDELBROT_ERROR_SIZE);
+  std::vector<uint8_t> png;
+  const mandelbrot_write_fn append = [](void* context, const uint8_t* data, size_t size) {
+    auto* bytes = static_cast<std::vector<uint8_t>*>(context);
+    bytes->insert(bytes->end(), data, data + size);
+    return 0;
+  };
+  ASSERT_EQ(mandelbrot_png_options(&o, counts.data(), counts.size(), append, &png, nullptr, 0),
+            MANDELBROT_OK);
+  ASSERT_GT(png.size(), 8u);
+  EXPECT_EQ(std::memcmp(png.data(), "\x89PNG\r\n\x1a\n", 8), 0);
+  const mandelbrot_write_fn refuse = [](void*, const uint8_t*, size_t) { return 1; };
+  char message[256];
+  EXPECT_EQ(mandelbrot_png_options(&o, counts.data(), counts.size(), refuse, nullptr, message, 256),
+            MANDELBROT_ERROR_FAILED);
+}
+
+TEST(CApi, CompareGivesTheCommandLinesJson) {
+  const int32_t a[] = {1, 2, 3, 4, 5, 6};
+  const int32_t b[] = {1, 2, 3, 4, 5, 9};
+  char json[512];
+  char message[256];
+  ASSERT_EQ(mandelbrot_compare(a, b, 3, 2, 1, nullptr, nullptr, json, sizeof json, message,
+                               sizeof message),
+            MANDELBROT_OK);
+  EXPECT_STREQ(json,
+               R"({"match":false,"kind":"counts","width":3,"height":2,"pixels":6,"differing":1,)"
+               R"("differing_share":0.16666666666666666,"differing_at_all":1,"largest_diff":3,)"
+               R"("max_diff":0,"max_differing":0})");
+  EXPECT_EQ(
+      mandelbrot_compare(a, b, 3, 2, 1, "-1", nullptr, json, sizeof json, message, sizeof message),
+      MANDELBROT_ERROR_INVALID);
+  EXPECT_STREQ(message, "--max-diff must be >= 0, got '-1'");
+  EXPECT_EQ(
+      mandelbrot_compare(a, b, 2, 1, 3, nullptr, "50%", json, sizeof json, message, sizeof message),
+      MANDELBROT_OK);
+  EXPECT_NE(std::strstr(json, R"("kind":"image")"), nullptr) << json;
+}
+
+TEST(CApi, CheckedArithmeticReportsOverflow) {
+  const int32_t a[] = {1, INT_MAX}, b[] = {2, 1};
+  int32_t sum[2] = {};
+  char message[256];
+  EXPECT_EQ(mandelbrot_add_int32(a, 2, b, 2, sum, 2, message, sizeof message),
+            MANDELBROT_ERROR_INVALID);
+  EXPECT_STREQ(message, "integer overflow at element 2: 2147483647 + 1 does not fit in int32");
+  EXPECT_EQ(mandelbrot_add_int32(a, 1, b, 1, sum, 1, message, sizeof message), MANDELBROT_OK);
+  EXPECT_EQ(sum[0], 3);
+  const float x[] = {1.5f, 2.0f}, y[] = {2.0f, 4.0f};
+  float result = 0;
+  EXPECT_EQ(mandelbrot_dot_float32(x, 2, y, 2, &result, message, sizeof message), MANDELBROT_OK);
+  EXPECT_EQ(result, 11.0f);
+  EXPECT_EQ(mandelbrot_dot_float32(x, 2, y, 1, &result, message, sizeof message),
+            MANDELBROT_ERROR_INVALID);
+  EXPECT_STREQ(message, "dot needs operands of equal length, but A has 2 elements and B has 1");
 }
 
 }  // namespace

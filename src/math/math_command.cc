@@ -161,60 +161,102 @@ Status compute(const MathOptions& options, NumberType type, const std::vector<st
   std::vector<T> b;
   if (Status s = convert(a_text, "A", type, &a); !s.ok()) return s;
   if (Status s = convert(b_text, "B", type, &b); !s.ok()) return s;
-  const char* op = options.operation == MathOperation::kAdd ? "add" : "dot";
-  if (a.size() != b.size()) {
-    return invalid_argument("{} needs operands of equal length, but A has {} elements and B has {}",
-                            op, a.size(), b.size());
-  }
-  const std::string_view type_name = number_type_name(type);
   if (options.operation == MathOperation::kAdd) {
     std::vector<T> sum(a.size());
-    if (const auto bad = add_arrays<T>(a, b, sum)) {
-      return invalid_argument("integer overflow at element {}: {} + {} does not fit in {}",
-                              *bad + 1, a[*bad], b[*bad], type_name);
-    }
-    if constexpr (std::is_floating_point_v<T>) {
-      // Like integer overflow: a sum that is not a finite number is an error,
-      // never "inf" or "nan" in the output (JSON has neither).
-      for (size_t i = 0; i < sum.size(); ++i) {
-        if (!std::isfinite(sum[i])) {
-          return invalid_argument("float overflow at element {}: {} + {} is not finite in {}",
-                                  i + 1, format_value(a[i]), format_value(b[i]), type_name);
-        }
-      }
-    }
+    if (Status s = checked_add<T>(a, b, sum); !s.ok()) return s;
     result->clear();
     for (T v : sum) result->push_back(format_value(v));
   } else {
     T product = 0;
-    if (const auto bad = dot_arrays<T>(a, b, &product)) {
-      return invalid_argument(
-          "integer overflow in the dot product at element {} ({} * {}): the result "
-          "does not fit in {}",
-          *bad + 1, a[*bad], b[*bad], type_name);
-    }
-    if constexpr (std::is_floating_point_v<T>) {
-      if (!std::isfinite(product)) {
-        // The first element at which the running sum (in the same order) is no
-        // longer a finite number.
-        T partial = 0;
-        size_t at = 0;
-        for (; at < a.size(); ++at) {
-          partial += a[at] * b[at];
-          if (!std::isfinite(partial)) break;
-        }
-        return invalid_argument(
-            "float overflow in the dot product at element {} ({} * {}): the result is not "
-            "finite in {}",
-            at + 1, format_value(a[at]), format_value(b[at]), type_name);
-      }
-    }
+    if (Status s = checked_dot<T>(a, b, &product); !s.ok()) return s;
     *result = {format_value(product)};
   }
   return Status();
 }
 
+template <typename T>
+constexpr NumberType number_type_of() {
+  if constexpr (std::is_same_v<T, int32_t>) return NumberType::kInt32;
+  if constexpr (std::is_same_v<T, int64_t>) return NumberType::kInt64;
+  if constexpr (std::is_same_v<T, float>) return NumberType::kFloat32;
+  return NumberType::kFloat64;
+}
+
+Status check_lengths(const char* op, size_t a, size_t b) {
+  if (a == b) return Status();
+  return invalid_argument("{} needs operands of equal length, but A has {} elements and B has {}",
+                          op, a, b);
+}
+
 }  // namespace
+
+template <typename T>
+Status checked_add(std::span<const T> a, std::span<const T> b, std::span<T> sum) {
+  if (Status s = check_lengths("add", a.size(), b.size()); !s.ok()) return s;
+  if (sum.size() != a.size()) {
+    return invalid_argument("add needs room for {} sums, but has {}", a.size(), sum.size());
+  }
+  const std::string_view type_name = number_type_name(number_type_of<T>());
+  if (const auto bad = add_arrays<T>(a, b, sum)) {
+    return invalid_argument("integer overflow at element {}: {} + {} does not fit in {}", *bad + 1,
+                            a[*bad], b[*bad], type_name);
+  }
+  if constexpr (std::is_floating_point_v<T>) {
+    // Like integer overflow: a sum that is not a finite number is an error,
+    // never "inf" or "nan" in the output (JSON has neither).
+    for (size_t i = 0; i < sum.size(); ++i) {
+      if (!std::isfinite(sum[i])) {
+        return invalid_argument("float overflow at element {}: {} + {} is not finite in {}", i + 1,
+                                format_value(a[i]), format_value(b[i]), type_name);
+      }
+    }
+  }
+  return Status();
+}
+
+template <typename T>
+Status checked_dot(std::span<const T> a, std::span<const T> b, T* result) {
+  if (Status s = check_lengths("dot", a.size(), b.size()); !s.ok()) return s;
+  const std::string_view type_name = number_type_name(number_type_of<T>());
+  T product = 0;
+  if (const auto bad = dot_arrays<T>(a, b, &product)) {
+    return invalid_argument(
+        "integer overflow in the dot product at element {} ({} * {}): the result "
+        "does not fit in {}",
+        *bad + 1, a[*bad], b[*bad], type_name);
+  }
+  if constexpr (std::is_floating_point_v<T>) {
+    if (!std::isfinite(product)) {
+      // The first element at which the running sum (in the same order) is no
+      // longer a finite number.
+      T partial = 0;
+      size_t at = 0;
+      for (; at < a.size(); ++at) {
+        partial += a[at] * b[at];
+        if (!std::isfinite(partial)) break;
+      }
+      return invalid_argument(
+          "float overflow in the dot product at element {} ({} * {}): the result is not "
+          "finite in {}",
+          at + 1, format_value(a[at]), format_value(b[at]), type_name);
+    }
+  }
+  *result = product;
+  return Status();
+}
+
+template Status checked_add<int32_t>(std::span<const int32_t>, std::span<const int32_t>,
+                                     std::span<int32_t>);
+template Status checked_add<int64_t>(std::span<const int64_t>, std::span<const int64_t>,
+                                     std::span<int64_t>);
+template Status checked_add<float>(std::span<const float>, std::span<const float>,
+                                   std::span<float>);
+template Status checked_add<double>(std::span<const double>, std::span<const double>,
+                                    std::span<double>);
+template Status checked_dot<int32_t>(std::span<const int32_t>, std::span<const int32_t>, int32_t*);
+template Status checked_dot<int64_t>(std::span<const int64_t>, std::span<const int64_t>, int64_t*);
+template Status checked_dot<float>(std::span<const float>, std::span<const float>, float*);
+template Status checked_dot<double>(std::span<const double>, std::span<const double>, double*);
 
 std::optional<NumberType> parse_number_type(std::string_view name) {
   if (name == "int32") return NumberType::kInt32;

@@ -3,6 +3,7 @@
 
 #include <istream>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,19 @@ struct MathOptions {
 // Every problem with the operands is a usage error naming the operand and, for
 // a bad element, its position (from 1) and text.
 Status run_math(const MathOptions& options, std::istream& standard_input, std::string* output);
+
+// sum[i] = a[i] + b[i], checked as `add` checks: a usage error when the
+// lengths differ (or sum has another), or naming the first element whose sum
+// overflows T (integers) or is not finite (floats). Defined for int32_t,
+// int64_t, float and double.
+template <typename T>
+Status checked_add(std::span<const T> a, std::span<const T> b, std::span<T> sum);
+
+// *result = the dot product of a and b (math.h, dot_arrays), checked as `dot`
+// checks: a usage error when the lengths differ, or naming the element at which
+// the result overflows T or stops being finite.
+template <typename T>
+Status checked_dot(std::span<const T> a, std::span<const T> b, T* result);
 
 // The shortest decimal text that reads back as exactly v, e.g. "0.1", "7.0", "1e+300".
 std::string format_shortest(double v);

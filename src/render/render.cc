@@ -17,6 +17,7 @@
 #include "kernel/row_context.h"
 #include "render/band_pipeline.h"
 #include "render/render_params.h"
+#include "render/thread_budget.h"
 
 namespace mandelbrot {
 namespace {
@@ -64,17 +65,6 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
     return Status();
   }
   return OutputFile::open(plan.output, file);
-}
-
-// At most `threads`, and no more than the work can use: one per row, and one
-// per 2^22 pixel-iterations at most (about a millisecond of exact work per
-// core), since starting a thread costs a few hundred microseconds on the CI
-// machine (docs/PERFORMANCE.md). The counts are the same for any number.
-int threads_worth_starting(const KernelParams& k, int threads) {
-  constexpr int64_t kWorkPerThread = int64_t{1} << 22;
-  const int64_t work = int64_t{k.width} * k.height * k.iterations;
-  const int64_t useful = std::min<int64_t>(k.height, 1 + work / kWorkPerThread);
-  return static_cast<int>(std::min<int64_t>(threads, useful));
 }
 
 // The kernel's state for one pass over the image (kernel/row_context.h): the
@@ -231,6 +221,7 @@ Status render_held(const RenderPlan& plan, int threads, ProgressBar& progress, B
   const auto encode_start = std::chrono::steady_clock::now();
   ImageSpec spec = image_spec_of(plan);
   spec.range = count_range(report->stats);
+  spec.threads = encoder_threads_worth_starting(k, plan.threads);
   ImageWide wide(plan);
   wide.add(image);
   wide.finish(&spec);

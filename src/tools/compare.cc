@@ -150,20 +150,16 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
   const ImageHeader& b = reader_b->header();
   if (a.kind != b.kind) {
     return invalid_argument("cannot compare '{}' ({}, {}) with '{}' ({}, {})", o.a,
-                       output_format_name(a.format), image_kind_name(a.kind), o.b,
-                       output_format_name(b.format), image_kind_name(b.kind));
+                            output_format_name(a.format), image_kind_name(a.kind), o.b,
+                            output_format_name(b.format), image_kind_name(b.kind));
   }
   if (a.width != b.width || a.height != b.height) {
-    return invalid_argument("different dimensions: '{}' is {}x{}, '{}' is {}x{}", o.a, a.width, a.height,
-                       o.b, b.width, b.height);
+    return invalid_argument("different dimensions: '{}' is {}x{}, '{}' is {}x{}", o.a, a.width,
+                            a.height, o.b, b.width, b.height);
   }
 
   CompareResult r;
-  r.kind = a.kind;
-  r.width = a.width;
-  r.height = a.height;
-  r.pixels = int64_t{a.width} * a.height;
-  if (Status s = parse_tolerances(o, r.pixels, &r); !s.ok()) return s;
+  if (Status s = start_comparison(o, a.kind, a.width, a.height, a.channels, &r); !s.ok()) return s;
   std::unique_ptr<DiffImage> diff_image;
   if (o.diff_image) {
     diff_image = std::make_unique<DiffImage>(a.width, a.height);
@@ -174,41 +170,63 @@ Status compare_files(const CompareOptions& o, CompareResult* result) {
   const size_t row_samples = static_cast<size_t>(a.width) * a.channels;
   std::vector<int32_t> row_a(row_samples);
   std::vector<int32_t> row_b(row_samples);
-  double squared_error = 0;
+  std::vector<int64_t> pixel_diffs(static_cast<size_t>(a.width));
   for (int32_t y = 0; y < a.height; ++y) {
     if (Status s = reader_a->read_row(row_a.data()); !s.ok()) return s;
     if (Status s = reader_b->read_row(row_b.data()); !s.ok()) return s;
-    for (int32_t x = 0; x < a.width; ++x) {
-      int64_t pixel_diff = 0;
-      for (int c = 0; c < a.channels; ++c) {
-        const size_t i = static_cast<size_t>(x) * a.channels + c;
-        const int64_t d = std::llabs(int64_t{row_a[i]} - row_b[i]);
-        pixel_diff = std::max(pixel_diff, d);
-        squared_error += static_cast<double>(d) * static_cast<double>(d);  // d * d can overflow
-      }
-      r.largest_diff = std::max(r.largest_diff, pixel_diff);
-      r.differing_at_all += pixel_diff > 0;
-      r.differing += pixel_diff > r.max_diff;
-      if (diff_image) diff_image->set(x, pixel_diff, r.max_diff);
-    }
+    compare_row(row_a.data(), row_b.data(), &r, pixel_diffs.data());
     if (diff_image) {
+      for (int32_t x = 0; x < a.width; ++x) diff_image->set(x, pixel_diffs[x], r.max_diff);
       if (Status s = diff_image->end_row(); !s.ok())
         return invalid_argument("--diff-image: {}", s.message());
     }
   }
   if (Status s = reader_a->finish(); !s.ok()) return s;
   if (Status s = reader_b->finish(); !s.ok()) return s;
-  if (a.kind == ImageKind::kImage && squared_error > 0) {
-    const double mse = squared_error / static_cast<double>(r.pixels * a.channels);
-    r.psnr = 10 * std::log10(255.0 * 255.0 / mse);
-  }
-  r.match = r.differing <= r.max_differing;
+  finish_comparison(&r);
   if (diff_image) {
     if (Status s = diff_image->commit(); !s.ok())
       return invalid_argument("--diff-image: {}", s.message());
   }
   *result = r;
   return Status();
+}
+
+Status start_comparison(const CompareOptions& o, ImageKind kind, int32_t width, int32_t height,
+                        int channels, CompareResult* result) {
+  CompareResult r;
+  r.kind = kind;
+  r.width = width;
+  r.height = height;
+  r.channels = channels;
+  r.pixels = int64_t{width} * height;
+  if (Status s = parse_tolerances(o, r.pixels, &r); !s.ok()) return s;
+  *result = r;
+  return Status();
+}
+
+void compare_row(const int32_t* a, const int32_t* b, CompareResult* r, int64_t* pixel_diffs) {
+  for (int32_t x = 0; x < r->width; ++x) {
+    int64_t pixel_diff = 0;
+    for (int c = 0; c < r->channels; ++c) {
+      const size_t i = static_cast<size_t>(x) * r->channels + c;
+      const int64_t d = std::llabs(int64_t{a[i]} - b[i]);
+      pixel_diff = std::max(pixel_diff, d);
+      r->squared_error += static_cast<double>(d) * static_cast<double>(d);  // d * d can overflow
+    }
+    r->largest_diff = std::max(r->largest_diff, pixel_diff);
+    r->differing_at_all += pixel_diff > 0;
+    r->differing += pixel_diff > r->max_diff;
+    if (pixel_diffs) pixel_diffs[x] = pixel_diff;
+  }
+}
+
+void finish_comparison(CompareResult* r) {
+  if (r->kind == ImageKind::kImage && r->squared_error > 0) {
+    const double mse = r->squared_error / static_cast<double>(r->pixels * r->channels);
+    r->psnr = 10 * std::log10(255.0 * 255.0 / mse);
+  }
+  r->match = r->differing <= r->max_differing;
 }
 
 std::string compare_text(const CompareResult& r) {

@@ -36,6 +36,8 @@ struct CompareResult {
   int64_t max_diff = 0;
   int64_t max_differing = 0;  // the allowed number of differing pixels
   bool match = false;
+  int channels = 1;          // samples per pixel: 3 for images
+  double squared_error = 0;  // the sum of every sample's squared difference
 };
 
 // Reads both files and compares them. Every problem (unreadable, corrupt or
@@ -43,6 +45,18 @@ struct CompareResult {
 // cannot be written) is a usage error: `compare` exits 2 on errors, 1 only for
 // "different".
 Status compare_files(const CompareOptions& options, CompareResult* result);
+
+// The figures of a comparison, gathered row by row, for files (above) and for
+// arrays in memory (the C library): start_comparison() checks o's tolerances
+// (its file fields are not used) and returns the empty figures of two images of
+// this kind and size; compare_row() adds a row of each image (width * channels
+// samples), and writes each pixel's largest channel difference to pixel_diffs
+// (width values) when it is not null; finish_comparison() sets the PSNR and the
+// verdict after the last row.
+Status start_comparison(const CompareOptions& o, ImageKind kind, int32_t width, int32_t height,
+                        int channels, CompareResult* result);
+void compare_row(const int32_t* a, const int32_t* b, CompareResult* result, int64_t* pixel_diffs);
+void finish_comparison(CompareResult* result);
 
 std::string compare_text(const CompareResult& result);
 std::string compare_json(const CompareResult& result);

@@ -1,7 +1,8 @@
 """Runs the README's examples as written: every ```console block (commands after
 "$ ", expected output below them, stderr included) and every ```python block
 (its "# prints: " comments, in order, are the expected output). The built
-program is first on PATH and the built library on LD_LIBRARY_PATH."""
+program is first on PATH, the built library on LD_LIBRARY_PATH, and the Python
+package (python/) on PYTHONPATH."""
 
 import os
 import re
@@ -25,6 +26,8 @@ def environment():
     env = dict(os.environ)
     env["PATH"] = os.path.dirname(MANDELBROT) + os.pathsep + env["PATH"]
     env["LD_LIBRARY_PATH"] = os.path.dirname(LIBRARY)
+    # The package from the source tree; it loads the built library (MANDELBROT_LIBRARY).
+    env["PYTHONPATH"] = os.path.join(SOURCE_DIR, "python")
     return env
 
 
