@@ -72,6 +72,21 @@ class ChannelsMatchNumPy(ScratchTestCase):
                         ref["width"], ref["height"], ref["iterations"], ref["region"],
                         ref["bailout"]))
 
+    def test_the_counts_hash_of_a_channel_render_is_the_plain_renders(self):
+        # --hash is the content hash of the counts themselves (not of the file).
+        def counts_hash(extra):
+            out = run(["--size", "96", "--iter", "300", "-o", self.file("x"), "-q", "--hash",
+                       *extra], check=True).stdout
+            return out.decode().strip()
+        plain = counts_hash(["--bailout", "256", "--format", "npy"])
+        self.assertTrue(plain.startswith("xxh3-128:"), plain)
+        for extra in (["--format", "npy", "--channel", "smooth"],
+                      ["--format", "npy", "--channel", "distance", "--threads", "3"],
+                      ["--format", "png", "--colouring", "smooth"],
+                      ["--format", "ppm", "--colouring", "distance"]):
+            with self.subTest(extra=extra):
+                self.assertEqual(counts_hash(extra), plain)
+
     def test_same_bytes_for_every_thread_count_and_kernel(self):
         args = ["--size", "64", "--iter", "300"]
         for channel in ("smooth", "distance"):
