@@ -82,6 +82,19 @@ void RenderCommand::add_options(CLI::App& app) {
                   "image: log counts over the image's own range, as matplotlib's "
                   "imsave(log(counts)); fixed: log(count) / log(iter - 1) (default image)",
                   "NAME");
+  add_text_option(app, "--colouring", o.colouring,
+                  "log (log counts, the default), smooth (the continuous escape value), "
+                  "histogram (equalised over the image) or distance (the distance estimate)",
+                  "METHOD");
+  add_text_option(app, "--interior", o.interior,
+                  "The colour of points that do not escape: black, white or #rrggbb "
+                  "(default: the colouring's own)",
+                  "COLOUR");
+  add_text_option(app, "--channel", o.channel,
+                  "What --format npy holds: count ('<i4'), smooth (the continuous escape "
+                  "value) or distance (the distance estimate in pixels), both '<f8' "
+                  "(default count)",
+                  "NAME");
   add_text_option(app, "--png-level", o.png_level,
                   "PNG compression, 0 (fastest) to 3 (smallest on large images) (default 1)", "N");
   app.add_flag("--json", o.json,

@@ -51,4 +51,18 @@ inline Status write_int32_le(ByteSink& sink, std::span<const int32_t> values) {
   }
 }
 
+// Writes doubles as little-endian IEEE binary64.
+inline Status write_float64_le(ByteSink& sink, std::span<const double> values) {
+  if constexpr (std::endian::native == std::endian::little) {
+    return sink.write(values.data(), values.size_bytes());
+  } else {
+    std::vector<uint8_t> bytes(values.size_bytes());
+    for (size_t i = 0; i < values.size(); ++i) {
+      const auto v = std::bit_cast<uint64_t>(values[i]);
+      for (int b = 0; b < 8; ++b) bytes[8 * i + b] = static_cast<uint8_t>(v >> (8 * b));
+    }
+    return sink.write(bytes.data(), bytes.size());
+  }
+}
+
 }  // namespace mandelbrot

@@ -19,12 +19,11 @@ constexpr size_t kPrefaultFrom = size_t{64} << 10;
 // about 4x cheaper than taking the page faults one by one as the rows are
 // first written (docs/PERFORMANCE.md). Where the kernel lacks it (before
 // Linux 5.14) the madvise fails and the pages fault in as before.
-int32_t* allocate_values(size_t n) {
-  const size_t bytes = std::max<size_t>(n, 1) * sizeof(int32_t);
+void* allocate_bytes(size_t bytes) {
   if (bytes < kPrefaultFrom) {
     void* p = std::malloc(bytes);
     if (p == nullptr) throw std::bad_alloc();
-    return static_cast<int32_t*>(p);
+    return p;
   }
   // From 2 MiB up (a held image, render.h), transparent huge pages where the
   // system allows them: a 64 MiB buffer in 4 KiB pages took about 100 ms to
@@ -35,7 +34,17 @@ int32_t* allocate_values(size_t n) {
   if (p == nullptr) throw std::bad_alloc();
   if (align == kHugePage) ::madvise(p, rounded, MADV_HUGEPAGE);
   ::madvise(p, rounded, MADV_POPULATE_WRITE);
-  return static_cast<int32_t*>(p);
+  return p;
+}
+
+int32_t* allocate_values(size_t n) {
+  return static_cast<int32_t*>(allocate_bytes(std::max<size_t>(n, 1) * sizeof(int32_t)));
+}
+
+// Room for a channel of n values when `wanted`, else nullptr.
+double* allocate_channel(bool wanted, size_t n) {
+  if (!wanted) return nullptr;
+  return static_cast<double*>(allocate_bytes(std::max<size_t>(n, 1) * sizeof(double)));
 }
 
 }  // namespace
@@ -44,19 +53,36 @@ void CountBuffer::FreeValues::operator()(int32_t* values) const {
   if (owned) std::free(values);
 }
 
-CountBuffer::CountBuffer(int32_t width, int32_t max_rows)
+void CountBuffer::FreeChannel::operator()(double* values) const {
+  if (owned) std::free(values);
+}
+
+CountBuffer::CountBuffer(int32_t width, int32_t max_rows, Channels channels)
     : width_(width),
       max_rows_(max_rows),
       values_(allocate_values(static_cast<size_t>(width) * static_cast<size_t>(max_rows)),
-              FreeValues{true}) {}
+              FreeValues{true}),
+      smooth_(allocate_channel(channels.smooth,
+                               static_cast<size_t>(width) * static_cast<size_t>(max_rows)),
+              FreeChannel{true}),
+      distance_(allocate_channel(channels.distance,
+                                 static_cast<size_t>(width) * static_cast<size_t>(max_rows)),
+                FreeChannel{true}) {}
 
-CountBuffer::CountBuffer(int32_t width, int32_t rows, int32_t* borrowed)
-    : width_(width), max_rows_(rows), values_(borrowed, FreeValues{false}) {}
+CountBuffer::CountBuffer(int32_t width, int32_t rows, int32_t* borrowed, double* smooth,
+                         double* distance)
+    : width_(width),
+      max_rows_(rows),
+      values_(borrowed, FreeValues{false}),
+      smooth_(smooth, FreeChannel{false}),
+      distance_(distance, FreeChannel{false}) {}
 
 const CountBuffer CountBuffer::rows_of(const CountBuffer& image, int32_t first_row, int32_t rows) {
   assert(first_row >= 0 && rows >= 1 && first_row + rows <= image.rows());
-  int32_t* values = image.values_.get() + static_cast<size_t>(first_row) * image.width_;
-  CountBuffer band(image.width_, rows, values);
+  const size_t offset = static_cast<size_t>(first_row) * static_cast<size_t>(image.width_);
+  const auto at = [offset](double* channel) { return channel ? channel + offset : nullptr; };
+  CountBuffer band(image.width_, rows, image.values_.get() + offset, at(image.smooth_.get()),
+                   at(image.distance_.get()));
   band.set_rows(image.first_row_ + first_row, rows);
   return band;
 }
@@ -74,6 +100,23 @@ std::span<const int32_t> CountBuffer::row(int32_t r) const {
 
 std::span<const int32_t> CountBuffer::counts() const {
   return {values_.get(), static_cast<size_t>(width_) * static_cast<size_t>(rows_)};
+}
+
+std::span<const double> CountBuffer::smooth() const {
+  assert(smooth_ != nullptr);
+  return {smooth_.get(), static_cast<size_t>(width_) * static_cast<size_t>(rows_)};
+}
+
+std::span<const double> CountBuffer::distance() const {
+  assert(distance_ != nullptr);
+  return {distance_.get(), static_cast<size_t>(width_) * static_cast<size_t>(rows_)};
+}
+
+RowOut CountBuffer::row_out(int32_t r) {
+  assert(r >= 0 && r < max_rows_);
+  const size_t offset = static_cast<size_t>(r) * static_cast<size_t>(width_);
+  const auto at = [offset](double* channel) { return channel ? channel + offset : nullptr; };
+  return RowOut{values_.get() + offset, at(smooth_.get()), at(distance_.get())};
 }
 
 void CountStats::add(std::span<const int32_t> counts) {

@@ -1,5 +1,6 @@
-// CountBuffer: a band of consecutive image rows of iteration counts, and the
-// running statistics of the counts seen so far.
+// CountBuffer: a band of consecutive image rows of iteration counts, with the
+// continuous channels a render asked for (docs/SEMANTICS.md, "Channels"), and
+// the running statistics of the counts seen so far.
 #pragma once
 
 #include <cstdint>
@@ -8,13 +9,30 @@
 
 namespace mandelbrot {
 
+// Which channels a buffer holds besides the counts: the smooth (continuous)
+// escape value and the distance estimate, as doubles, one per pixel.
+struct Channels {
+  bool smooth = false;
+  bool distance = false;
+  bool any() const { return smooth || distance; }
+  bool operator==(const Channels&) const = default;
+};
+
+// Where one row's values go: counts always, each channel when it is held
+// (nullptr otherwise).
+struct RowOut {
+  int32_t* counts = nullptr;
+  double* smooth = nullptr;
+  double* distance = nullptr;
+};
+
 // Rows [first_row, first_row + rows) of a width-wide image, row-major. The
 // renderer fills one band at a time and hands it to an encoder, so memory stays
 // bounded by the band, whatever the image height.
 class CountBuffer {
  public:
   // REQUIRES: width >= 1, max_rows >= 1.
-  CountBuffer(int32_t width, int32_t max_rows);
+  CountBuffer(int32_t width, int32_t max_rows, Channels channels = {});
 
   // The values are not initialised (no zeroing pass); a band of 64 KiB or
   // more is prefaulted in one system call instead of a page fault per page.
@@ -28,12 +46,19 @@ class CountBuffer {
   int32_t rows() const { return rows_; }
   int32_t max_rows() const { return max_rows_; }
 
+  Channels channels() const { return Channels{smooth_ != nullptr, distance_ != nullptr}; }
+
   int32_t* data() { return values_.get(); }
   const int32_t* data() const { return values_.get(); }
   // Row r of the band (0 is first_row()).
   std::span<const int32_t> row(int32_t r) const;
   // Every value of the band.
   std::span<const int32_t> counts() const;
+  // Every value of a channel of the band. REQUIRES: the channel is held.
+  std::span<const double> smooth() const;
+  std::span<const double> distance() const;
+  // Where row r's values go (0 is first_row()). REQUIRES: 0 <= r < max_rows().
+  RowOut row_out(int32_t r);
 
   // A band holding rows [first_row, first_row + rows) of `image` (counted from
   // image.first_row()) without copying them: it borrows image's values.
@@ -50,8 +75,15 @@ class CountBuffer {
     bool owned;  // false when borrowed (rows_of)
     void operator()(int32_t* values) const;
   };
-  CountBuffer(int32_t width, int32_t rows, int32_t* borrowed);
+  struct FreeChannel {
+    bool owned;
+    void operator()(double* values) const;
+  };
+  using ChannelValues = std::unique_ptr<double[], FreeChannel>;
+  CountBuffer(int32_t width, int32_t rows, int32_t* borrowed, double* smooth, double* distance);
   std::unique_ptr<int32_t[], FreeValues> values_;
+  ChannelValues smooth_;
+  ChannelValues distance_;
 };
 
 // Minimum, maximum, the smallest positive count and the number of inside points

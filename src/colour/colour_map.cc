@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace mandelbrot {
 namespace {
@@ -67,8 +68,14 @@ Rgb colour_ramp(ColourMapKind kind, double t) {
           to_byte((t - kGreenEnd) / (1.0 - kGreenEnd))};
 }
 
-ColourMap::ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, CountRange range)
-    : kind_(kind), scale_(scale), iterations_(iterations), range_(range) {
+ColourMap::ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, CountRange range,
+                     ColouringOptions colouring)
+    : kind_(kind),
+      scale_(scale),
+      iterations_(iterations),
+      range_(range),
+      colouring_(std::move(colouring)),
+      smooth_scale_(smooth_scale(colouring_.smooth)) {
   if (iterations_ <= kMaxTableSize) {
     table_.resize(static_cast<size_t>(iterations_));
     words_.resize(static_cast<size_t>(iterations_));
@@ -83,6 +90,15 @@ ColourMap::ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, 
 Rgb ColourMap::compute(int32_t count) const {
   const int32_t inside = iterations_ - 1;
   count = std::clamp(count, 0, inside);
+  const ColourTable& table = colour_table(kind_);
+  if (count == inside && colouring_.interior) return *colouring_.interior;
+  if (colouring_.method != Colouring::kLog) {
+    // Interior points take the map's last entry; escaped ones, for the
+    // channel methods, their channel (from_channel).
+    if (count == inside || colouring_.method != Colouring::kHistogram) return table.back();
+    if (!colouring_.histogram) return table.front();  // not made: see the REQUIRES
+    return table[(*colouring_.histogram)[static_cast<size_t>(count)]];
+  }
   if (scale_ == ColourScale::kImage) {
     return colour_table(kind_)[static_cast<size_t>(image_scale_index(count, range_))];
   }
@@ -122,12 +138,33 @@ void ColourMap::map_row(const int32_t* counts, size_t n, uint8_t* rgb) const {
   std::memcpy(rgb + 3 * (n - 1), &words[c], 3);
 }
 
+Rgb ColourMap::from_channel(int32_t count, double value) const {
+  if (count >= iterations_ - 1) return (*this)(count);
+  const int index = colouring_.method == Colouring::kSmooth ? smooth_index(value, smooth_scale_)
+                                                            : distance_index(value);
+  return colour_table(kind_)[static_cast<size_t>(index)];
+}
+
+void ColourMap::map_band_row(const CountBuffer& band, int32_t r, uint8_t* rgb) const {
+  const std::span<const int32_t> counts = band.row(r);
+  const Colouring method = colouring_.method;
+  if (method != Colouring::kSmooth && method != Colouring::kDistance) {
+    map_row(counts.data(), counts.size(), rgb);
+    return;
+  }
+  const std::span<const double> all =
+      method == Colouring::kSmooth ? band.smooth() : band.distance();
+  const double* values = all.data() + static_cast<size_t>(r) * counts.size();
+  for (size_t i = 0; i < counts.size(); ++i) {
+    std::memcpy(rgb + 3 * i, from_channel(counts[i], values[i]).data(), 3);
+  }
+}
+
 void ColourMap::map_band(const CountBuffer& band, int threads, uint8_t* rgb) const {
   const size_t row_bytes = static_cast<size_t>(band.width()) * 3;
 #pragma omp parallel for schedule(static) num_threads(threads)
   for (int32_t r = 0; r < band.rows(); ++r) {
-    const std::span<const int32_t> row = band.row(r);
-    map_row(row.data(), row.size(), rgb + static_cast<size_t>(r) * row_bytes);
+    map_band_row(band, r, rgb + static_cast<size_t>(r) * row_bytes);
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "buffer/count_buffer.h"
 #include "colour/colour_tables.h"
+#include "colour/colouring.h"
 
 namespace mandelbrot {
 
@@ -48,7 +49,19 @@ int image_scale_index(int32_t count, CountRange range);
 // red starts at 0, so that t = 0 is pure black. `gray` is t * 255, rounded.
 Rgb colour_ramp(ColourMapKind kind, double t);
 
-// Maps a count in [0, iterations) to a colour.
+// How pixels pick their colour besides the map and scale (docs/SEMANTICS.md,
+// "Colouring methods"): the method, the interior colour (unset: the method's
+// own, the map's last entry for every method but log), and what the method
+// needs of the whole image.
+struct ColouringOptions {
+  Colouring method = Colouring::kLog;
+  std::optional<Rgb> interior;
+  SmoothRange smooth;  // kSmooth: the range of the image's smooth values
+  // kHistogram: CountHistogram::indices() of the image's counts.
+  std::shared_ptr<const std::vector<uint8_t>> histogram;
+};
+
+// Maps a count in [0, iterations) to a colour (with Colouring::kLog).
 // - ColourScale::kImage: colour_table(kind)[image_scale_index(count, range)].
 // - ColourScale::kFixed: colour_ramp(kind, t) with
 //     t = 1 when count == iterations - 1 (inside: white),
@@ -60,23 +73,34 @@ class ColourMap {
  public:
   // REQUIRES: iterations >= 1; for the image scale, 0 <= range.low <= range.high
   // and range.low >= 1 unless range.high == 0.
-  ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, CountRange range);
+  // For kSmooth and kDistance the colour of an escaped point comes from its
+  // channel (map_band_row); for kHistogram, REQUIRES: colouring.histogram has
+  // `iterations` entries.
+  ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, CountRange range,
+            ColouringOptions colouring = {});
 
   Rgb operator()(int32_t count) const;
   // Writes 3 * n bytes (R, G, B per pixel) to rgb.
   void map_row(const int32_t* counts, size_t n, uint8_t* rgb) const;
+  // Writes row r of band (3 * width bytes) to rgb, with the channel the
+  // colouring reads. REQUIRES: the band holds channels_of(the method).
+  void map_band_row(const CountBuffer& band, int32_t r, uint8_t* rgb) const;
   // Maps every row of a band to rgb (3 * width bytes per row), rows spread over
   // `threads` threads.
   void map_band(const CountBuffer& band, int threads, uint8_t* rgb) const;
 
  private:
   Rgb compute(int32_t count) const;
+  // The colour of a point with `count` whose channel value is `value`.
+  Rgb from_channel(int32_t count, double value) const;
 
   ColourMapKind kind_;
   ColourScale scale_;
   int32_t iterations_;
   CountRange range_;
-  std::vector<Rgb> table_;  // one entry per count, when iterations is small enough
+  ColouringOptions colouring_;
+  SmoothScale smooth_scale_;  // of colouring_.smooth
+  std::vector<Rgb> table_;    // one entry per count, when iterations is small enough
   // The same colours as 4-byte words (R, G, B, 0 in memory order), so that a
   // pixel is one 4-byte store that the next pixel's store overlaps.
   std::vector<uint32_t> words_;

@@ -18,6 +18,10 @@ namespace mandelbrot {
 inline constexpr int kDefaultPngLevel = 1;
 inline constexpr int kMaxPngLevel = 3;
 
+// Which values a data format (npy) writes: the counts ('<i4'), or a channel
+// of the sample buffer ('<f8', docs/SEMANTICS.md, "Channels").
+enum class DataChannel { kCount, kSmooth, kDistance };
+
 // What is being encoded: the image size, the iteration count (counts lie in
 // [0, iterations)), the colour map for the formats that have colours, the PNG
 // compression level, the threads an encoder may use, and how counts are scaled
@@ -32,6 +36,10 @@ struct ImageSpec {
   int threads = 1;
   ColourScale scale = ColourScale::kImage;
   CountRange range{};
+  DataChannel channel = DataChannel::kCount;  // npy only; the band holds the channel
+  // png, ppm: the colouring method and what it needs of the whole image,
+  // known before the first band (docs/SEMANTICS.md, "Colouring methods").
+  ColouringOptions colouring{};
 };
 
 // True when `format` encodes colours (png, ppm), so that the image scale needs

@@ -29,7 +29,7 @@ namespace {
 class BandPipeline {
  public:
   BandPipeline(int32_t width, int32_t height, int32_t band_rows, const ComputeRow& compute_row,
-               const ConsumeBand& consume_band)
+               const ConsumeBand& consume_band, Channels channels)
       : width_(width),
         height_(height),
         band_rows_(band_rows),
@@ -38,7 +38,7 @@ class BandPipeline {
         consume_band_(consume_band) {
     const int slots = std::min(kPipelineBands, bands_);
     for (int s = 0; s < slots; ++s) {
-      slots_.push_back(std::make_unique<Slot>(width, std::min(band_rows, height), s));
+      slots_.push_back(std::make_unique<Slot>(width, std::min(band_rows, height), s, channels));
     }
   }
 
@@ -54,8 +54,7 @@ class BandPipeline {
           if (held == kStopped) return;
           slot.band.wait(held);
         }
-        const int64_t offset = static_cast<int64_t>(row - band * band_rows_) * width_;
-        compute_row_(thread, row, slot.buffer.data() + offset);
+        compute_row_(thread, row, slot.buffer.row_out(row - band * band_rows_));
         if (slot.rows_done.fetch_add(1) + 1 == rows_of(band)) consume_finished_bands();
       }
     } catch (const std::bad_alloc&) {
@@ -77,7 +76,8 @@ class BandPipeline {
   static constexpr int32_t kStopped = -1;
 
   struct Slot {
-    Slot(int32_t width, int32_t rows, int32_t first_band) : buffer(width, rows), band(first_band) {}
+    Slot(int32_t width, int32_t rows, int32_t first_band, Channels channels)
+        : buffer(width, rows, channels), band(first_band) {}
     CountBuffer buffer;
     std::atomic<int32_t> band;  // the band the slot holds now, or kStopped
     std::atomic<int32_t> rows_done{0};
@@ -151,8 +151,8 @@ class BandPipeline {
 
 Status run_band_pipeline(int32_t width, int32_t height, int32_t band_rows, int threads,
                          const ComputeRow& compute_row, const ConsumeBand& consume_band,
-                         double* consume_seconds) {
-  BandPipeline pipeline(width, height, band_rows, compute_row, consume_band);
+                         double* consume_seconds, Channels channels) {
+  BandPipeline pipeline(width, height, band_rows, compute_row, consume_band, channels);
   const int used = static_cast<int>(std::min<int64_t>(threads, height));
   // One OpenMP parallel region for the whole image: no barrier until the end.
   // If the runtime gives fewer threads than asked, those share the rows.
@@ -172,7 +172,7 @@ Status compute_rows(CountBuffer& image, int threads, const ComputeRow& compute_r
     try {
       for (int32_t row = next_row.fetch_add(1); row < height && !out_of_memory.load();
            row = next_row.fetch_add(1)) {
-        compute_row(thread, row, image.data() + static_cast<int64_t>(row) * image.width());
+        compute_row(thread, row, image.row_out(row));
       }
     } catch (const std::bad_alloc&) {
       out_of_memory.store(true);

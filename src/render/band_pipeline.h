@@ -16,9 +16,10 @@ namespace mandelbrot {
 // than computing.
 inline constexpr int kPipelineBands = 3;
 
-// Computes row `row` (0 <= row < height) into out[0, width) on thread `thread`
-// (0 <= thread < the threads used); it must not depend on which thread runs it.
-using ComputeRow = std::function<void(int thread, int32_t row, int32_t* out)>;
+// Computes row `row` (0 <= row < height) into out.counts[0, width) (and each
+// channel out holds) on thread `thread` (0 <= thread < the threads used); it
+// must not depend on which thread runs it.
+using ComputeRow = std::function<void(int thread, int32_t row, const RowOut& out)>;
 // Takes a finished band; a failure stops the pipeline.
 using ConsumeBand = std::function<Status(const CountBuffer& band)>;
 
@@ -29,11 +30,11 @@ using ConsumeBand = std::function<Status(const CountBuffer& band)>;
 // once every earlier band was consumed. Returns the first failure of
 // consume_band (no later band is consumed then), a failure when a thread ran
 // out of memory, else ok after every band was consumed. *consume_seconds gets
-// the time spent in consume_band.
+// the time spent in consume_band. The band buffers hold `channels`.
 // REQUIRES: width >= 1, height >= 1, band_rows >= 1, threads >= 1.
 Status run_band_pipeline(int32_t width, int32_t height, int32_t band_rows, int threads,
                          const ComputeRow& compute_row, const ConsumeBand& consume_band,
-                         double* consume_seconds);
+                         double* consume_seconds, Channels channels = {});
 
 // Computes every row of `image` (rows 0 to image.rows() - 1 of the image),
 // handed out one at a time to min(threads, rows) threads, the calling one

@@ -19,10 +19,10 @@ TEST(BandPipeline, ConsumesEveryBandInOrderWithItsRowsForAnyThreadCount) {
       const int32_t height = 37;  // not a multiple of 3 or 4: a short last band
       std::vector<int32_t> first_rows;
       std::atomic<int> computed{0};
-      const ComputeRow compute = [&](int thread, int32_t row, int32_t* out) {
+      const ComputeRow compute = [&](int thread, int32_t row, const RowOut& out) {
         EXPECT_GE(thread, 0);
         EXPECT_LT(thread, threads);
-        for (int32_t j = 0; j < width; ++j) out[j] = value_at(row, j);
+        for (int32_t j = 0; j < width; ++j) out.counts[j] = value_at(row, j);
         ++computed;
       };
       const ConsumeBand consume = [&](const CountBuffer& band) {
@@ -50,7 +50,7 @@ TEST(BandPipeline, ConsumesEveryBandInOrderWithItsRowsForAnyThreadCount) {
 TEST(BandPipeline, StopsAtTheFirstFailedBandAndReturnsItsStatus) {
   for (int threads : {1, 2, 4}) {
     int consumed = 0;
-    const ComputeRow compute = [](int, int32_t row, int32_t* out) { out[0] = row; };
+    const ComputeRow compute = [](int, int32_t row, const RowOut& out) { out.counts[0] = row; };
     const ConsumeBand consume = [&](const CountBuffer& band) {
       ++consumed;
       return band.first_row() == 4 ? io_error("disk full at row {}", band.first_row()) : Status();

@@ -21,7 +21,9 @@ std::vector<std::string> ignored_option_warnings(const RenderOptions& o, const R
     warnings.push_back(fmt::format("--png-level has no effect on {} output", format));
   }
   for (const auto& [given, option] : {std::pair{o.colour_map.has_value(), "--colormap"},
-                                      std::pair{o.scale.has_value(), "--scale"}}) {
+                                      std::pair{o.scale.has_value(), "--scale"},
+                                      std::pair{o.colouring.has_value(), "--colouring"},
+                                      std::pair{o.interior.has_value(), "--interior"}}) {
     if (given && !has_colours(plan.format)) {
       warnings.push_back(fmt::format("{} has no effect on {} output (it holds counts, not colours)",
                                      option, format));

@@ -45,6 +45,18 @@ TEST(IgnoredOptions, ScaleOnlyForColourOutput) {
                 "--scale has no effect on npy output (it holds counts, not colours)"});
 }
 
+TEST(IgnoredOptions, ColouringAndInteriorOnlyForColourOutput) {
+  RenderOptions o;
+  o.colouring = "Histogram";  // names are case-insensitive
+  o.interior = "#00FF00";
+  EXPECT_TRUE(warnings_of(o).empty());
+  o.format = "raw";
+  EXPECT_EQ(warnings_of(o),
+            (std::vector<std::string>{
+                "--colouring has no effect on raw output (it holds counts, not colours)",
+                "--interior has no effect on raw output (it holds counts, not colours)"}));
+}
+
 TEST(IgnoredOptions, RegionWithAnotherAspectSaysHowMuchPixelsStretch) {
   RenderOptions o;
   o.region = "-2,1,-1.5,1.5";

@@ -25,6 +25,9 @@ struct RenderOptions {
   std::optional<std::string> power;       // --power D: the multibrot power, 2 to 8
   std::optional<std::string> colour_map;  // --colormap NAME
   std::optional<std::string> scale;       // --scale image|fixed
+  std::optional<std::string> channel;     // --channel count|smooth|distance (npy)
+  std::optional<std::string> colouring;   // --colouring log|smooth|histogram|distance
+  std::optional<std::string> interior;    // --interior black|white|#rrggbb
   std::optional<std::string> png_level;   // --png-level N
   std::optional<std::string> from;        // --from FILE: the parameters of an earlier render
 

@@ -13,6 +13,7 @@
 #include "base/output_file.h"
 #include "base/progress.h"
 #include "formats/encoders.h"
+#include "kernel/kernel_channels.h"
 #include "kernel/row_context.h"
 #include "render/band_pipeline.h"
 #include "render/render_params.h"
@@ -68,12 +69,14 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
 
 // The kernel's state for one pass over the image (kernel/row_context.h): the
 // row function chosen for the family, the sample columns, one scratch per
-// thread, and, when `counted`, one CountStats per thread.
+// thread, and, when `counted`, one CountStats per thread. A render with
+// channels adds them to each row after its counts (kernel_channels.h).
 class RowWork {
  public:
   RowWork(const RenderPlan& plan, int threads, ProgressBar& progress, bool counted)
       : k_(plan.params),
         counted_(counted),
+        channels_(plan.channels.any()),
         row_function_(plan.kernel.select(k_)),
         columns_(sample_columns(k_)),
         scratch_(static_cast<size_t>(threads)),
@@ -87,9 +90,12 @@ class RowWork {
   RowWork& operator=(const RowWork&) = delete;
 
   ComputeRow compute_row() {
-    return [this](int thread, int32_t row, int32_t* out) {
-      row_function_(contexts_[static_cast<size_t>(thread)], row, out);
-      if (counted_) stats_[static_cast<size_t>(thread)].add({out, static_cast<size_t>(k_.width)});
+    return [this](int thread, int32_t row, const RowOut& out) {
+      row_function_(contexts_[static_cast<size_t>(thread)], row, out.counts);
+      if (channels_) channel_row(k_, row, out);
+      if (counted_) {
+        stats_[static_cast<size_t>(thread)].add({out.counts, static_cast<size_t>(k_.width)});
+      }
       progress_.done().fetch_add(1, std::memory_order_relaxed);
     };
   }
@@ -105,12 +111,45 @@ class RowWork {
  private:
   const KernelParams& k_;
   const bool counted_;
+  const bool channels_;
   const RowFunction row_function_;
   const std::vector<double> columns_;
   std::vector<RowScratch> scratch_;
   std::vector<RowContext> contexts_;
   std::vector<CountStats> stats_;
   ProgressBar& progress_;
+};
+
+// What the colouring needs of the whole image besides the counts' range
+// (docs/SEMANTICS.md, "Colouring methods"): the smooth values' range, or the
+// counts' histogram. Bands are added in order on one thread.
+class ImageWide {
+ public:
+  explicit ImageWide(const RenderPlan& plan)
+      : plan_(plan),
+        histogram_(plan.colouring == Colouring::kHistogram ? plan.params.iterations : 1) {}
+
+  void add(const CountBuffer& band) {
+    if (plan_.colouring == Colouring::kSmooth) {
+      smooth_.add(band.counts(), band.smooth(), plan_.params.iterations);
+    } else if (plan_.colouring == Colouring::kHistogram) {
+      histogram_.add(band.counts());
+    }
+  }
+
+  // Sets what the colouring of spec needs. REQUIRES: every band was added.
+  void finish(ImageSpec* spec) const {
+    spec->colouring.smooth = smooth_;
+    if (plan_.colouring == Colouring::kHistogram) {
+      spec->colouring.histogram =
+          std::make_shared<const std::vector<uint8_t>>(histogram_.indices());
+    }
+  }
+
+ private:
+  const RenderPlan& plan_;
+  SmoothRange smooth_;
+  CountHistogram histogram_;
 };
 
 // The hash and the statistics cost a pass over the counts each: they are
@@ -153,8 +192,9 @@ Status render_streamed(const RenderPlan& plan, ImageSpec spec, int threads, bool
   };
   const auto start = std::chrono::steady_clock::now();
   double encode_seconds = 0;
-  const Status s = run_band_pipeline(k.width, k.height, band_rows(k.width, k.height), threads,
-                                     work.compute_row(), consume_band, &encode_seconds);
+  const Status s =
+      run_band_pipeline(k.width, k.height, band_rows(k.width, k.height), threads,
+                        work.compute_row(), consume_band, &encode_seconds, plan.channels);
   // Encoding overlaps the render: the render's share is the rest of the time.
   report->render_seconds += std::max(0.0, seconds_since(start) - encode_seconds);
   report->encode_seconds += encode_seconds;
@@ -172,7 +212,7 @@ Status render_held(const RenderPlan& plan, int threads, ProgressBar& progress, B
   const KernelParams& k = plan.params;
   const auto start = std::chrono::steady_clock::now();
   RowWork work(plan, threads, progress, /*counted=*/true);
-  CountBuffer image(k.width, k.height);
+  CountBuffer image(k.width, k.height, plan.channels);
   image.set_rows(0, k.height);
   if (Status s = compute_rows(image, threads, work.compute_row()); !s.ok()) return s;
   report->stats = work.stats();
@@ -182,6 +222,9 @@ Status render_held(const RenderPlan& plan, int threads, ProgressBar& progress, B
   ImageSpec spec = image_spec_of(plan);
   spec.range = count_range(report->stats);
   spec.threads = encoder_threads_worth_starting(k, plan.threads);
+  ImageWide wide(plan);
+  wide.add(image);
+  wide.finish(&spec);
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
   const bool hash_wanted = hashed(plan, *encoder);
@@ -205,13 +248,17 @@ Status render_held(const RenderPlan& plan, int threads, ProgressBar& progress, B
 Status render_twice(const RenderPlan& plan, int threads, ProgressBar& progress, ByteSink& sink,
                     RenderReport* report) {
   const KernelParams& k = plan.params;
+  ImageWide wide(plan);
   {
     RowWork work(plan, threads, progress, /*counted=*/true);
-    const ConsumeBand nothing = [](const CountBuffer&) { return Status(); };
+    const ConsumeBand gather = [&wide](const CountBuffer& band) {
+      wide.add(band);
+      return Status();
+    };
     const auto start = std::chrono::steady_clock::now();
     double unused = 0;
     if (Status s = run_band_pipeline(k.width, k.height, band_rows(k.width, k.height), threads,
-                                     work.compute_row(), nothing, &unused);
+                                     work.compute_row(), gather, &unused, plan.channels);
         !s.ok()) {
       return s;
     }
@@ -220,6 +267,7 @@ Status render_twice(const RenderPlan& plan, int threads, ProgressBar& progress, 
   }
   ImageSpec spec = image_spec_of(plan);
   spec.range = count_range(report->stats);
+  wide.finish(&spec);
   return render_streamed(plan, spec, threads, /*counted=*/false, progress, sink, report);
 }
 
@@ -241,19 +289,34 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
 
 ImageSpec image_spec_of(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
-  return ImageSpec{k.width,        k.height,     k.iterations, plan.colour_map,
-                   plan.png_level, plan.threads, plan.scale,   CountRange{}};
+  ImageSpec spec{k.width,      k.height,   k.iterations, plan.colour_map,  plan.png_level,
+                 plan.threads, plan.scale, CountRange{}, plan.data_channel};
+  spec.colouring.method = plan.colouring;
+  spec.colouring.interior = plan.interior;
+  return spec;
 }
 
 RangePass range_pass(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
-  if (!has_colours(plan.format) || plan.scale != ColourScale::kImage) return RangePass::kNone;
-  return held_counts_bytes(k.width, k.height) <= plan.held_counts_limit ? RangePass::kHeld
-                                                                        : RangePass::kTwoPasses;
+  if (!has_colours(plan.format)) return RangePass::kNone;
+  // The log colouring on the fixed scale and the distance colouring colour
+  // each pixel by itself; the others need the whole image first.
+  const bool image_wide = plan.colouring == Colouring::kLog
+                              ? plan.scale == ColourScale::kImage
+                              : plan.colouring != Colouring::kDistance;
+  if (!image_wide) return RangePass::kNone;
+  return held_bytes(k.width, k.height, plan.channels) <= plan.held_counts_limit
+             ? RangePass::kHeld
+             : RangePass::kTwoPasses;
 }
 
 uint64_t held_counts_bytes(int32_t width, int32_t height) {
   return uint64_t{4} * static_cast<uint64_t>(width) * static_cast<uint64_t>(height);
+}
+
+uint64_t held_bytes(int32_t width, int32_t height, Channels channels) {
+  const uint64_t per_pixel = 4 + (channels.smooth ? 8 : 0) + (channels.distance ? 8 : 0);
+  return per_pixel * static_cast<uint64_t>(width) * static_cast<uint64_t>(height);
 }
 
 int32_t band_rows(int32_t width, int32_t height) {
@@ -267,8 +330,8 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int32_t rows = band_rows(k.width, k.height);
   const uint64_t counts_bytes = range_pass(plan) == RangePass::kHeld
-                                    ? held_counts_bytes(k.width, k.height)
-                                    : held_counts_bytes(k.width, rows) * kPipelineBands;
+                                    ? held_bytes(k.width, k.height, plan.channels)
+                                    : held_bytes(k.width, rows, plan.channels) * kPipelineBands;
   if (Status s = check_memory(counts_bytes + encoder_memory_bytes(plan.format, spec, rows));
       !s.ok()) {
     return s;

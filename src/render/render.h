@@ -35,13 +35,15 @@ ImageSpec image_spec_of(const RenderPlan& plan);
 // (docs/SEMANTICS.md, Colour). The bytes are the same whichever is taken.
 enum class RangePass {
   kNone,       // no colours on the image scale: each band is encoded as it is done
-  kHeld,       // the counts fit plan.held_counts_limit: all are computed, held, then encoded
+  kHeld,       // held_bytes() fit plan.held_counts_limit: all computed, held, then encoded
   kTwoPasses,  // larger: one pass for the range (and hash), a second that encodes
 };
 RangePass range_pass(const RenderPlan& plan);
 
 // The bytes of the counts of a width x height image.
 uint64_t held_counts_bytes(int32_t width, int32_t height);
+// The bytes of the counts and `channels` of a width x height image.
+uint64_t held_bytes(int32_t width, int32_t height, Channels channels);
 
 // The rows per band for an image `width` wide: about 1 MiB of counts (small
 // enough to be in cache still when the band is encoded), at least 1.

@@ -141,6 +141,9 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
   if (k.family.kind != FamilyKind::kMandelbrot) add_family_json(k.family, &j);
   j["colormap"] = colour_map_name(plan.colour_map);
   j["scale"] = colour_scale_name(plan.scale);
+  // Files of the default look carry neither, as before colouring methods.
+  if (plan.colouring != Colouring::kLog) j["colouring"] = colouring_name(plan.colouring);
+  if (plan.interior) j["interior"] = interior_name(*plan.interior);
   j["png_level"] = plan.png_level;
   j["hash"] = hash;
   return j.dump();
@@ -192,6 +195,8 @@ Status render_options_from_json(const std::string& json, const std::string& sour
     }
     if (j.contains("colormap")) o.colour_map = j.at("colormap").get<std::string>();
     if (j.contains("scale")) o.scale = j.at("scale").get<std::string>();
+    if (j.contains("colouring")) o.colouring = j.at("colouring").get<std::string>();
+    if (j.contains("interior")) o.interior = j.at("interior").get<std::string>();
     if (j.contains("png_level")) {
       std::string number;
       if (Status s = whole_number_of(j, "png_level", source, &number); !s.ok()) return s;
@@ -272,6 +277,9 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   if (cl.power) o.power = cl.power;
   if (cl.colour_map) o.colour_map = cl.colour_map;
   if (cl.scale) o.scale = cl.scale;
+  o.channel = cl.channel;
+  if (cl.colouring) o.colouring = cl.colouring;
+  if (cl.interior) o.interior = cl.interior;
   if (cl.png_level) o.png_level = cl.png_level;
 
   // How and where: always from the command line.

@@ -2,8 +2,11 @@
 // the render request lives here.
 #include "render/render_plan.h"
 
+#include <fmt/format.h>
+
 #include "base/parse.h"
 #include "formats/encoders.h"
+#include "kernel/kernel_channels.h"
 #include "render/distinct_samples.h"
 #include "render/family_options.h"
 #include "render/shared_options.h"
@@ -100,6 +103,40 @@ Status choose_output(const RenderOptions& o, OutputFormat* format, std::string* 
   return Status();
 }
 
+// --channel: which values an npy output holds (docs/SEMANTICS.md, "Channels").
+Status parse_data_channel(const RenderOptions& o, DataChannel* channel) {
+  const std::string name = o.channel.value_or("count");
+  const std::string lower = ascii_lower(name);
+  if (lower == "count") {
+    *channel = DataChannel::kCount;
+  } else if (lower == "smooth") {
+    *channel = DataChannel::kSmooth;
+  } else if (lower == "distance") {
+    *channel = DataChannel::kDistance;
+  } else {
+    return invalid_argument("unknown --channel '{}' (known: count, smooth, distance)", name);
+  }
+  return Status();
+}
+
+// --colouring and --interior (docs/SEMANTICS.md, "Colouring methods").
+Status parse_colouring_options(const RenderOptions& o, RenderPlan* p) {
+  const std::string name = o.colouring.value_or("log");
+  const auto colouring = parse_colouring(ascii_lower(name));
+  if (!colouring) {
+    return invalid_argument("unknown --colouring '{}' (known: log, smooth, histogram, distance)",
+                            name);
+  }
+  p->colouring = *colouring;
+  if (o.interior) {
+    p->interior = parse_interior(ascii_lower(*o.interior));
+    if (!p->interior) {
+      return invalid_argument("--interior must be black, white or #rrggbb, got '{}'", *o.interior);
+    }
+  }
+  return Status();
+}
+
 }  // namespace
 
 Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
@@ -115,16 +152,38 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   }
   if (Status s = set_view_doubles(p.view, &k); !s.ok()) return s;
 
-  const std::string bailout = o.bailout.value_or("10");
+  if (Status s = parse_data_channel(o, &p.data_channel); !s.ok()) return s;
+  if (Status s = parse_colouring_options(o, &p); !s.ok()) return s;
+  if (Status s = choose_output(o, &p.format, &p.output); !s.ok()) return s;
+  // Only what the output reads is computed: the npy channel, or the channel
+  // the colouring of a colour format reads.
+  const Channels coloured = has_colours(p.format) ? channels_of(p.colouring) : Channels{};
+  p.channels.smooth = p.data_channel == DataChannel::kSmooth || coloured.smooth;
+  p.channels.distance = p.data_channel == DataChannel::kDistance || coloured.distance;
+  if (p.colouring == Colouring::kHistogram && k.iterations > kMaxHistogramIterations) {
+    return invalid_argument("--colouring histogram supports --iter up to {}, got {}",
+                            kMaxHistogramIterations, k.iterations);
+  }
+
+  // Smooth bands join up, and the distance estimate holds, only with a large
+  // bailout (docs/SEMANTICS.md, "Channels").
+  const std::string bailout =
+      o.bailout.value_or(p.channels.any() ? fmt::format("{}", kSmoothBailout) : "10");
   if (Status s = parse_double(bailout, "--bailout", &k.bailout); !s.ok()) return s;
   if (!(k.bailout > 0)) return invalid_argument("--bailout must be > 0, got '{}'", bailout);
   if (Status s = check_kernel_params(k); !s.ok()) return s;
   if (Status s = check_distinct_samples(k, p.view); !s.ok()) return s;
+  if (const std::string problem = channels_problem(k, p.channels); !problem.empty()) {
+    return invalid_argument("{}", problem);
+  }
 
   if (Status s = parse_threads(o.threads, &p.threads); !s.ok()) return s;
   if (Status s = choose_kernel(o.kernel, !o.no_shortcuts, &p.kernel); !s.ok()) return s;
 
-  if (Status s = choose_output(o, &p.format, &p.output); !s.ok()) return s;
+  if (p.data_channel != DataChannel::kCount && p.format != OutputFormat::kNpy) {
+    return invalid_argument("--channel {} needs --format npy (a {} file holds no float channel)",
+                            *o.channel, output_format_name(p.format));
+  }
 
   const std::string colour_map_name = o.colour_map.value_or("hot");
   const auto colour_map = parse_colour_map(ascii_lower(colour_map_name));

@@ -24,8 +24,15 @@ struct RenderPlan {
   OutputFormat format = OutputFormat::kPng;
   ColourMapKind colour_map = ColourMapKind::kHot;
   ColourScale scale = ColourScale::kImage;
+  // What an npy output holds, and the channels the render computes besides
+  // the counts (docs/SEMANTICS.md, "Channels"): only those asked for.
+  DataChannel data_channel = DataChannel::kCount;
+  Channels channels;
+  Colouring colouring = Colouring::kLog;
+  std::optional<Rgb> interior;  // unset: the colouring's own
   // The image scale holds the counts of images up to this many bytes of counts
-  // and renders larger ones twice (render.h, RangePass); tests lower it.
+  // and channels (held_bytes()) and renders larger ones twice (render.h,
+  // RangePass); tests lower it.
   uint64_t held_counts_limit = uint64_t{256} << 20;  // 8192 x 8192
   int png_level = kDefaultPngLevel;
   bool json = false;
@@ -37,7 +44,8 @@ struct RenderPlan {
 
 // Parses and checks every option, applying the defaults of docs/SEMANTICS.md:
 // 400 x 400, 100 iterations, centre -0.5,0 with radius 1.5 (for a square image,
-// the region [-2, 1] x [-1.5, 1.5]), bailout 10, all cores. The view keeps the
+// the region [-2, 1] x [-1.5, 1.5]), bailout 10 (kSmoothBailout when the smooth
+// colouring or channel is chosen), all cores. The view keeps the
 // strings given; the kernel's region and rotation are its doubles (double_view()
 // in view/view.h). A view whose neighbouring samples are not distinct doubles is
 // refused (check_distinct_samples()). On a bad value returns a usage error that

@@ -31,6 +31,11 @@ std::string render_report_json(const RenderReport& report) {
   j["format"] = output_format_name(plan.format);
   j["colormap"] = colour_map_name(plan.colour_map);
   j["scale"] = colour_scale_name(plan.scale);
+  // As in the PNG's parameters: only when not the default (docs/SEMANTICS.md).
+  if (plan.colouring != Colouring::kLog) j["colouring"] = colouring_name(plan.colouring);
+  if (plan.interior) j["interior"] = interior_name(*plan.interior);
+  if (plan.data_channel == DataChannel::kSmooth) j["channel"] = "smooth";
+  if (plan.data_channel == DataChannel::kDistance) j["channel"] = "distance";
   if (plan.format == OutputFormat::kPng) j["png_level"] = plan.png_level;
   j["output"] = plan.output;
   j["render_seconds"] = report.render_seconds;

@@ -85,6 +85,35 @@ TEST(Render, RangePassFollowsFormatScaleAndSize) {
   }
 }
 
+TEST(Render, ColouringsWriteTheSameBytesHeldOrTwicePassedForAnyThreads) {
+  // docs/SEMANTICS.md, "Colouring methods": the image-wide quantities are the
+  // same whichever way the range is known; distance colours each pixel alone.
+  ScratchDir dir;
+  for (Colouring colouring : {Colouring::kSmooth, Colouring::kHistogram, Colouring::kDistance}) {
+    std::vector<std::vector<char>> files;
+    for (uint64_t limit : {uint64_t{1} << 30, uint64_t{0}}) {
+      for (int threads : {1, 3}) {
+        const std::string path = dir.file(fmt::format("c{}{}.png", limit, threads));
+        RenderPlan plan = plan_for(path, "1000", "300", "150");
+        plan.colouring = colouring;
+        plan.channels = channels_of(colouring);
+        plan.params.bailout = 256;
+        plan.held_counts_limit = limit;
+        plan.threads = threads;
+        EXPECT_EQ(range_pass(plan), colouring == Colouring::kDistance ? RangePass::kNone
+                                    : limit == 0                      ? RangePass::kTwoPasses
+                                                                      : RangePass::kHeld);
+        RenderReport report;
+        ASSERT_TRUE(render_to_output(plan, &report).ok());
+        files.push_back(read_file(path));
+      }
+    }
+    for (const std::vector<char>& file : files) {
+      EXPECT_EQ(file, files[0]) << colouring_name(colouring);
+    }
+  }
+}
+
 TEST(Render, HeldAndTwoPassRendersWriteTheSameBytesForAnyThreads) {
   // 1000 wide gives 262-row bands: 700 rows take 3 bands, the last partial.
   ScratchDir dir;

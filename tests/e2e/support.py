@@ -85,6 +85,63 @@ def reference_counts(width, height, iterations, region=(-2.0, 1.0, -1.5, 1.5), b
     return count
 
 
+def reference_channels(width, height, iterations, region, bailout, family="mandelbrot", power=2,
+                       julia=(0.0, 0.0)):
+    """(counts, smooth, distance) as docs/SEMANTICS.md ("Channels") writes them:
+    z and dz/dc (dz/dz_0 for julia) iterated until the first n with
+    |z_n|^2 > bailout^2 (the escape index e); smooth = (e + 1) -
+    log(0.5 log|z_e|^2) / log(d); distance = |z_e| log|z_e| / |dz_e| / pixel."""
+    xmin, xmax, ymin, ymax = region
+    x = xmin + np.arange(width, dtype=np.float64) / width * (xmax - xmin)
+    y = ymax - np.arange(height, dtype=np.float64) / height * (ymax - ymin)
+    sr, si = np.meshgrid(x, y)
+    if family == "julia":
+        zr, zi = sr.copy(), si.copy()
+        cr, ci = np.full_like(sr, julia[0]), np.full_like(sr, julia[1])
+        dzr, dzi, add = np.ones_like(sr), np.zeros_like(sr), 0.0
+    else:
+        zr, zi = np.zeros_like(sr), np.zeros_like(sr)
+        cr, ci = sr, si
+        dzr, dzi, add = np.zeros_like(sr), np.zeros_like(sr), 1.0
+    d = power if family == "multibrot" else 2
+    count = np.zeros(sr.shape, dtype=np.int32)
+    escape = np.full(sr.shape, -1)
+    m2 = np.zeros_like(sr)
+    edr, edi = np.zeros_like(sr), np.zeros_like(sr)
+    b2 = bailout * bailout
+    with np.errstate(all="ignore"):
+        for n in range(iterations):
+            x2, y2 = zr * zr, zi * zi
+            live = escape < 0
+            out = live & ~(x2 + y2 <= b2)
+            escape[out] = n
+            m2[out] = (x2 + y2)[out]
+            edr[out], edi[out] = dzr[out], dzi[out]
+            live &= ~out
+            if not live.any():
+                break
+            count[live] = n
+            wr, wi = zr, zi
+            for _ in range(d - 2):
+                wr, wi = wr * zr - wi * zi, wr * zi + wi * zr
+            tr, ti = wr * dzr - wi * dzi, wr * dzi + wi * dzr
+            dzr, dzi = d * tr + add, d * ti
+            if d == 2:
+                nzr, nzi = x2 - y2 + cr, (zr + zr) * zi + ci
+            else:
+                pr, pi = x2 - y2, zr * zi + zi * zr
+                for _ in range(d - 2):
+                    pr, pi = pr * zr - pi * zi, pr * zi + pi * zr
+                nzr, nzi = pr + cr, pi + ci
+            zr, zi = nzr, nzi
+        escaped = escape >= 0
+        smooth = np.where(escaped, (escape + 1) - np.log(0.5 * np.log(m2)) / np.log(d), np.nan)
+        pixel = (xmax - xmin) / width
+        distance = np.sqrt(m2) * (0.5 * np.log(m2)) / np.sqrt(edr * edr + edi * edi) / pixel
+        distance = np.where(escaped, distance, np.nan)
+    return count, smooth, distance
+
+
 def png_size(data):
     """(width, height) from a PNG's IHDR chunk."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG signature"

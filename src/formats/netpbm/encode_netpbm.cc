@@ -49,7 +49,9 @@ class PgmEncoder : public Encoder {
 class PpmEncoder : public Encoder {
  public:
   PpmEncoder(const ImageSpec& spec, ByteSink& sink)
-      : spec_(spec), sink_(sink), colours_(spec.colour_map, spec.scale, spec.iterations, spec.range) {}
+      : spec_(spec),
+        sink_(sink),
+        colours_(spec.colour_map, spec.scale, spec.iterations, spec.range, spec.colouring) {}
   Status begin() override {
     return write_text(sink_, fmt::format("P6\n{} {}\n255\n", spec_.width, spec_.height));
   }

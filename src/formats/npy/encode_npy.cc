@@ -1,4 +1,5 @@
-// npy: a NumPy format v1.0 file holding the counts as '<i4' of shape (H, W).
+// npy: a NumPy format v1.0 file holding the counts as '<i4' of shape (H, W),
+// or one channel of the sample buffer as '<f8'.
 #include <fmt/format.h>
 
 #include "base/byte_order.h"
@@ -11,13 +12,13 @@ namespace {
 // little-endian header length, then the dict literal, padded with spaces (21
 // digits of room for the first axis to grow, then to a multiple of 64 bytes
 // in all) and ended by a newline.
-std::string npy_header(int32_t width, int32_t height) {
+std::string npy_header(int32_t width, int32_t height, const char* descr) {
   constexpr size_t kGrowthAxisMaxDigits = 21;
   constexpr size_t kAlign = 64;
   constexpr size_t kPrefix = 10;  // magic (6), version (2), header length (2)
   const std::string first_axis = fmt::format("{}", height);
-  std::string dict =
-      fmt::format("{{'descr': '<i4', 'fortran_order': False, 'shape': ({}, {}), }}", height, width);
+  std::string dict = fmt::format("{{'descr': '{}', 'fortran_order': False, 'shape': ({}, {}), }}",
+                                 descr, height, width);
   dict.append(kGrowthAxisMaxDigits - first_axis.size(), ' ');
   const size_t padding = kAlign - (kPrefix + dict.size() + 1) % kAlign;
   dict.append(padding, ' ');
@@ -34,10 +35,19 @@ class NpyEncoder : public Encoder {
  public:
   NpyEncoder(const ImageSpec& spec, ByteSink& sink) : spec_(spec), sink_(sink) {}
   Status begin() override {
-    const std::string header = npy_header(spec_.width, spec_.height);
+    const char* descr = spec_.channel == DataChannel::kCount ? "<i4" : "<f8";
+    const std::string header = npy_header(spec_.width, spec_.height, descr);
     return sink_.write(header.data(), header.size());
   }
   Status write_rows(const CountBuffer& band) override {
+    switch (spec_.channel) {
+      case DataChannel::kSmooth:
+        return write_float64_le(sink_, band.smooth());
+      case DataChannel::kDistance:
+        return write_float64_le(sink_, band.distance());
+      case DataChannel::kCount:
+        break;
+    }
     return write_int32_le(sink_, band.counts());
   }
   Status finish() override { return Status(); }

@@ -20,15 +20,14 @@ namespace {
 class PngEncoder : public Encoder {
  public:
   PngEncoder(const ImageSpec& spec, ByteSink& sink)
-      : colours_(spec.colour_map, spec.scale, spec.iterations, spec.range),
+      : colours_(spec.colour_map, spec.scale, spec.iterations, spec.range, spec.colouring),
         writer_(sink, spec.width, spec.height, spec.png_level, spec.threads) {}
 
   Status begin() override { return writer_.begin(); }
 
   Status write_rows(const CountBuffer& band) override {
     return writer_.write_rows(band.first_row(), band.rows(), [&](int32_t row, uint8_t* rgb) {
-      const std::span<const int32_t> counts = band.row(row - band.first_row());
-      colours_.map_row(counts.data(), counts.size(), rgb);
+      colours_.map_band_row(band, row - band.first_row(), rgb);
     });
   }
 

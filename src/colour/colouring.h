@@ -1,0 +1,81 @@
+// The colouring methods (docs/SEMANTICS.md, "Colouring methods"): which value of
+// a pixel picks its entry of the colour map, and the image-wide quantities
+// (the smooth values' range, the counts' histogram) some of them need.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "buffer/count_buffer.h"
+#include "colour/colour_tables.h"
+
+namespace mandelbrot {
+
+enum class Colouring {
+  kLog,        // log counts on --scale (the default look)
+  kSmooth,     // the smooth value, log-scaled over the image's range
+  kHistogram,  // histogram equalisation of the counts over the image
+  kDistance,   // the distance estimate, in pixels
+};
+
+// "log", "smooth", "histogram" or "distance"; nullopt for anything else.
+std::optional<Colouring> parse_colouring(std::string_view name);
+std::string_view colouring_name(Colouring colouring);
+// The channels a colouring reads besides the counts.
+Channels channels_of(Colouring colouring);
+
+// --interior: "black", "white" or "#rrggbb" (hex digits of either case);
+// nullopt for anything else.
+std::optional<Rgb> parse_interior(std::string_view text);
+// "#rrggbb" in lower case.
+std::string interior_name(Rgb colour);
+
+// The range of the smooth values of the image's escaped points (count <
+// iterations - 1) that are finite: low > high when there are none.
+struct SmoothRange {
+  double low = 1.0;
+  double high = 0.0;
+  void add(std::span<const int32_t> counts, std::span<const double> smooth, int32_t iterations);
+  void merge(const SmoothRange& other);
+};
+
+// The smooth value's scale over a range (lo, hi): lo, and
+// top = log((hi - lo) + 1), 0 when hi <= lo (computed once per image).
+struct SmoothScale {
+  double low = 0.0;
+  double top = 0.0;
+};
+SmoothScale smooth_scale(SmoothRange range);
+
+// The index of an escaped point's smooth value v: with
+// u = log((v - lo) + 1), min(255, trunc(u / top * 256)), clamped to 0 below;
+// 0 when top is 0 or v is not finite.
+int smooth_index(double v, SmoothScale scale);
+
+// The index of an escaped point's distance estimate e (pixels):
+// min(255, trunc((1 - 4 / (e + 4)) * 256)); 0 for e < 0 or NaN.
+int distance_index(double e);
+
+// The histogram of the counts of the escaped points (count < iterations - 1),
+// one entry per count. REQUIRES: iterations <= kMaxHistogramIterations.
+inline constexpr int32_t kMaxHistogramIterations = int32_t{1} << 24;
+class CountHistogram {
+ public:
+  explicit CountHistogram(int32_t iterations);
+  void add(std::span<const int32_t> counts);
+  // The indices per count, after every count was added: for an escaped count
+  // c, min(255, trunc(below(c) / escaped * 256)) with below(c) the escaped
+  // points with count <= c and `escaped` all of them, as doubles.
+  std::vector<uint8_t> indices() const;
+
+ private:
+  int32_t iterations_;
+  std::vector<int64_t> bins_;
+};
+
+}  // namespace mandelbrot
