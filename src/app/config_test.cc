@@ -13,6 +13,7 @@
 #include "app/config_file.h"
 #include "app/render_command.h"
 #include "app/toml_nesting.h"
+#include "test_support.h"
 
 namespace mandelbrot {
 namespace {
@@ -114,11 +115,10 @@ TEST(ConfigFile, SyntaxErrorsNameFileAndLineOnOneLine) {
   EXPECT_EQ(s.message().find('\n'), std::string::npos) << s.message();
 }
 
-// parse_command_line() with a config file written to a scratch path.
+// parse_command_line() with a config file written to a scratch path: a
+// directory of its own per test, since ctest runs the tests in parallel.
 class ConfigCommandLine : public ::testing::Test {
  protected:
-  void TearDown() override { std::remove(path_.c_str()); }
-
   Status parse(const std::string& toml, std::initializer_list<const char*> args) {
     std::ofstream(path_) << toml;
     std::vector<const char*> argv = {"mandelbrot"};
@@ -132,7 +132,8 @@ class ConfigCommandLine : public ::testing::Test {
     return dynamic_cast<const RenderCommand&>(*command_.command).options;
   }
 
-  std::string path_ = ::testing::TempDir() + "config_test.toml";
+  testing::ScratchDir dir_;
+  std::string path_ = dir_.file("config_test.toml");
   CommandLine command_;
 };
 
