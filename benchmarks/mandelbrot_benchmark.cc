@@ -74,30 +74,24 @@ void register_family_benchmarks() {
     Family family;
     Region region;
   };
-  auto family = [](FamilyKind kind, int32_t power = 2, double kr = 0, double ki = 0) {
-    Family f;
-    f.kind = kind;
-    f.power = power;
-    f.julia_re = kr;
-    f.julia_im = ki;
-    return f;
-  };
   // Each family on a wide view of it (escape-time mixes: per-pixel work and
   // divergence between lanes count too) and on a small view inside its set
   // (every lane runs all 1000 steps: the step's own throughput).
   const Entry entries[] = {
-      {"mandelbrot", family(FamilyKind::kMandelbrot), {-2.5, 1.5, -1.5, 1.5}},
-      {"julia", family(FamilyKind::kJulia, 2, -0.12, 0.75), {-2, 2, -1.5, 1.5}},
-      {"burning-ship", family(FamilyKind::kBurningShip), {-2.5, 1.5, -2, 1}},
-      {"tricorn", family(FamilyKind::kTricorn), {-2, 2, -1.5, 1.5}},
-      {"multibrot3", family(FamilyKind::kMultibrot, 3), {-2, 2, -1.5, 1.5}},
-      {"multibrot8", family(FamilyKind::kMultibrot, 8), {-2, 2, -1.5, 1.5}},
-      {"inside/mandelbrot", family(FamilyKind::kMandelbrot), {-0.1667, -0.0333, 0.05, 0.15}},
-      {"inside/julia", family(FamilyKind::kJulia, 2, -0.12, 0.75), {-0.0667, 0.0667, -0.05, 0.05}},
-      {"inside/burning-ship", family(FamilyKind::kBurningShip), {-0.5667, -0.4333, -0.1, 0}},
-      {"inside/tricorn", family(FamilyKind::kTricorn), {-0.0667, 0.0667, -0.05, 0.05}},
-      {"inside/multibrot3", family(FamilyKind::kMultibrot, 3), {-0.0667, 0.0667, -0.05, 0.05}},
-      {"inside/multibrot8", family(FamilyKind::kMultibrot, 8), {-0.0667, 0.0667, -0.05, 0.05}},
+      {"mandelbrot", make_family(FamilyKind::kMandelbrot), {-2.5, 1.5, -1.5, 1.5}},
+      {"julia", make_family(FamilyKind::kJulia, 2, -0.12, 0.75), {-2, 2, -1.5, 1.5}},
+      {"burning-ship", make_family(FamilyKind::kBurningShip), {-2.5, 1.5, -2, 1}},
+      {"tricorn", make_family(FamilyKind::kTricorn), {-2, 2, -1.5, 1.5}},
+      {"multibrot3", make_family(FamilyKind::kMultibrot, 3), {-2, 2, -1.5, 1.5}},
+      {"multibrot8", make_family(FamilyKind::kMultibrot, 8), {-2, 2, -1.5, 1.5}},
+      {"inside/mandelbrot", make_family(FamilyKind::kMandelbrot), {-0.1667, -0.0333, 0.05, 0.15}},
+      {"inside/julia",
+       make_family(FamilyKind::kJulia, 2, -0.12, 0.75),
+       {-0.0667, 0.0667, -0.05, 0.05}},
+      {"inside/burning-ship", make_family(FamilyKind::kBurningShip), {-0.5667, -0.4333, -0.1, 0}},
+      {"inside/tricorn", make_family(FamilyKind::kTricorn), {-0.0667, 0.0667, -0.05, 0.05}},
+      {"inside/multibrot3", make_family(FamilyKind::kMultibrot, 3), {-0.0667, 0.0667, -0.05, 0.05}},
+      {"inside/multibrot8", make_family(FamilyKind::kMultibrot, 8), {-0.0667, 0.0667, -0.05, 0.05}},
   };
   for (const std::string& name : kernel_names()) {
     if (name == "scalar") continue;

@@ -27,6 +27,12 @@ struct Family {
   bool operator==(const Family&) const = default;
 };
 
+// A family from its parts, for tables of families (tests, benchmarks).
+constexpr Family make_family(FamilyKind kind, int32_t power = 2, double julia_re = 0.0,
+                             double julia_im = 0.0) {
+  return Family{kind, power, julia_re, julia_im};
+}
+
 // The family's name on the command line and in files: "mandelbrot", "julia",
 // "burning-ship", "tricorn", "multibrot".
 std::string_view family_name(FamilyKind kind);

@@ -16,15 +16,6 @@
 namespace mandelbrot {
 namespace {
 
-Family make_family(FamilyKind kind, int32_t power = 2, double kr = 0, double ki = 0) {
-  Family f;
-  f.kind = kind;
-  f.power = power;
-  f.julia_re = kr;
-  f.julia_im = ki;
-  return f;
-}
-
 // The contract of each family, written out independently of fractal/: the
 // check, then the step, for n = 0 .. iterations - 1.
 int32_t hand_count(const Family& f, double re, double im, int32_t iterations, double b2) {
