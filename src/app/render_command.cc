@@ -65,6 +65,11 @@ void RenderCommand::add_options(CLI::App& app) {
                      fmt::format("{}", fmt::join(compiled_simd_targets(), ", ")) +
                      " (default auto)")
       ->type_name("NAME");
+  add_text_option(app, "--method", o.method,
+                  "auto (direct where doubles separate the pixels, else perturbation), direct "
+                  "(exact double arithmetic), or perturbation (deep zoom: MPFR reference "
+                  "orbits; docs/SEMANTICS.md, \"Deep zoom\") (default auto)",
+                  "NAME");
   app.add_flag("--no-shortcuts", o.no_shortcuts,
                "Iterate every point fully (no cardioid/bulb test, periodicity check or block "
                "escape tests); the counts are the same");

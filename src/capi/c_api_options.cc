@@ -167,9 +167,10 @@ int mandelbrot_render_options(const mandelbrot_options* o, int32_t* out, size_t 
         code != MANDELBROT_OK) {
       return code;
     }
-    // No more threads than the command line starts for the same render.
-    const int threads = mandelbrot::threads_worth_starting(plan.params, plan.threads);
-    mandelbrot::render_rows(plan.params, plan.kernel, 0, plan.params.height, threads, out);
+    // The command line's counts: the same method, and no more threads than it starts.
+    if (mandelbrot::Status s = mandelbrot::render_counts(plan, out); !s.ok()) {
+      return mandelbrot::report(s, message, message_size);
+    }
     return MANDELBROT_OK;
   } catch (...) {
     return mandelbrot::report_exception(message, message_size);

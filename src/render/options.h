@@ -34,6 +34,7 @@ struct RenderOptions {
   // How it is computed and where it goes.
   std::optional<std::string> threads;  // --threads N (default: all cores)
   std::string kernel = "auto";         // --kernel auto|scalar|TARGET
+  std::optional<std::string> method;   // --method auto|direct|perturbation (default auto)
   bool no_shortcuts = false;           // --no-shortcuts
   std::optional<std::string> output;   // -o PATH, "-" is stdout (default mandelbrot.FORMAT)
   std::optional<std::string> format;   // --format NAME (default: from the extension)

@@ -12,6 +12,7 @@
 #include "base/content_hash.h"
 #include "base/output_file.h"
 #include "base/progress.h"
+#include "deep/reference_orbit.h"
 #include "formats/encoders.h"
 #include "kernel/kernel_channels.h"
 #include "kernel/row_context.h"
@@ -207,6 +208,9 @@ Status render_streamed(const RenderPlan& plan, ImageSpec spec, int threads, bool
 // RangePass::kHeld: every row is computed into one buffer, then the range is
 // known and the bands are hashed and encoded in order, the encoder on every
 // thread.
+Status encode_held(const RenderPlan& plan, const CountBuffer& image, ByteSink& sink,
+                   RenderReport* report);
+
 Status render_held(const RenderPlan& plan, int threads, ProgressBar& progress, ByteSink& sink,
                    RenderReport* report) {
   const KernelParams& k = plan.params;
@@ -217,7 +221,13 @@ Status render_held(const RenderPlan& plan, int threads, ProgressBar& progress, B
   if (Status s = compute_rows(image, threads, work.compute_row()); !s.ok()) return s;
   report->stats = work.stats();
   report->render_seconds += seconds_since(start);
+  return encode_held(plan, image, sink, report);
+}
 
+// Encodes a whole image held in memory, its statistics already in report.
+Status encode_held(const RenderPlan& plan, const CountBuffer& image, ByteSink& sink,
+                   RenderReport* report) {
+  const KernelParams& k = plan.params;
   const auto encode_start = std::chrono::steady_clock::now();
   ImageSpec spec = image_spec_of(plan);
   spec.range = count_range(report->stats);
@@ -271,7 +281,39 @@ Status render_twice(const RenderPlan& plan, int threads, ProgressBar& progress, 
   return render_streamed(plan, spec, threads, /*counted=*/false, progress, sink, report);
 }
 
+DeepRequest deep_request_of(const RenderPlan& plan) {
+  const KernelParams& k = plan.params;
+  DeepRequest request;
+  request.geometry = plan.deep;
+  request.family = k.family;
+  request.iterations = k.iterations;
+  request.bailout = k.bailout;
+  request.perturb = plan.perturb;
+  request.threads = plan.threads;
+  return request;
+}
+
+// Method::kPerturbation: every pixel is computed (deep/deep_render.h), held,
+// and encoded as render_held() does.
+Status render_perturbation(const RenderPlan& plan, ByteSink& sink, RenderReport* report) {
+  const KernelParams& k = plan.params;
+  CountBuffer image(k.width, k.height, plan.channels);
+  image.set_rows(0, k.height);
+  {
+    ProgressBar progress(int64_t{k.width} * k.height, ProgressBar::wanted(plan.quiet));
+    if (Status s =
+            render_deep(deep_request_of(plan), image.data(), &progress.done(), &report->deep);
+        !s.ok()) {
+      return s;
+    }
+  }
+  report->render_seconds += report->deep.reference_seconds + report->deep.pixels_seconds;
+  report->stats.add(image.counts());
+  return encode_held(plan, image, sink, report);
+}
+
 Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report) {
+  if (plan.method == Method::kPerturbation) return render_perturbation(plan, sink, report);
   const KernelParams& k = plan.params;
   const RangePass pass = range_pass(plan);
   const int passes = pass == RangePass::kTwoPasses ? 2 : 1;
@@ -286,6 +328,16 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
 }
 
 }  // namespace
+
+Status render_counts(const RenderPlan& plan, int32_t* out, DeepReport* deep) {
+  const KernelParams& k = plan.params;
+  if (plan.method == Method::kPerturbation) {
+    DeepReport unused;
+    return render_deep(deep_request_of(plan), out, nullptr, deep ? deep : &unused);
+  }
+  render_rows(k, plan.kernel, 0, k.height, threads_worth_starting(k, plan.threads), out);
+  return Status();
+}
 
 ImageSpec image_spec_of(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
@@ -329,15 +381,19 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   const ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int32_t rows = band_rows(k.width, k.height);
-  const uint64_t counts_bytes = range_pass(plan) == RangePass::kHeld
-                                    ? held_bytes(k.width, k.height, plan.channels)
-                                    : held_bytes(k.width, rows, plan.channels) * kPipelineBands;
+  // A perturbation render holds its whole image and a reference orbit.
+  const uint64_t counts_bytes =
+      plan.method == Method::kPerturbation
+          ? held_bytes(k.width, k.height, plan.channels) + reference_orbit_bytes(k.iterations)
+      : range_pass(plan) == RangePass::kHeld
+          ? held_bytes(k.width, k.height, plan.channels)
+          : held_bytes(k.width, rows, plan.channels) * kPipelineBands;
   if (Status s = check_memory(counts_bytes + encoder_memory_bytes(plan.format, spec, rows));
       !s.ok()) {
     return s;
   }
 
-  *report = RenderReport{plan, 0, 0, CountStats(k.iterations), ""};
+  *report = RenderReport{plan, 0, 0, CountStats(k.iterations), "", DeepReport()};
   std::unique_ptr<OutputFile> file;
   std::unique_ptr<ByteSink> out;
   if (Status s = open_sink(plan, &file, &out); !s.ok()) return s;

@@ -6,6 +6,7 @@
 
 #include "base/status.h"
 #include "buffer/count_buffer.h"
+#include "deep/deep_render.h"
 #include "formats/encoders.h"
 #include "render/render_plan.h"
 
@@ -20,6 +21,7 @@ struct RenderReport {
   double encode_seconds = 0;
   CountStats stats{1};
   std::string hash;  // ContentHash of the counts, e.g. "xxh3-128:..."
+  DeepReport deep;   // a perturbation render's stages (render_seconds is their sum)
 };
 
 // Renders plan.kernel band by band, encodes each band as plan.format and writes
@@ -27,6 +29,12 @@ struct RenderReport {
 // the output and the memory needed before rendering.
 // REQUIRES: plan was made by make_render_plan().
 Status render_to_output(const RenderPlan& plan, RenderReport* report);
+
+// The counts of every pixel of plan into out[i * W + j], by the plan's method,
+// without any output: the direct kernel on threads_worth_starting() threads, or
+// the perturbation render (whose stages go to `deep` when not null).
+// REQUIRES: plan was made by make_render_plan(); out holds W * H values.
+Status render_counts(const RenderPlan& plan, int32_t* out, DeepReport* deep = nullptr);
 
 // What the encoder of plan's output is given (its range not yet known).
 ImageSpec image_spec_of(const RenderPlan& plan);

@@ -132,10 +132,16 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
   j["height"] = k.height;
   j["iterations"] = k.iterations;
   j["view"] = view_json(plan.view);
-  j["region"] = {{"xmin", exact(k.region.xmin)},
-                 {"xmax", exact(k.region.xmax)},
-                 {"ymin", exact(k.region.ymin)},
-                 {"ymax", exact(k.region.ymax)}};
+  if (plan.method == Method::kDirect) {
+    j["region"] = {{"xmin", exact(k.region.xmin)},
+                   {"xmax", exact(k.region.xmax)},
+                   {"ymin", exact(k.region.ymin)},
+                   {"ymax", exact(k.region.ymax)}};
+  } else {
+    // Perturbation samples no double region; its counts are its own
+    // (docs/SEMANTICS.md, "Deep zoom"), so a re-render must use it again.
+    j["method"] = "perturbation";
+  }
   j["bailout"] = exact(k.bailout);
   // Mandelbrot files carry no family fields, as before families existed.
   if (k.family.kind != FamilyKind::kMandelbrot) add_family_json(k.family, &j);
@@ -184,6 +190,7 @@ Status render_options_from_json(const std::string& json, const std::string& sour
       if (Status s = text_of(j.at("bailout"), "bailout", source, &text); !s.ok()) return s;
       o.bailout = text;
     }
+    if (j.contains("method")) o.method = j.at("method").get<std::string>();
     if (j.contains("family")) o.family = j.at("family").get<std::string>();
     if (j.contains("power")) o.power = std::to_string(j.at("power").get<int64_t>());
     if (j.contains("julia")) {
@@ -275,6 +282,7 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
     o.power.reset();
   }
   if (cl.power) o.power = cl.power;
+  if (cl.method) o.method = cl.method;
   if (cl.colour_map) o.colour_map = cl.colour_map;
   if (cl.scale) o.scale = cl.scale;
   o.channel = cl.channel;

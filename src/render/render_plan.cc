@@ -71,6 +71,60 @@ Status set_view_doubles(const View& view, KernelParams* k) {
   return Status();
 }
 
+// --method: "auto" (nullopt), or the method forced.
+Status parse_method(const RenderOptions& o, std::optional<Method>* method) {
+  const std::string name = ascii_lower(o.method.value_or("auto"));
+  if (name == "auto") {
+    method->reset();
+  } else if (name == "direct") {
+    *method = Method::kDirect;
+  } else if (name == "perturbation") {
+    *method = Method::kPerturbation;
+  } else {
+    return invalid_argument("unknown --method '{}' (known: auto, direct, perturbation)", *o.method);
+  }
+  return Status();
+}
+
+// The direct path's doubles of the view, and whether they separate its pixels:
+// ok, or the kUnsupported error that says why not (too_deep_error()).
+Status direct_view(const View& view, KernelParams* k) {
+  if (Status s = set_view_doubles(view, k); !s.ok()) return s;
+  if (Status s = check_kernel_params(*k); !s.ok()) return s;
+  return check_distinct_samples(*k, view);
+}
+
+// Chooses the method (see make_render_plan()) and sets what it needs.
+Status choose_method(const RenderOptions& o, RenderPlan* p) {
+  std::optional<Method> forced;
+  if (Status s = parse_method(o, &forced); !s.ok()) return s;
+  KernelParams& k = p->params;
+  const Status direct = direct_view(p->view, &k);
+  if (forced == Method::kDirect || (!forced && direct.code() != StatusCode::kUnsupported)) {
+    p->method = Method::kDirect;
+    return direct;
+  }
+  p->method = Method::kPerturbation;
+  if (!direct.ok()) {
+    // The doubles cannot hold the view: the kernel's region is only a
+    // placeholder (around the centre, as far as doubles tell) that nothing samples.
+    const double cx = std::strtod(p->view.center_x.c_str(), nullptr);
+    const double cy = std::strtod(p->view.center_y.c_str(), nullptr);
+    k.region = Region{cx - 1, cx + 1, cy - 1, cy + 1};
+    k.rotation = Rotation();
+  }
+  if (const std::string problem = deep_zoom_problem(k.family); !problem.empty()) {
+    return unsupported("{}: {}", direct.ok() ? "--method perturbation" : direct.message(), problem);
+  }
+  if (p->channels.any()) {
+    return unsupported(
+        "{}: deep zoom computes counts only, not yet the smooth or distance channel that "
+        "--colouring {} or --channel needs",
+        direct.ok() ? "--method perturbation" : direct.message(), colouring_name(p->colouring));
+  }
+  return make_deep_geometry(p->view, &p->deep);
+}
+
 // The format and the output path (docs/RELIABILITY.md "Command-line rules"): --format,
 // else the extension of -o; without -o, mandelbrot.FORMAT (png by default). An
 // extension that names another format than --format is an error.
@@ -150,7 +204,6 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   if (Status s = make_view(with_family_view(o, k.family), k.width, k.height, &p.view); !s.ok()) {
     return s;
   }
-  if (Status s = set_view_doubles(p.view, &k); !s.ok()) return s;
 
   if (Status s = parse_data_channel(o, &p.data_channel); !s.ok()) return s;
   if (Status s = parse_colouring_options(o, &p); !s.ok()) return s;
@@ -171,14 +224,21 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
       o.bailout.value_or(p.channels.any() ? fmt::format("{}", kSmoothBailout) : "10");
   if (Status s = parse_double(bailout, "--bailout", &k.bailout); !s.ok()) return s;
   if (!(k.bailout > 0)) return invalid_argument("--bailout must be > 0, got '{}'", bailout);
+  if (Status s = choose_method(o, &p); !s.ok()) return s;
   if (Status s = check_kernel_params(k); !s.ok()) return s;
-  if (Status s = check_distinct_samples(k, p.view); !s.ok()) return s;
   if (const std::string problem = channels_problem(k, p.channels); !problem.empty()) {
     return invalid_argument("{}", problem);
   }
 
   if (Status s = parse_threads(o.threads, &p.threads); !s.ok()) return s;
   if (Status s = choose_kernel(o.kernel, !o.no_shortcuts, &p.kernel); !s.ok()) return s;
+  if (p.method == Method::kPerturbation) {
+    p.perturb = p.kernel.name == "scalar" ? perturb_pixels_scalar
+                                          : perturb_function_for_target(p.kernel.compiled_target);
+    if (!p.perturb) {
+      return unsupported("--kernel {} has no perturbation loop in this build", p.kernel.name);
+    }
+  }
 
   if (p.data_channel != DataChannel::kCount && p.format != OutputFormat::kNpy) {
     return invalid_argument("--channel {} needs --format npy (a {} file holds no float channel)",

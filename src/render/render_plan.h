@@ -7,6 +7,8 @@
 #include "base/parse.h"
 #include "base/status.h"
 #include "colour/colour_map.h"
+#include "deep/deep_geometry.h"
+#include "deep/perturbation.h"
 #include "formats/encoders.h"
 #include "formats/output_format.h"
 #include "kernel/kernel.h"
@@ -15,10 +17,18 @@
 
 namespace mandelbrot {
 
+// How the counts are computed (docs/SEMANTICS.md, "Deep zoom"): the direct
+// double path with its exact contract, or perturbation around reference orbits.
+enum class Method { kDirect, kPerturbation };
+
 struct RenderPlan {
   View view;            // what the image shows, as given
   KernelParams params;  // the doubles the kernel samples, derived from view
   Kernel kernel;
+  Method method = Method::kDirect;
+  // kPerturbation only: the deep view and the perturbation loop of the kernel.
+  DeepGeometry deep;
+  PerturbFunction perturb = nullptr;
   int threads = 1;
   std::string output;  // a path, or "-" for standard output
   OutputFormat format = OutputFormat::kPng;
@@ -47,9 +57,11 @@ struct RenderPlan {
 // the region [-2, 1] x [-1.5, 1.5]), bailout 10 (kSmoothBailout when the smooth
 // colouring or channel is chosen), all cores. The view keeps the
 // strings given; the kernel's region and rotation are its doubles (double_view()
-// in view/view.h). A view whose neighbouring samples are not distinct doubles is
-// refused (check_distinct_samples()). On a bad value returns a usage error that
-// names the option and the value.
+// in view/view.h). --method auto renders by perturbation exactly when the
+// direct path cannot: the view is beyond the range of doubles or its
+// neighbouring samples are not distinct doubles (check_distinct_samples());
+// --method direct refuses such a view, --method perturbation uses it for any
+// view. On a bad value returns a usage error that names the option and the value.
 Status make_render_plan(const RenderOptions& options, RenderPlan* plan);
 
 }  // namespace mandelbrot

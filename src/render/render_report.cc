@@ -17,10 +17,13 @@ std::string render_report_json(const RenderReport& report) {
   j["height"] = k.height;
   j["iterations"] = k.iterations;
   j["view"] = view_json(plan.view);
-  j["region"] = {{"xmin", k.region.xmin},
-                 {"xmax", k.region.xmax},
-                 {"ymin", k.region.ymin},
-                 {"ymax", k.region.ymax}};
+  if (plan.method == Method::kDirect) {
+    j["region"] = {{"xmin", k.region.xmin},
+                   {"xmax", k.region.xmax},
+                   {"ymin", k.region.ymin},
+                   {"ymax", k.region.ymax}};
+  }
+  j["method"] = plan.method == Method::kDirect ? "direct" : "perturbation";
   j["bailout"] = k.bailout;
   j["family"] = family_name(k.family.kind);
   if (k.family.kind == FamilyKind::kMultibrot) j["power"] = k.family.power;
@@ -39,6 +42,16 @@ std::string render_report_json(const RenderReport& report) {
   if (plan.format == OutputFormat::kPng) j["png_level"] = plan.png_level;
   j["output"] = plan.output;
   j["render_seconds"] = report.render_seconds;
+  if (plan.method == Method::kPerturbation) {
+    // The stages of a deep render (docs/SEMANTICS.md, "Deep zoom").
+    const DeepReport& d = report.deep;
+    j["deep"] = {{"reference_seconds", d.reference_seconds},
+                 {"pixels_seconds", d.pixels_seconds},
+                 {"precision_bits", d.precision_bits},
+                 {"references", d.references},
+                 {"reference_iterations", d.reference_iterations},
+                 {"approximate_pixels", d.approximate_pixels}};
+  }
   j["encode_seconds"] = report.encode_seconds;
   j["min_count"] = stats.pixels() > 0 ? stats.min() : 0;
   j["max_count"] = stats.pixels() > 0 ? stats.max() : 0;

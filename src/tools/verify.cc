@@ -16,6 +16,14 @@ namespace {
 // The content hash of the plan's counts, computed a band at a time.
 std::string hash_of_render(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
+  if (plan.method == Method::kPerturbation) {
+    // Perturbation renders the whole image at once (deep/deep_render.h).
+    std::vector<int32_t> image(static_cast<size_t>(k.width) * static_cast<size_t>(k.height));
+    if (Status s = render_counts(plan, image.data()); !s.ok()) return "";
+    ContentHash hash;
+    hash.add(image);
+    return hash.text();
+  }
   const int32_t rows = band_rows(k.width, k.height);
   std::vector<int32_t> band(static_cast<size_t>(k.width) * static_cast<size_t>(rows));
   ContentHash hash;

@@ -1,0 +1,109 @@
+#include "deep/deep_render.h"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+#include "deep/reference_orbit.h"
+
+namespace mandelbrot {
+namespace {
+
+// Pixels per task of the parallel loop: large enough to amortise the task, small
+// enough that two threads finish together.
+constexpr int64_t kChunk = 256;
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Runs `pass` over `total` pixels (all, or those listed) on `threads` threads.
+void run_pass(const DeepRequest& r, const PerturbationPass& pass, const int64_t* pixels,
+              int64_t total, int32_t* counts, std::atomic<int64_t>* progress) {
+  const int64_t chunks = (total + kChunk - 1) / kChunk;
+#pragma omp parallel for schedule(dynamic, 1) num_threads(r.threads)
+  for (int64_t c = 0; c < chunks; ++c) {
+    const int64_t first = c * kChunk;
+    const int64_t n = std::min(kChunk, total - first);
+    r.perturb(pass, pixels, first, n, counts);
+    if (progress) progress->fetch_add(n, std::memory_order_relaxed);
+  }
+}
+
+}  // namespace
+
+Status render_deep(const DeepRequest& r, int32_t* counts, std::atomic<int64_t>* progress,
+                   DeepReport* report) {
+  const DeepGeometry& g = r.geometry;
+  const int32_t width = g.view.width;
+  const int32_t height = g.view.height;
+  DeepReport rep;
+  rep.precision_bits = g.precision_bits;
+
+  std::vector<int64_t> pending;  // empty: every pixel (the first pass)
+  int64_t pending_count = int64_t{width} * height;
+  double ref_col = 0.5 * width;
+  double ref_row = 0.5 * height;
+  for (int32_t k = 0; k < kMaxReferences; ++k) {
+    const auto reference_start = std::chrono::steady_clock::now();
+    ReferenceOrbit orbit;
+    if (Status s = compute_reference_orbit(g, ref_col, ref_row, r.family, r.iterations, r.bailout,
+                                           nullptr, &orbit);
+        !s.ok()) {
+      return s;
+    }
+    rep.reference_seconds += seconds_since(reference_start);
+    rep.references += 1;
+    rep.reference_iterations += orbit.last() + 1;
+
+    PerturbationPass pass;
+    pass.ref_re = orbit.re.data();
+    pass.ref_im = orbit.im.data();
+    pass.last = orbit.last();
+    pass.reference_escaped = orbit.escaped;
+    pass.rebase_at_end = k == kMaxReferences - 1;
+    pass.iterations = r.iterations;
+    pass.bailout_squared = r.bailout * r.bailout;
+    pass.family = r.family;
+    pass.width = width;
+    pass.step_x = g.step_x;
+    pass.step_y = g.step_y;
+    pass.ref_col = ref_col;
+    pass.ref_row = ref_row;
+    pass.cos = g.cos;
+    pass.sin = g.sin;
+
+    const auto pixels_start = std::chrono::steady_clock::now();
+    const int64_t* list = pending.empty() ? nullptr : pending.data();
+    run_pass(r, pass, list, pending_count, counts, progress);
+    rep.pixels_seconds += seconds_since(pixels_start);
+    // The last reference's pass rebases instead of leaving pixels unfinished.
+    if (pass.rebase_at_end) rep.approximate_pixels = pending_count;
+
+    // The pixels left, in increasing order, and the one that got furthest.
+    std::vector<int64_t> left;
+    int64_t best = -1;
+    int32_t best_step = -1;
+    for (int64_t i = 0; i < pending_count; ++i) {
+      const int64_t p = list ? list[i] : i;
+      if (!is_unfinished(counts[p])) continue;
+      left.push_back(p);
+      if (unfinished_step(counts[p]) > best_step) {
+        best_step = unfinished_step(counts[p]);
+        best = p;
+      }
+    }
+    if (left.empty()) break;
+    if (progress) progress->fetch_sub(static_cast<int64_t>(left.size()), std::memory_order_relaxed);
+    pending = std::move(left);
+    pending_count = static_cast<int64_t>(pending.size());
+    ref_col = static_cast<double>(best % width);
+    ref_row = static_cast<double>(best / width);
+  }
+  *report = rep;
+  return Status();
+}
+
+}  // namespace mandelbrot

@@ -1,0 +1,49 @@
+// A deep-zoom render: the counts of every pixel of a view too deep for the
+// direct double path, by perturbation around reference orbits
+// (docs/SEMANTICS.md, "Deep zoom").
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "base/status.h"
+#include "deep/deep_geometry.h"
+#include "deep/perturbation.h"
+#include "fractal/family.h"
+
+namespace mandelbrot {
+
+// References a render may use before the pixels still unfinished are
+// rebased onto the start of the last one (and counted as approximate).
+inline constexpr int32_t kMaxReferences = 64;
+
+struct DeepRequest {
+  DeepGeometry geometry;
+  Family family;
+  int32_t iterations = 100;
+  double bailout = 10;
+  PerturbFunction perturb = perturb_pixels_scalar;
+  int threads = 1;
+};
+
+// What a deep render did, for reports.
+struct DeepReport {
+  double reference_seconds = 0;  // computing the reference orbits
+  double pixels_seconds = 0;     // the perturbation loop
+  int64_t precision_bits = 0;
+  int32_t references = 0;            // reference orbits computed (the first is the centre)
+  int64_t reference_iterations = 0;  // the steps of all of them
+  int64_t approximate_pixels = 0;  // rebased onto an escaped reference's start (see kMaxReferences)
+};
+
+// Fills counts[i * W + j] for every pixel of the request's view. The first
+// reference is the view's centre; while pixels reach the end of an escaped
+// reference without rebasing, the next reference is the pixel among them that
+// got furthest (the lowest index on a tie) and they are computed again against
+// it. The counts depend only on the request, not on request.threads or on
+// which SIMD loop `perturb` is. `progress` (if not null) counts pixels done.
+// REQUIRES: deep_zoom_problem(request.family) is empty; counts holds W * H values.
+Status render_deep(const DeepRequest& request, int32_t* counts, std::atomic<int64_t>* progress,
+                   DeepReport* report);
+
+}  // namespace mandelbrot

@@ -1,0 +1,168 @@
+#include "deep/deep_render.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "deep/deep_geometry.h"
+#include "deep/perturbation.h"
+#include "kernel/kernel.h"
+#include "view/view.h"
+
+namespace mandelbrot {
+namespace {
+
+View view_of(const std::string& center, const std::string& radius, int32_t size,
+             const std::string& angle = "") {
+  View v;
+  v.width = size;
+  v.height = size;
+  EXPECT_TRUE(parse_view_center(center, &v).ok());
+  EXPECT_TRUE(parse_view_radius(radius, &v).ok());
+  if (!angle.empty()) {
+    EXPECT_TRUE(parse_view_angle(angle, &v).ok());
+  }
+  return v;
+}
+
+DeepRequest request_of(const View& v, const Family& family, int32_t iterations) {
+  DeepRequest r;
+  EXPECT_TRUE(make_deep_geometry(v, &r.geometry).ok());
+  r.family = family;
+  r.iterations = iterations;
+  r.bailout = 10;
+  return r;
+}
+
+std::vector<int32_t> render(const DeepRequest& r, DeepReport* report = nullptr) {
+  std::vector<int32_t> counts(static_cast<size_t>(r.geometry.view.width) * r.geometry.view.height,
+                              -100);
+  DeepReport unused;
+  EXPECT_TRUE(render_deep(r, counts.data(), nullptr, report ? report : &unused).ok());
+  return counts;
+}
+
+// The direct double path's counts of the same view (its exact contract).
+std::vector<int32_t> direct(const View& v, const Family& family, int32_t iterations) {
+  DoubleView d;
+  EXPECT_TRUE(double_view(v, &d).ok());
+  KernelParams k;
+  k.width = v.width;
+  k.height = v.height;
+  k.iterations = iterations;
+  k.region = Region{d.xmin, d.xmax, d.ymin, d.ymax};
+  k.rotation = Rotation{d.cos, d.sin, d.cx, d.cy};
+  k.family = family;
+  std::vector<int32_t> out(static_cast<size_t>(v.width) * v.height);
+  render_rows_scalar(k, 0, v.height, out.data());
+  return out;
+}
+
+// Equal on at least 99.9% of pixels, none off by more than 2 (docs/SEMANTICS.md,
+// "Deep zoom"); prints the figures.
+void expect_agreement(const std::vector<int32_t>& a, const std::vector<int32_t>& b,
+                      const std::string& what) {
+  ASSERT_EQ(a.size(), b.size());
+  int64_t equal = 0;
+  int64_t worst = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    equal += a[i] == b[i] ? 1 : 0;
+    worst = std::max<int64_t>(worst, std::abs(int64_t{a[i]} - b[i]));
+  }
+  const double share = static_cast<double>(equal) / static_cast<double>(a.size());
+  std::printf("%s: %.4f%% equal, largest difference %lld\n", what.c_str(), 100 * share,
+              static_cast<long long>(worst));
+  EXPECT_GE(share, 0.999) << what;
+  EXPECT_LE(worst, 2) << what;
+}
+
+const Family kFamilies[] = {
+    make_family(FamilyKind::kMandelbrot), make_family(FamilyKind::kMultibrot, 3),
+    make_family(FamilyKind::kMultibrot, 5), make_family(FamilyKind::kBurningShip),
+    make_family(FamilyKind::kTricorn)};
+
+TEST(DeepRender, EverySimdTargetAndThreadCountGivesTheScalarLoopsBytes) {
+  const View v = view_of("-1.7598171308048478136,-0.0125933107997498653", "1e-20", 48, "30");
+  for (const Family& family : kFamilies) {
+    DeepRequest r = request_of(v, family, 800);
+    const std::vector<int32_t> reference = render(r);
+    for (const std::string& name : kernel_names()) {
+      if (name == "scalar") continue;
+      Kernel kernel;
+      ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
+      r.perturb = perturb_function_for_target(kernel.compiled_target);
+      ASSERT_NE(r.perturb, nullptr) << name;
+      for (int threads : {1, 2, 3}) {
+        r.threads = threads;
+        EXPECT_EQ(render(r), reference)
+            << family_name(family.kind) << " " << name << " threads " << threads;
+      }
+    }
+  }
+}
+
+// Where both apply, and the counts are well conditioned (no pixel whose count
+// depends on more bits than doubles keep, which the direct path gets wrong as
+// well: docs/SEMANTICS.md, "Deep zoom"), the two paths agree by the rule.
+TEST(DeepRender, AgreesWithTheDirectPathWhereBothApply) {
+  struct Case {
+    const char* center;
+    const char* radius;
+    const char* angle;
+    int32_t iterations;
+  };
+  const Case cases[] = {{"-0.75,0.1", "0.05", "", 300},
+                        {"-1.25,0.02", "0.01", "20", 300},
+                        {"-0.1011,0.9563", "1e-4", "", 600},
+                        {"0.2925755,-0.0149977", "1e-6", "", 600}};
+  for (const Family& family : kFamilies) {
+    for (const Case& c : cases) {
+      const View v = view_of(c.center, c.radius, 64, c.angle);
+      const DeepRequest r = request_of(v, family, c.iterations);
+      expect_agreement(render(r), direct(v, family, c.iterations),
+                       std::string(family_name(family.kind)) + " power " +
+                           std::to_string(family.power) + " at " + c.center + " r " + c.radius);
+    }
+  }
+}
+
+TEST(DeepRender, PixelsBeyondAnEscapedReferenceGetANewOne) {
+  // Next to the 1e14 benchmark location: the centre escapes after 309 steps,
+  // and some pixels reach that end without rebasing.
+  const View v = view_of(
+      "-1.7598171308043478136108250105617982382439999999999999999998,"
+      "-0.01259331079974986538374663184326485845034",
+      "2e-15", 64);
+  DeepReport report;
+  DeepRequest r = request_of(v, make_family(FamilyKind::kMandelbrot), 4036);
+  const std::vector<int32_t> counts = render(r, &report);
+  EXPECT_GT(report.references, 1);
+  EXPECT_EQ(report.approximate_pixels, 0);
+  for (int32_t c : counts) EXPECT_FALSE(is_unfinished(c));
+  // The same with the scalar loop, and for another thread count.
+  r.threads = 2;
+  EXPECT_EQ(render(r), counts);
+}
+
+TEST(DeepRender, RefusesSpacingsBeyondItsReach) {
+  DeepGeometry g;
+  const Status s = make_deep_geometry(view_of("-0.75,0.1", "1e-299", 64), &g);
+  EXPECT_EQ(s.code(), StatusCode::kUnsupported);
+  EXPECT_NE(s.message().find("1e-299"), std::string::npos) << s.message();
+}
+
+TEST(DeepRender, ThePrecisionFollowsThePixelSpacing) {
+  DeepGeometry shallow;
+  DeepGeometry deep;
+  ASSERT_TRUE(make_deep_geometry(view_of("-0.75,0.1", "1e-10", 100), &shallow).ok());
+  ASSERT_TRUE(make_deep_geometry(view_of("-0.75,0.1", "1e-100", 100), &deep).ok());
+  EXPECT_GE(shallow.precision_bits, 64 + 39);  // spacing 2e-12 ~ 2^-38.9
+  EXPECT_GE(deep.precision_bits, 64 + 338);    // 2e-102 ~ 2^-337.9
+  EXPECT_LE(deep.precision_bits, 64 + 340);
+  EXPECT_EQ(deep.step_x, 2e-102);
+}
+
+}  // namespace
+}  // namespace mandelbrot

@@ -1,0 +1,76 @@
+// The perturbation loop: each pixel's count from a reference orbit and the
+// pixel's offset from the reference point, in hardware doubles
+// (docs/SEMANTICS.md, "Deep zoom"). The scalar loop is the reference; every
+// SIMD target computes the same doubles in the same order, so the counts are
+// the same bytes on every target and for every thread count.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "fractal/family.h"
+
+namespace mandelbrot {
+
+// One pass of the perturbation loop over a set of pixels with one reference.
+struct PerturbationPass {
+  // The reference orbit Z_0 .. Z_last as doubles (Z_0 = 0).
+  const double* ref_re = nullptr;
+  const double* ref_im = nullptr;
+  int64_t last = 0;
+  // Z_last failed the check: a pixel that reaches it without rebasing cannot
+  // go on with this reference (it is unfinished, or, when rebase_at_end, rebased
+  // onto Z_0 at the cost of precision).
+  bool reference_escaped = false;
+  bool rebase_at_end = false;
+  int32_t iterations = 1;
+  double bailout_squared = 100;
+  Family family;
+  // The offset dc of the pixel in row i, column j from the reference point,
+  // before the rotation: ((j - ref_col) step_x, (ref_row - i) step_y), then
+  // (dcr cos - dci sin, dcr sin + dci cos).
+  int32_t width = 1;
+  double step_x = 0;
+  double step_y = 0;
+  double ref_col = 0;
+  double ref_row = 0;
+  double cos = 1;
+  double sin = 0;
+};
+
+// The count a pixel gets when it reached the end of an escaped reference: its
+// count is not known yet (-2 - the step it reached, so that the next
+// reference can be chosen among the pixels that got furthest).
+constexpr int32_t unfinished_count(int32_t step) { return -2 - step; }
+constexpr bool is_unfinished(int32_t count) { return count <= -2; }
+constexpr int32_t unfinished_step(int32_t count) { return -2 - count; }
+
+// The offset of pixel (row, column) from the pass's reference point.
+void pixel_offset(const PerturbationPass& pass, int64_t row, int64_t column, double* dcr,
+                  double* dci);
+
+// Computes counts[p] for the pixels p = first, ..., first + n - 1, or, when
+// `pixels` is not null, p = pixels[first], ..., pixels[first + n - 1]
+// (pixel p is row p / width, column p % width): with z = Z_m + dz and
+// dz = 0, m = 0 at the start, for step n = 0 .. iterations - 1: the check
+// |z|^2 <= B^2 of docs/SEMANTICS.md ("Counts") on z, then rebase (dz = z, m = 0)
+// when |z| < |dz| in the 1-norm (|zr| + |zi| < |dzr| + |dzi|: squares of deep
+// values underflow), then dz = the family's perturbed step, m = m + 1. The count is
+// the last n whose check passed, or unfinished_count(n) (see PerturbationPass).
+// REQUIRES: deep_zoom_problem(pass.family) is empty.
+using PerturbFunction = void (*)(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
+                                 int64_t n, int32_t* counts);
+
+// The scalar reference.
+void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
+                           int64_t n, int32_t* counts);
+
+// The SIMD loop compiled for Highway target `target` (as Kernel::compiled_target
+// gives it); nullptr when this binary has no such target.
+PerturbFunction perturb_function_for_target(int64_t target);
+
+// Empty when `family` has a deep-zoom method here; else one sentence saying
+// that it has none yet.
+std::string deep_zoom_problem(const Family& family);
+
+}  // namespace mandelbrot

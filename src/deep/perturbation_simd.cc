@@ -1,0 +1,209 @@
+// The vectorised perturbation loop: one pixel per lane, compiled once per SIMD
+// target by Highway and chosen at run time like the direct kernel
+// (kernel/kernel_simd.cc). Each lane runs exactly the scalar loop of
+// perturbation_scalar.cc: the same perturbed step (deep/perturbed_steps-inl.h),
+// the same check, rebase and end-of-reference rules, with Add/Sub/Mul only (no
+// fused multiply-add), and the reference values fetched by a gather at the
+// lane's own index m. A lane whose pixel is done is given the next pixel at
+// once, so lanes never idle while their neighbours run long orbits; the loop
+// that does so only redoes a check, which changes nothing.
+#undef HWY_TARGET_INCLUDE
+#define HWY_TARGET_INCLUDE "deep/perturbation_simd.cc"
+#include <hwy/foreach_target.h>  // IWYU pragma: keep
+// Include after foreach_target.h.
+#include <hwy/highway.h>
+
+#include "deep/perturbation.h"
+#include "deep/perturbed_steps-inl.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace mandelbrot {
+namespace HWY_NAMESPACE {
+namespace hn = hwy::HWY_NAMESPACE;
+
+using D = hn::ScalableTag<double>;
+using V = hn::Vec<D>;
+using M = hn::Mask<D>;
+using DI = hn::RebindToSigned<D>;
+using VI = hn::Vec<DI>;
+
+constexpr size_t kMaxLanes = HWY_MAX_BYTES / sizeof(double);
+
+// The vector instance of the perturbed steps' number type.
+struct VecDeepOps {
+  using Mask = M;
+  static HWY_INLINE V Set(double a) { return hn::Set(D(), a); }
+  static HWY_INLINE V Add(V a, V b) { return hn::Add(a, b); }
+  static HWY_INLINE V Sub(V a, V b) { return hn::Sub(a, b); }
+  static HWY_INLINE V Mul(V a, V b) { return hn::Mul(a, b); }
+  static HWY_INLINE V Neg(V a) { return hn::Neg(a); }
+  static HWY_INLINE M NonNegative(V a) { return hn::Ge(a, hn::Zero(D())); }
+  static HWY_INLINE M Positive(V a) { return hn::Gt(a, hn::Zero(D())); }
+  static HWY_INLINE V IfThenElse(M m, V yes, V no) { return hn::IfThenElse(m, yes, no); }
+};
+
+// The lanes' state between vector passes, one entry per lane. A lane without a
+// pixel (idx < 0) stays at dz = dc = 0, m = 0, which follows Z_0 = 0 harmlessly.
+struct Lanes {
+  HWY_ALIGN double dzr[kMaxLanes];
+  HWY_ALIGN double dzi[kMaxLanes];
+  HWY_ALIGN double dcr[kMaxLanes];
+  HWY_ALIGN double dci[kMaxLanes];
+  HWY_ALIGN int64_t m[kMaxLanes];
+  HWY_ALIGN int64_t n[kMaxLanes];
+  HWY_ALIGN int64_t idx[kMaxLanes];
+};
+
+template <class Step>
+void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pixels, int64_t first,
+                  int64_t count, int32_t* counts) {
+  const D d;
+  const DI di;
+  const size_t lanes = hn::Lanes(d);
+  Lanes s;
+  int64_t next = first;
+  const int64_t end = first + count;
+  // Gives `lane` the next pixel, or none; returns whether it got one.
+  const auto start_pixel = [&](size_t lane) {
+    s.dzr[lane] = 0;
+    s.dzi[lane] = 0;
+    s.m[lane] = 0;
+    s.n[lane] = 0;
+    if (next >= end) {
+      s.dcr[lane] = 0;
+      s.dci[lane] = 0;
+      s.idx[lane] = -1;
+      return false;
+    }
+    const int64_t pixel = pixels ? pixels[next] : next;
+    ++next;
+    pixel_offset(p, pixel / p.width, pixel % p.width, &s.dcr[lane], &s.dci[lane]);
+    s.idx[lane] = pixel;
+    return true;
+  };
+  size_t live = 0;
+  for (size_t lane = 0; lane < lanes; ++lane) live += start_pixel(lane) ? 1 : 0;
+
+  const V b2 = hn::Set(d, p.bailout_squared);
+  const VI last = hn::Set(di, p.last);
+  const VI final_step = hn::Set(di, p.iterations - 1);
+  const VI one = hn::Set(di, 1);
+  while (live > 0) {
+    V dzr = hn::Load(d, s.dzr);
+    V dzi = hn::Load(d, s.dzi);
+    const V dcr = hn::Load(d, s.dcr);
+    const V dci = hn::Load(d, s.dci);
+    VI m = hn::Load(di, s.m);
+    VI n = hn::Load(di, s.n);
+    const M alive = hn::RebindMask(d, hn::Gt(hn::Load(di, s.idx), hn::Set(di, -1)));
+    const VI step_one = hn::IfThenElseZero(hn::RebindMask(di, alive), one);
+    for (;;) {
+      V ar = hn::GatherIndex(d, p.ref_re, m);
+      V ai = hn::GatherIndex(d, p.ref_im, m);
+      const V zr = hn::Add(ar, dzr);
+      const V zi = hn::Add(ai, dzi);
+      const V r2 = hn::Add(hn::Mul(zr, zr), hn::Mul(zi, zi));
+      const M inside = hn::Le(r2, b2);
+      const M at_end = p.reference_escaped ? hn::RebindMask(d, hn::Eq(m, last)) : hn::FirstN(d, 0);
+      M rebase = hn::Lt(hn::Add(hn::Abs(zr), hn::Abs(zi)), hn::Add(hn::Abs(dzr), hn::Abs(dzi)));
+      if (p.rebase_at_end) rebase = hn::Or(rebase, at_end);
+      const M stuck = hn::AndNot(rebase, at_end);
+      const M final = hn::RebindMask(d, hn::Eq(n, final_step));
+      const M stop = hn::And(alive, hn::Or(hn::Not(inside), hn::Or(stuck, final)));
+      if (!hn::AllFalse(d, stop)) {
+        // Finish the stopped lanes and give them new pixels; the others
+        // redo this check after the reload, with the same result.
+        hn::Store(dzr, d, s.dzr);
+        hn::Store(dzi, d, s.dzi);
+        hn::Store(m, di, s.m);
+        hn::Store(n, di, s.n);
+        HWY_ALIGN double r2s[kMaxLanes];
+        HWY_ALIGN int64_t stuck_bits[kMaxLanes];
+        HWY_ALIGN int64_t stop_bits[kMaxLanes];
+        hn::Store(r2, d, r2s);
+        hn::Store(hn::VecFromMask(di, hn::RebindMask(di, stuck)), di, stuck_bits);
+        hn::Store(hn::VecFromMask(di, hn::RebindMask(di, stop)), di, stop_bits);
+        for (size_t lane = 0; lane < lanes; ++lane) {
+          if (stop_bits[lane] == 0) continue;
+          const int32_t step_n = static_cast<int32_t>(s.n[lane]);
+          int32_t result;
+          if (!(r2s[lane] <= p.bailout_squared)) {
+            result = step_n > 0 ? step_n - 1 : 0;
+          } else if (stuck_bits[lane] != 0) {
+            result = unfinished_count(step_n);
+          } else {
+            result = p.iterations - 1;
+          }
+          counts[s.idx[lane]] = result;
+          if (!start_pixel(lane)) --live;
+        }
+        break;
+      }
+      dzr = hn::IfThenElse(rebase, zr, dzr);
+      dzi = hn::IfThenElse(rebase, zi, dzi);
+      ar = hn::IfThenZeroElse(rebase, ar);
+      ai = hn::IfThenZeroElse(rebase, ai);
+      m = hn::IfThenZeroElse(hn::RebindMask(di, rebase), m);
+      const Complex<V> next_dz = step.template Step<VecDeepOps>(ar, ai, dzr, dzi, dcr, dci);
+      dzr = next_dz.re;
+      dzi = next_dz.im;
+      m = hn::Add(m, step_one);
+      n = hn::Add(n, step_one);
+    }
+  }
+}
+
+void PerturbPixels(const PerturbationPass& pass, const int64_t* pixels, int64_t first, int64_t n,
+                   int32_t* counts) {
+  VisitPerturbedStep(pass.family,
+                     [&](const auto& step) { PerturbLanes(step, pass, pixels, first, n, counts); });
+}
+
+PerturbFunction TargetFunction() { return PerturbPixels; }
+
+// NOLINTNEXTLINE(google-readability-namespace-comments)
+}  // namespace HWY_NAMESPACE
+}  // namespace mandelbrot
+HWY_AFTER_NAMESPACE();
+
+#if HWY_ONCE
+namespace mandelbrot {
+
+PerturbFunction perturb_function_for_target(int64_t target) {
+  // Every target foreach_target.h compiled this file for (an explicit table
+  // rather than HWY_EXPORT's, as kernel/kernel_simd.cc explains).
+  switch (target) {
+#if HWY_TARGETS & HWY_AVX3_DL
+    case HWY_AVX3_DL:
+      return N_AVX3_DL::TargetFunction();
+#endif
+#if HWY_TARGETS & HWY_AVX3
+    case HWY_AVX3:
+      return N_AVX3::TargetFunction();
+#endif
+#if HWY_TARGETS & HWY_AVX2
+    case HWY_AVX2:
+      return N_AVX2::TargetFunction();
+#endif
+#if HWY_TARGETS & HWY_SSE4
+    case HWY_SSE4:
+      return N_SSE4::TargetFunction();
+#endif
+#if HWY_TARGETS & HWY_SSSE3
+    case HWY_SSSE3:
+      return N_SSSE3::TargetFunction();
+#endif
+#if HWY_TARGETS & HWY_EMU128
+    case HWY_EMU128:
+      return N_EMU128::TargetFunction();
+#endif
+#if HWY_TARGETS & HWY_SCALAR
+    case HWY_SCALAR:
+      return N_SCALAR::TargetFunction();
+#endif
+  }
+  return nullptr;
+}
+
+}  // namespace mandelbrot
+#endif  // HWY_ONCE

@@ -1,0 +1,186 @@
+// The perturbed step of every family that has a deep-zoom method
+// (docs/SEMANTICS.md, "Deep zoom"), each written once as a templated pure
+// function shared by the scalar perturbation loop and the SIMD one, so that
+// both compute the same doubles in the same order.
+//
+// A pixel's orbit is z_n = Z_m + dz, where Z is the reference orbit (stored as
+// doubles) and dz the pixel's difference from it. Given Z = Z_m, dz and the
+// pixel's offset dc from the reference point, Step() returns the difference
+// dz' = z_{n+1} - Z_{m+1}, an identity in exact arithmetic (the reference's own
+// step cancels), evaluated in doubles without fused multiply-add.
+//
+// Ops provides Set (a constant), Add, Sub, Mul, Neg, and for the burning ship's
+// sign cases NonNegative(a) (a >= 0), Positive(a) (a > 0) and IfThenElse(mask, yes, no).
+//
+// Highway's "-inl.h" convention, as fractal/formulas-inl.h: included once per
+// SIMD target and once by the scalar loop.
+// REQUIRES: <hwy/highway.h> is included first.
+#if defined(MANDELBROT_DEEP_PERTURBED_STEPS_INL_H_) == defined(HWY_TARGET_TOGGLE)
+#ifdef MANDELBROT_DEEP_PERTURBED_STEPS_INL_H_
+#undef MANDELBROT_DEEP_PERTURBED_STEPS_INL_H_
+#else
+#define MANDELBROT_DEEP_PERTURBED_STEPS_INL_H_
+#endif
+
+#include <hwy/highway.h>
+
+#include <cstdint>
+
+#include "fractal/family.h"
+
+HWY_BEFORE_NAMESPACE();
+namespace mandelbrot {
+namespace HWY_NAMESPACE {
+
+// The number type of the scalar loop.
+struct ScalarDeepOps {
+  using Mask = bool;
+  static HWY_INLINE double Set(double a) { return a; }
+  static HWY_INLINE double Add(double a, double b) { return a + b; }
+  static HWY_INLINE double Sub(double a, double b) { return a - b; }
+  static HWY_INLINE double Mul(double a, double b) { return a * b; }
+  static HWY_INLINE double Neg(double a) { return -a; }
+  static HWY_INLINE bool NonNegative(double a) { return a >= 0; }
+  static HWY_INLINE bool Positive(double a) { return a > 0; }
+  static HWY_INLINE double IfThenElse(bool m, double yes, double no) { return m ? yes : no; }
+};
+
+// A complex number of the ops' number type.
+template <class V>
+struct Complex {
+  V re;
+  V im;
+};
+
+// mandelbrot: z' = z^2 + c, so dz' = (2Z + dz) dz + dc:
+//   dzr' = (2Zr + dzr) dzr - (2Zi + dzi) dzi + dcr
+//   dzi' = 2 (Zr dzi + Zi dzr + dzr dzi) + dci
+// The imaginary part's bracket, t = Zr dzi + (Zi + dzi) dzr, is shared with the
+// tricorn and the burning ship.
+struct PerturbedSquare {
+  template <class Ops, class V>
+  static HWY_INLINE V RealPart(V zr, V zi, V dzr, V dzi, V dcr) {
+    const V a = Ops::Mul(Ops::Add(Ops::Add(zr, zr), dzr), dzr);
+    const V b = Ops::Mul(Ops::Add(Ops::Add(zi, zi), dzi), dzi);
+    return Ops::Add(Ops::Sub(a, b), dcr);
+  }
+  template <class Ops, class V>
+  static HWY_INLINE V Cross(V zr, V zi, V dzr, V dzi) {
+    return Ops::Add(Ops::Mul(zr, dzi), Ops::Mul(Ops::Add(zi, dzi), dzr));
+  }
+  template <class Ops, class V>
+  HWY_INLINE Complex<V> Step(V zr, V zi, V dzr, V dzi, V dcr, V dci) const {
+    const V t = Cross<Ops>(zr, zi, dzr, dzi);
+    return {RealPart<Ops>(zr, zi, dzr, dzi, dcr), Ops::Add(Ops::Add(t, t), dci)};
+  }
+};
+
+// tricorn: z' = conj(z)^2 + c, so dzi' = dci - 2 (Zr dzi + Zi dzr + dzr dzi).
+struct PerturbedTricorn {
+  template <class Ops, class V>
+  HWY_INLINE Complex<V> Step(V zr, V zi, V dzr, V dzi, V dcr, V dci) const {
+    const V t = PerturbedSquare::Cross<Ops>(zr, zi, dzr, dzi);
+    return {PerturbedSquare::RealPart<Ops>(zr, zi, dzr, dzi, dcr), Ops::Sub(dci, Ops::Add(t, t))};
+  }
+};
+
+// burning-ship: zi' = |2 zr zi| + ci, so dzi' = |P + d| - |P| + dci with
+// P = 2 Zr Zi and d = 2 (Zr dzi + Zi dzr + dzr dzi). |P + d| - |P| is computed
+// without cancelling the large |P| (the sign cases of P and P + d):
+//   P >= 0, P + d >= 0:  d          P >= 0, P + d < 0:  -(2P + d)
+//   P <  0, P + d >  0:  2P + d     P <  0, P + d <= 0: -d
+struct PerturbedBurningShip {
+  template <class Ops, class V>
+  HWY_INLINE Complex<V> Step(V zr, V zi, V dzr, V dzi, V dcr, V dci) const {
+    const V t = PerturbedSquare::Cross<Ops>(zr, zi, dzr, dzi);
+    const V d = Ops::Add(t, t);
+    const V p = Ops::Mul(Ops::Add(zr, zr), zi);
+    const V sum = Ops::Add(p, d);
+    const V two_p_d = Ops::Add(Ops::Add(p, p), d);
+    const V neg_d = Ops::Neg(d);
+    const V when_p_nonneg = Ops::IfThenElse(Ops::NonNegative(sum), d, Ops::Neg(two_p_d));
+    const V when_p_neg = Ops::IfThenElse(Ops::Positive(sum), two_p_d, neg_d);
+    const V diff = Ops::IfThenElse(Ops::NonNegative(p), when_p_nonneg, when_p_neg);
+    return {PerturbedSquare::RealPart<Ops>(zr, zi, dzr, dzi, dcr), Ops::Add(diff, dci)};
+  }
+};
+
+// multibrot power d: z' = z^d + c, so dz' = sum_{k=1..d} C(d,k) Z^(d-k) dz^k + dc,
+// evaluated by Horner's rule in dz: with P_j = Z^j (P_1 = Z, P_j = P_(j-1) Z),
+//   a = 1; for k = d-1 down to 1: a = a dz + C(d,k) P_(d-k);  dz' = a dz + dc.
+template <int32_t kPower>
+struct PerturbedMultibrot {
+  static_assert(kPower >= 2 && kPower <= kMaxPower);
+  template <class Ops, class V>
+  static HWY_INLINE Complex<V> Mul(Complex<V> a, Complex<V> b) {
+    return {Ops::Sub(Ops::Mul(a.re, b.re), Ops::Mul(a.im, b.im)),
+            Ops::Add(Ops::Mul(a.re, b.im), Ops::Mul(a.im, b.re))};
+  }
+  template <class Ops, class V>
+  HWY_INLINE Complex<V> Step(V zr, V zi, V dzr, V dzi, V dcr, V dci) const {
+    constexpr double kBinomial[kMaxPower + 1][kMaxPower + 1] = {{1},
+                                                                {1, 1},
+                                                                {1, 2, 1},
+                                                                {1, 3, 3, 1},
+                                                                {1, 4, 6, 4, 1},
+                                                                {1, 5, 10, 10, 5, 1},
+                                                                {1, 6, 15, 20, 15, 6, 1},
+                                                                {1, 7, 21, 35, 35, 21, 7, 1},
+                                                                {1, 8, 28, 56, 70, 56, 28, 8, 1}};
+    const Complex<V> z{zr, zi};
+    const Complex<V> dz{dzr, dzi};
+    Complex<V> powers[kPower];  // powers[j] = Z^j for j >= 1
+    powers[1] = z;
+    for (int32_t j = 2; j < kPower; ++j) powers[j] = Mul<Ops>(powers[j - 1], z);
+    // k = d - 1: a = dz + C(d, d-1) Z
+    const V c1 = Ops::Set(kBinomial[kPower][kPower - 1]);
+    Complex<V> a{Ops::Add(dzr, Ops::Mul(c1, zr)), Ops::Add(dzi, Ops::Mul(c1, zi))};
+    for (int32_t k = kPower - 2; k >= 1; --k) {
+      const V ck = Ops::Set(kBinomial[kPower][k]);
+      const Complex<V> p = powers[kPower - k];
+      a = Mul<Ops>(a, dz);
+      a = {Ops::Add(a.re, Ops::Mul(ck, p.re)), Ops::Add(a.im, Ops::Mul(ck, p.im))};
+    }
+    a = Mul<Ops>(a, dz);
+    return {Ops::Add(a.re, dcr), Ops::Add(a.im, dci)};
+  }
+};
+
+// Calls visit(step) with the perturbed step of `family`.
+// REQUIRES: deep_zoom_problem(family) (deep/perturbation.h) is empty.
+template <class Visitor>
+HWY_INLINE decltype(auto) VisitPerturbedStep(const Family& family, Visitor&& visit) {
+  switch (family.kind) {
+    case FamilyKind::kBurningShip:
+      return visit(PerturbedBurningShip());
+    case FamilyKind::kTricorn:
+      return visit(PerturbedTricorn());
+    case FamilyKind::kMultibrot:
+      switch (family.power) {
+        case 3:
+          return visit(PerturbedMultibrot<3>());
+        case 4:
+          return visit(PerturbedMultibrot<4>());
+        case 5:
+          return visit(PerturbedMultibrot<5>());
+        case 6:
+          return visit(PerturbedMultibrot<6>());
+        case 7:
+          return visit(PerturbedMultibrot<7>());
+        case 8:
+          return visit(PerturbedMultibrot<8>());
+      }
+      break;
+    case FamilyKind::kMandelbrot:
+    case FamilyKind::kJulia:
+      break;
+  }
+  return visit(PerturbedSquare());
+}
+
+// NOLINTNEXTLINE(google-readability-namespace-comments)
+}  // namespace HWY_NAMESPACE
+}  // namespace mandelbrot
+HWY_AFTER_NAMESPACE();
+
+#endif  // MANDELBROT_DEEP_PERTURBED_STEPS_INL_H_

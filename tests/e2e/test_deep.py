@@ -1,0 +1,111 @@
+"""End-to-end tests of deep zoom (docs/SEMANTICS.md, "Deep zoom"): --method,
+the automatic choice, determinism across kernels and threads, reports, files
+that re-render, and bad input."""
+
+import json
+import os
+import unittest
+
+import numpy as np
+
+from support import ScratchTestCase, run
+
+# The centre of Kalles Fraktaler's 1e14 benchmark location (tests/data/kfr).
+KF_1E14 = ("-1.759817130804847813610825010561798238243999999999999999999800,"
+           "-0.012593310799749865383746631843264858450340000000000000000000")
+
+
+class DeepZoomTest(ScratchTestCase):
+    def render_npy(self, *args):
+        out = self.file("counts.npy")
+        run(["-q", "-o", out, *args], check=True)
+        return np.load(out)
+
+    def test_auto_takes_perturbation_only_where_doubles_fail(self):
+        deep = run(["--center", KF_1E14, "--radius", "1e-15", "--iter", "4036", "--size", "48",
+                    "--json", "-o", self.file("deep.png")], check=True)
+        report = json.loads(deep.stdout)
+        self.assertEqual(report["method"], "perturbation")
+        stages = report["deep"]
+        for key in ("reference_seconds", "pixels_seconds", "precision_bits", "references"):
+            self.assertIn(key, stages)
+        self.assertGreaterEqual(stages["precision_bits"], 64 + 50)
+        self.assertGreaterEqual(stages["references"], 1)
+        self.assertNotIn("region", report)
+        shallow = json.loads(run(["--size", "32", "--json", "-o", self.file("s.png")],
+                                 check=True).stdout)
+        self.assertEqual(shallow["method"], "direct")
+
+    def test_forcing_direct_on_a_deep_view_is_a_clear_error(self):
+        out = self.file("x.png")
+        r = run(["--center", KF_1E14, "--radius", "1e-15", "--method", "direct", "-o", out])
+        self.assertEqual(r.returncode, 2)
+        message = r.stderr.decode()
+        self.assertIn("1e-15", message)
+        self.assertIn("deep-zoom method", message)
+        self.assertEqual(message.count("\n"), 1)
+        self.assertFalse(os.path.exists(out))
+
+    def test_bad_method_and_unsupported_depths_and_families(self):
+        cases = [
+            (["--method", "fast"], "unknown --method 'fast'"),
+            (["--center", KF_1E14, "--radius", "1e-400"], "1e-400"),
+            (["--center", "0.1,0.6", "--radius", "1e-20", "--julia", "-0.8,0.156"], "julia"),
+            (["--center", KF_1E14, "--radius", "1e-15", "--colouring", "smooth"], "smooth"),
+        ]
+        for args, expected in cases:
+            out = self.file("bad.png")
+            r = run([*args, "-o", out])
+            self.assertEqual(r.returncode, 2, args)
+            self.assertIn(expected, r.stderr.decode(), args)
+            self.assertEqual(r.stderr.decode().count("\n"), 1, args)
+            self.assertFalse(os.path.exists(out), args)
+
+    def test_same_bytes_for_every_kernel_and_thread_count(self):
+        args = ["--center", KF_1E14, "--radius", "1e-15", "--iter", "4036", "--size", "40",
+                "--angle", "15"]
+        reference = self.render_npy(*args, "--kernel", "scalar", "--threads", "1")
+        self.assertGreater(len(np.unique(reference)), 20)  # a real picture, not one value
+        listed = run(["--help"]).stdout.decode()
+        for kernel in ("auto", "avx2", "sse4"):
+            if kernel != "auto" and kernel not in listed:
+                continue
+            for threads in ("1", "2"):
+                counts = self.render_npy(*args, "--kernel", kernel, "--threads", threads)
+                np.testing.assert_array_equal(counts, reference, f"{kernel} {threads}")
+
+    def test_forced_perturbation_agrees_with_direct_on_a_shallow_view(self):
+        # Well conditioned: no pixel needs more bits than doubles keep (on such
+        # pixels the direct path itself is off; docs/SEMANTICS.md, "Deep zoom").
+        args = ["--center", "-0.75,0.1", "--radius", "0.05", "--iter", "300", "--size", "64"]
+        direct = self.render_npy(*args)
+        perturbed = self.render_npy(*args, "--method", "perturbation")
+        equal = np.mean(direct == perturbed)
+        print(f"shallow view: {100 * equal:.3f}% of pixels equal, largest difference "
+              f"{np.max(np.abs(direct - perturbed))}")
+        self.assertGreaterEqual(equal, 0.999)
+        self.assertLessEqual(np.max(np.abs(direct.astype(np.int64) - perturbed)), 2)
+
+    def test_a_deep_png_re_renders_and_verifies(self):
+        png = self.file("deep.png")
+        run(["--center", KF_1E14, "--radius", "1e-15", "--iter", "4036", "--size", "32",
+             "-q", "-o", png], check=True)
+        again = self.file("again.npy")
+        run(["--from", png, "-q", "-o", again], check=True)
+        first = self.render_npy("--center", KF_1E14, "--radius", "1e-15", "--iter", "4036",
+                                "--size", "32")
+        np.testing.assert_array_equal(np.load(again), first)
+        verified = run(["verify", png])
+        self.assertEqual(verified.returncode, 0, verified.stderr.decode())
+
+    def test_forced_perturbation_is_recorded_for_re_renders(self):
+        png = self.file("forced.png")
+        run(["--center", "-0.7436,0.1318", "--radius", "0.003", "--iter", "500", "--size", "32",
+             "--method", "perturbation", "-q", "-o", png], check=True)
+        info = json.loads(run(["info", "--json", png], check=True).stdout)
+        self.assertEqual(info["parameters"]["method"], "perturbation")
+        self.assertEqual(run(["verify", png]).returncode, 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
