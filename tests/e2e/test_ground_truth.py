@@ -41,6 +41,16 @@ class GroundTruthCommand(ScratchTestCase):
                 np.testing.assert_array_equal(truth, np.load(self.file("program.npy")))
                 self.assertGreater(len(np.unique(truth)), 10)
 
+    def test_a_quarter_turn_at_53_bits_equals_the_program(self):
+        unturned_view = ["--center", "-0.75,0.125", "--radius", "0.25", "--iter", "300",
+                         "--family", "burning-ship", "--size", "32"]
+        view = [*unturned_view, "--angle", "90"]
+        truth, _ = self.render([*view, "--precision", "53"])
+        run([*view, "--format", "npy", "-o", self.file("program.npy")], check=True)
+        np.testing.assert_array_equal(truth, np.load(self.file("program.npy")))
+        unturned, _ = self.render([*unturned_view, "--precision", "53"])
+        self.assertFalse(np.array_equal(truth, unturned))
+
     def test_reports_the_precision_and_seconds(self):
         counts, stderr = self.render(["--center", "0,1", "--radius", "1e-40", "--size", "8",
                                       "--iter", "200"])
@@ -66,6 +76,7 @@ class GroundTruthCommand(ScratchTestCase):
             ({"--power": "9", "--family": "multibrot"}, "9"),
             ({"--precision": "1"}, "precision"),
             ({"--precision": "12abc"}, "12abc"),
+            ({"--angle": "ninety"}, "ninety"),
             ({"--iter": None}, "--iter"),
         ]
         for change, words in cases:

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 
+#include "base/limits.h"
 #include "base/output_file.h"
 #include "buffer/count_buffer.h"
 #include "formats/encoders.h"
@@ -38,16 +39,18 @@ struct Options {
   std::optional<std::string> angle, threads;
 };
 
-// "WxH" or "N" (a square).
+// "WxH" or "N" (a square), each side as the program's --size takes it.
 Status parse_size(const std::string& text, int32_t* width, int32_t* height) {
   const size_t x = text.find('x');
-  if (x == std::string::npos) {
-    if (Status s = parse_image_side(text, "--size", width); !s.ok()) return s;
-    *height = *width;
-    return Status();
+  const bool ok = x == std::string::npos
+                      ? parse_image_side(text, "--size", width).ok()
+                      : parse_image_side(text.substr(0, x), "--size", width).ok() &&
+                            parse_image_side(text.substr(x + 1), "--size", height).ok();
+  if (!ok) {
+    return invalid_argument("--size must be N or WxH, each 1 to {}, got '{}'", kMaxImageSide, text);
   }
-  if (Status s = parse_image_side(text.substr(0, x), "--size", width); !s.ok()) return s;
-  return parse_image_side(text.substr(x + 1), "--size", height);
+  if (x == std::string::npos) *height = *width;
+  return Status();
 }
 
 Status parse_bailout(const std::string& text, double* bailout) {
