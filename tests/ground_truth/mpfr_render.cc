@@ -80,7 +80,7 @@ int64_t needed_bits(const MpfrRenderRequest& request) {
   mpfr_abs(bound.get(), x.get(), MPFR_RNDU);
   mpfr_abs(term.get(), y.get(), MPFR_RNDU);
   mpfr_add(bound.get(), bound.get(), term.get(), MPFR_RNDU);
-  mpfr_mul_si(term.get(), r.get(), request.width + request.height, MPFR_RNDU);
+  mpfr_mul_si(term.get(), r.get(), static_cast<long>(request.width) + request.height, MPFR_RNDU);
   mpfr_div_si(term.get(), term.get(), request.height, MPFR_RNDU);
   mpfr_add(bound.get(), bound.get(), term.get(), MPFR_RNDU);
   mpfr_add_d(bound.get(), bound.get(), request.bailout, MPFR_RNDU);
