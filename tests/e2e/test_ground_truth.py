@@ -10,6 +10,7 @@ import unittest
 
 import numpy as np
 
+from ground_truth import compare, truth
 from support import ScratchTestCase, run
 
 MPFR_RENDER = os.environ["MPFR_RENDER"]
@@ -50,6 +51,30 @@ class GroundTruthCommand(ScratchTestCase):
         np.testing.assert_array_equal(truth, np.load(self.file("program.npy")))
         unturned, _ = self.render([*unturned_view, "--precision", "53"])
         self.assertFalse(np.array_equal(truth, unturned))
+
+    def test_the_program_agrees_with_the_truth_on_a_shallow_view(self):
+        view = ["--center", "-0.743643887037151,0.13182590420533", "--radius", "0.001",
+                "--iter", "1000", "--size", "64"]
+        expected, bits, seconds = truth("-0.743643887037151,0.13182590420533", "0.001", 64,
+                                        1000)
+        run([*view, "--format", "npy", "-o", self.file("program.npy")], check=True)
+        result = compare(np.load(self.file("program.npy")), expected)
+        print(f"double path against the truth ({bits} bits, {seconds} s): {result['summary']}")
+        self.assertGreaterEqual(result["exact"], 0.99)
+        self.assertGreater(len(np.unique(expected)), 10)
+
+    def test_compare_finds_the_worst_pixel(self):
+        expected = np.array([[5, 6, 7], [8, 9, 10]], dtype=np.int32)
+        counts = expected.copy()
+        counts[1, 2] += 3
+        counts[0, 0] -= 1
+        result = compare(counts, expected)
+        self.assertAlmostEqual(result["exact"], 4 / 6)
+        self.assertEqual(result["max_off"], 3)
+        self.assertEqual(result["worst"], (1, 2))
+        self.assertEqual(compare(expected, expected)["max_off"], 0)
+        with self.assertRaises(AssertionError):
+            compare(counts[:1], expected)
 
     def test_reports_the_precision_and_seconds(self):
         counts, stderr = self.render(["--center", "0,1", "--radius", "1e-40", "--size", "8",
