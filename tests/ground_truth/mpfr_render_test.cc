@@ -262,6 +262,15 @@ TEST(MpfrRender, DeepViewsSeparateThePixels) {
   }
 }
 
+// The 5e113 benchmark location (/work/shared/locations/5e113.kfr): orbits of
+// 22,000 to 23,000 iterations at its own depth.
+const char kLocation113X[] =
+    "-1.47981577613247326072298452597877854692240725774045369689878510139864920741002293820250"
+    "517329282011227363313053159203914640783415609608168660705123082446357179491909705403381200";
+const char kLocation113Y[] =
+    "-0.00063911193261361727152139632255671572957303918943984736047394936471220951961813321928"
+    "573067036466151147195436388486168819318341208023229522609015461543581599807510715681229605";
+
 TEST(MpfrRender, SixtyFourMoreBitsGiveTheSameCounts) {
   const struct {
     const char* x;
@@ -269,6 +278,7 @@ TEST(MpfrRender, SixtyFourMoreBitsGiveTheSameCounts) {
     const char* r;
     int32_t iterations;
   } cases[] = {{kLocationX, kLocationY, "2e-14", 4036},
+               {kLocation113X, kLocation113Y, "4e-114", 35494},
                {"-2", "0", "1e-30", 2000},
                {"0", "1", "1e-100", 2000},
                {"-0.743643887037151", "0.13182590420533", "0.001", 2000}};
