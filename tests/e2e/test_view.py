@@ -161,10 +161,10 @@ class Views(ScratchTestCase):
         np.testing.assert_array_equal(half[1:, 1:], plain[:0:-1, :0:-1])
         self.assertFalse((turned == plain).all())
 
-    # ---- too deep for doubles ----
+    # ---- too deep for doubles: refused by --method direct, perturbation for auto ----
 
     def assert_too_deep(self, args, *expected):
-        result = run(args + ["-o", self.file("deep.png")])
+        result = run(args + ["--method", "direct", "-o", self.file("deep.png")])
         stderr = result.stderr.decode()
         self.assertEqual(result.returncode, 2, stderr)
         self.assertEqual(stderr.count("\n"), 1, stderr)
@@ -202,6 +202,11 @@ class Views(ScratchTestCase):
                             self.assertEqual(len(out), 64 * 64 * 4)
                         else:
                             self.assert_too_deep(args, f"both sample {axis} = ")
+                        # auto takes the direct path exactly where it applies
+                        report = json.loads(run(args + ["--json", "-o", self.file("a.png")],
+                                                check=True).stdout)
+                        self.assertEqual(report["method"],
+                                         "direct" if expected else "perturbation")
 
     def test_bad_view_text_is_one_line(self):
         cases = [
