@@ -1,6 +1,10 @@
 #include "render/kfr_options.h"
 
+#include <fmt/format.h>
+
 #include <climits>
+#include <cmath>
+#include <numbers>
 
 #include "base/parse.h"
 #include "fractal/family.h"
@@ -54,6 +58,23 @@ Status family_of(const KfrFile& file, RenderOptions* o) {
   return Status();
 }
 
+// KF 2.9 kept its rotation in radians (cos(Rotate) and sin(Rotate) turn the
+// pixel offsets (dx, dy) into (C dx + S dy, -S dx + C dy), clockwise), while
+// --angle turns counter-clockwise in degrees: the angle is -Rotate * 180 / pi,
+// as the shortest double text (the double path rotates in doubles).
+Status angle_of(const KfrValue& rotate, RenderOptions* o) {
+  double radians = 0;
+  if (Status s = parse_double(rotate.value, "Rotate", &radians); !s.ok()) {
+    return s.with_prefix(rotate.where + ": ");
+  }
+  const double degrees = -radians * (180 / std::numbers::pi);
+  if (!std::isfinite(degrees)) {
+    return invalid_argument("{}: Rotate is beyond the angles a double holds", rotate.where);
+  }
+  o->angle = fmt::format("{}", degrees);
+  return Status();
+}
+
 }  // namespace
 
 Status kfr_render_options(const KfrFile& file, RenderOptions* options) {
@@ -69,7 +90,9 @@ Status kfr_render_options(const KfrFile& file, RenderOptions* options) {
     o.iterations = std::to_string(iterations);
   }
   if (Status s = family_of(file, &o); !s.ok()) return s;
-  if (file.rotate && decimal_sign(file.rotate->value) != 0) o.angle = file.rotate->value;
+  if (file.rotate && decimal_sign(file.rotate->value) != 0) {
+    if (Status s = angle_of(*file.rotate, &o); !s.ok()) return s;
+  }
   if (file.ratio && decimal_half_difference("360", file.ratio->value) != "0") {
     return invalid_argument(
         "{}: a stretched view (Ratio other than 360) is not supported; only square pixels are",

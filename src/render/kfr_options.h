@@ -10,7 +10,8 @@
 namespace mandelbrot {
 
 // Sets center, radius, iterations (when given), family, power and angle (when
-// Rotate is not 0) of *options from `file`. kInvalidArgument naming the line
+// Rotate is not 0: KF's radians, clockwise, as degrees counter-clockwise) of
+// *options from `file`. kInvalidArgument naming the line
 // for iterations beyond the program's limits, a FractalType and Power that are
 // not one of our families, or a stretched view (Ratio other than 360).
 // REQUIRES: `file` came from parse_kfr().

@@ -66,8 +66,11 @@ TEST(KfrOptions, MapsPowersAndFractalTypesToFamilies) {
   EXPECT_FALSE(o.power);
   ASSERT_TRUE(options_of(kLocation + "FractalType: 4\n", &o).ok());
   EXPECT_EQ(o.family, "tricorn");
-  ASSERT_TRUE(options_of(kLocation + "Rotate: -12.5\n", &o).ok());
-  EXPECT_EQ(o.angle, "-12.5");
+  // KF's Rotate is in radians, clockwise: -Rotate * 180 / pi degrees.
+  ASSERT_TRUE(options_of(kLocation + "Rotate: 0.5235987755982988\n", &o).ok());
+  EXPECT_NEAR(std::stod(*o.angle), -30.0, 1e-12);
+  ASSERT_TRUE(options_of(kLocation + "Rotate: -1.5707963267948966\n", &o).ok());
+  EXPECT_NEAR(std::stod(*o.angle), 90.0, 1e-12);
 }
 
 TEST(KfrOptions, NamesTheLineOfWhatItCannotRender) {
@@ -92,6 +95,8 @@ TEST(KfrOptions, NamesTheLineOfWhatItCannotRender) {
   EXPECT_EQ(options_of(kLocation + "Iterations: 2147483648\n", &o).message(),
             "'t.kfr' line 4 ('Iterations: 2147483648'): Iterations must be between 1 and "
             "2147483647, got '2147483648'");
+  EXPECT_EQ(options_of(kLocation + "Rotate: 1e308\n", &o).message(),
+            "'t.kfr' line 4 ('Rotate: 1e308'): Rotate is beyond the angles a double holds");
   EXPECT_EQ(options_of(kLocation + "Ratio: 359.99\n", &o).message(),
             "'t.kfr' line 4 ('Ratio: 359.99'): a stretched view (Ratio other than 360) is not "
             "supported; only square pixels are");

@@ -2,6 +2,7 @@
 .kfr file stands for its centre, the radius 2/Zoom, its iterations and its
 formula; the command line overrides them; bad files are one line and exit 2."""
 
+import math
 import os
 import unittest
 
@@ -50,12 +51,12 @@ class KfrLocations(ScratchTestCase):
 
     def test_windows_line_ends_formula_and_rotation(self):
         kfr = self.write("w.kfr", "\ufeff".encode().decode("latin-1") +
-                         (SHALLOW + "Rotate: 30\nRatio: 360.000000\nPower: 3\nColors: 1,2,3,\n"
+                         (SHALLOW + "Rotate: -0.5\nRatio: 360.000000\nPower: 3\nColors: 1,2,3,\n"
                           ).replace("\n", "\r\n"))
         np.testing.assert_array_equal(
             self.counts("--from", kfr, "--size", "40"),
             self.counts("--center", "-0.75,0.1", "--radius", "0.5", "--iter", "200", "--angle",
-                        "30", "--family", "multibrot", "--power", "3", "--size", "40"))
+                        repr(0.5 * (180 / math.pi)), "--family", "multibrot", "--power", "3", "--size", "40"))
         ship = self.write("ship.kfr", SHALLOW + "FractalType: 1\n")
         np.testing.assert_array_equal(
             self.counts("--from", ship, "--size", "40"),
