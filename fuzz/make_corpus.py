@@ -135,6 +135,25 @@ def main():
     write("toml", "deep-inline.toml", "a = " + "{b = " * 2000 + "1" + "}" * 2000 + "\n")
     write("toml", "strings.toml", 'a = "\\"[[[" # ]\nb = \'\'\'\n[[[.\n\'\'\'\nc = "unterminated\n')
 
+    # kfr: the six Kalles Fraktaler benchmark locations (tests/data/kfr), CRLF
+    # and a byte order mark, and broken ones: no Zoom, a zero, huge and
+    # many-digit Zoom, a duplicate key, a line without ':', a stretched view.
+    data = os.path.join(HERE, "..", "tests", "data", "kfr")
+    for name in sorted(os.listdir(data)):
+        if name.endswith(".kfr"):
+            with open(os.path.join(data, name), "rb") as f:
+                write("kfr", name, f.read())
+    location = "Re: -0.75\nIm: 0.1\nZoom: 4\nIterations: 200\n"
+    write("kfr", "crlf-bom.kfr", "\xef\xbb\xbf" + location.replace("\n", "\r\n"))
+    write("kfr", "families.kfr", location + "Power: 3\nFractalType: 1\nRotate: 30\n")
+    write("kfr", "no-zoom.kfr", "Re: 1\nIm: 2\n")
+    write("kfr", "zero-zoom.kfr", "Re: 1\nIm: 2\nZoom: -0.0e7\n")
+    write("kfr", "huge-zoom.kfr", "Re: 1\nIm: 2\nZoom: 9.99e999999999\n")
+    write("kfr", "long-zoom.kfr", "Re: 1\nIm: 2\nZoom: 7." + "3" * 999 + "e-5\n")
+    write("kfr", "duplicate.kfr", location + "Re: 2\n")
+    write("kfr", "no-colon.kfr", "Re: 1\nIm 2\nZoom: 4\n")
+    write("kfr", "stretched.kfr", location + "Ratio: 381.176471\n")
+
     # capi: the default parameters, and out-of-range ones.
     default = struct.pack("@iiidddddi", 400, 400, 100, -2, 1, -1.5, 1.5, 10, 0)
     write("capi", "default", struct.pack("@iiidddddi", 16, 16, 50, -2, 1, -1.5, 1.5, 10, 1))

@@ -110,7 +110,8 @@ void RenderCommand::add_options(CLI::App& app) {
                "goes to stdout); with --json, only the JSON, which holds it");
   add_text_option(app, "--from", o.from,
                   "Re-render from the parameters embedded in a PNG this program wrote, or in a "
-                  "--json report; options given here override them",
+                  "--json report, or render a Kalles Fraktaler location (.kfr: Re, Im, Zoom, "
+                  "Iterations); options given here override them",
                   "FILE");
   add_text_option(app, "--config", config_file,
                   "Read these options from a TOML file: keys are the long option names "

@@ -13,6 +13,8 @@
 #include "base/version.h"
 #include "formats/png/png_chunks.h"
 #include "formats/png/png_text.h"
+#include "render/kfr_options.h"
+#include "view/kfr_file.h"
 
 namespace mandelbrot {
 namespace {
@@ -222,6 +224,7 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   std::vector<uint8_t> start;
   if (Status s = in->peek(kPngSignature.size(), &start); !s.ok()) return s.with_prefix("--from: ");
   std::string json;
+  bool kfr = false;  // a Kalles Fraktaler location rather than a parameters JSON
   if (std::string_view(reinterpret_cast<const char*>(start.data()), start.size()) ==
       kPngSignature) {
     PngHeader header;
@@ -240,9 +243,17 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
       return s.with_prefix("--from: ");
     }
     json.assign(bytes.begin(), bytes.end());
+    kfr = looks_like_kfr(json);
   }
   RenderOptions o;
-  if (Status s = render_options_from_json(json, "--from '" + path + "'", &o); !s.ok()) return s;
+  if (kfr) {
+    // docs/SEMANTICS.md, "Views": Kalles Fraktaler locations.
+    KfrFile file;
+    if (Status s = parse_kfr(json, path, &file); !s.ok()) return s.with_prefix("--from: ");
+    if (Status s = kfr_render_options(file, &o); !s.ok()) return s.with_prefix("--from: ");
+  } else if (Status s = render_options_from_json(json, "--from '" + path + "'", &o); !s.ok()) {
+    return s;
+  }
 
   const bool new_geometry = cl.size || cl.width || cl.height;
   const bool new_view = cl.region || cl.center || cl.radius;  // --angle alone keeps the view

@@ -36,11 +36,13 @@ Status render_options_from_json(const std::string& json, const std::string& sour
                                 RenderOptions* options);
 
 // For --from: the options of the render recorded in `path` (a PNG this program
-// wrote, or a JSON file), overridden by every content option set on the command
-// line. Without a new size or view on the command line the recorded view is
-// used as it is (a region stays that region); with a new size, centre, radius
-// or region, the recorded view is kept by its centre and radius strings
-// (the width follows the new aspect), each replaced when given.
+// wrote, a JSON file, or a Kalles Fraktaler location: a file whose first line
+// that is not blank starts with "Re:", see render/kfr_options.h), overridden by
+// every content option set on the command line. Without a new size or view on
+// the command line the recorded view is used as it is (a region stays that
+// region); with a new size, centre, radius or region, the recorded view is kept
+// by its centre and radius strings (the width follows the new aspect), each
+// replaced when given.
 Status apply_from_file(const std::string& path, const RenderOptions& command_line,
                        RenderOptions* merged);
 

@@ -156,6 +156,67 @@ Parts negated(Parts p) {
   return p;
 }
 
+// The digit string r (no leading zeros, "" for 0) compared with d.
+bool less_digits(const std::string& r, const std::string& d) {
+  return r.size() != d.size() ? r.size() < d.size() : r < d;
+}
+
+// r - d for digit strings with r >= d, without leading zeros.
+std::string minus_digits(const std::string& r, const std::string& d) {
+  const std::string aligned = std::string(r.size() - d.size(), '0') + d;
+  std::string difference = subtract_aligned(r, aligned);
+  difference.erase(0, std::min(difference.find_first_not_of('0'), difference.size()));
+  return difference;
+}
+
+// The exact a / b (b nonzero) as long division, digit by digit, until
+// `significant` + 1 significant digits are known, then rounded half to even
+// with the remainder as the tie-breaker.
+Parts quotient(const Parts& a, const Parts& b, int significant) {
+  if (a.digits.empty()) return Parts();
+  // a / b = (A / B) * 10^(ea - eb). The k-th digit produced (k = 1, 2, ...) of
+  // A (then zeros) divided by B has the weight 10^(len(A) - k) * 10^(ea - eb).
+  std::string digits;  // the significant quotient digits so far
+  std::string remainder;
+  int64_t k = 0;
+  int64_t first_weight = 0;  // weight exponent of digits[0]
+  const size_t wanted = static_cast<size_t>(significant) + 1;
+  while (digits.size() < wanted) {
+    const char next = k < static_cast<int64_t>(a.digits.size()) ? a.digits[k] : '0';
+    ++k;
+    if (!(remainder.empty() && next == '0')) remainder.push_back(next);
+    int digit = 0;
+    while (!less_digits(remainder, b.digits)) {
+      remainder = minus_digits(remainder, b.digits);
+      ++digit;
+    }
+    if (digits.empty() && digit == 0) continue;
+    if (digits.empty()) {
+      first_weight = static_cast<int64_t>(a.digits.size()) - k + a.exponent - b.exponent;
+    }
+    digits.push_back(static_cast<char>('0' + digit));
+  }
+  // Is anything left beyond the guard digit? A's digits end in a nonzero one,
+  // so any of them not yet brought down leave a nonzero rest.
+  const bool more = !remainder.empty() || k < static_cast<int64_t>(a.digits.size());
+  const char guard = digits.back();
+  digits.pop_back();
+  const bool odd = (digits.back() - '0') % 2 == 1;
+  if (guard > '5' || (guard == '5' && (more || odd))) {
+    size_t i = digits.size();
+    while (i > 0 && digits[i - 1] == '9') digits[--i] = '0';
+    if (i == 0) {
+      digits.insert(digits.begin(), '1');
+      digits.pop_back();
+      ++first_weight;
+    } else {
+      ++digits[i - 1];
+    }
+  }
+  return normalised(a.negative != b.negative, digits,
+                    first_weight - static_cast<int64_t>(digits.size()) + 1);
+}
+
 }  // namespace
 
 bool is_decimal(std::string_view t) {
@@ -222,6 +283,18 @@ DecimalMagnitude decimal_magnitude(std::string_view text) {
 std::string magnitude_text(DecimalMagnitude m) {
   if (m.exponent == 0) return fmt::format("{:.4g}", m.mantissa);
   return fmt::format("{:.4g}e{}", m.mantissa, m.exponent);
+}
+
+std::optional<std::string> decimal_quotient(std::string_view a, std::string_view b,
+                                            int significant) {
+  const Parts x = parts_of(a);
+  const Parts y = parts_of(b);
+  if (y.digits.empty()) return std::nullopt;
+  if (static_cast<int64_t>(x.digits.size()) > kMaxQuotientOperandDigits ||
+      static_cast<int64_t>(y.digits.size()) > kMaxQuotientOperandDigits) {
+    return std::nullopt;
+  }
+  return text_of(quotient(x, y, significant));
 }
 
 }  // namespace mandelbrot

@@ -38,6 +38,18 @@ int decimal_sign(std::string_view text);
 std::optional<std::string> decimal_midpoint(std::string_view a, std::string_view b);
 std::optional<std::string> decimal_half_difference(std::string_view a, std::string_view b);
 
+// The most significant digits decimal_quotient() takes in an operand, so that
+// its long division stays cheap (a Kalles Fraktaler zoom has a dozen).
+inline constexpr int64_t kMaxQuotientOperandDigits = 1000;
+
+// a / b correctly rounded to `significant` significant digits (round half to
+// even), written as decimal_midpoint() writes (trailing zeros dropped); nullopt
+// when b is zero or a or b has more than kMaxQuotientOperandDigits significant
+// digits. The division is done on the digits: exponents of any size are exact.
+// REQUIRES: is_decimal(a), is_decimal(b), significant >= 1.
+std::optional<std::string> decimal_quotient(std::string_view a, std::string_view b,
+                                            int significant);
+
 // A decimal's order of magnitude, for messages: value ~ mantissa * 10^exponent
 // with 1 <= |mantissa| < 10 (the mantissa rounded to a double).
 // REQUIRES: is_decimal(text) and decimal_sign(text) != 0.

@@ -56,6 +56,44 @@ TEST(Decimal, MidpointIsExact) {
             "1." + std::string(199, '0') + "1");
 }
 
+// Expected values from Python's decimal module (prec 40, ROUND_HALF_EVEN,
+// Emin/Emax +-10^9), printed the way decimal_midpoint() writes.
+TEST(Decimal, QuotientIsCorrectlyRounded) {
+  EXPECT_EQ(decimal_quotient("2", "4", 40), "0.5");
+  EXPECT_EQ(decimal_quotient("2", "1.00e014", 40), "0.00000000000002");
+  EXPECT_EQ(decimal_quotient("2", "4.00000000000E533", 40), "5e-534");
+  EXPECT_EQ(decimal_quotient("2", "3", 40), "0.6666666666666666666666666666666666666667");
+  EXPECT_EQ(decimal_quotient("2", "7e-5", 40), "28571.42857142857142857142857142857142857");
+  EXPECT_EQ(decimal_quotient("2", "1.7e300", 40), "1.176470588235294117647058823529411764706e-300");
+  EXPECT_EQ(decimal_quotient("2", "6.02214076e1086", 40),
+            "3.321078134347693327580074697556554622944e-1087");
+  EXPECT_EQ(decimal_quotient("2", "0.000123456789e-999999", 40),
+            "1.620000014742000134152201220785031109144e1000003");
+  EXPECT_EQ(decimal_quotient("2", "12345678901234567890123456789012345678901234567890", 40),
+            "1.620000014580000132678001207369810987065e-49");
+  // 2 / 1.99...9 (44 nines) rounds up across every digit.
+  EXPECT_EQ(decimal_quotient("2", "1." + std::string(43, '9'), 40), "1");
+}
+
+TEST(Decimal, QuotientRoundsHalfToEven) {
+  EXPECT_EQ(decimal_quotient("1", "8", 2), "0.12");          // 0.125: tie, to even
+  EXPECT_EQ(decimal_quotient("3", "8", 2), "0.38");          // 0.375: tie, to even
+  EXPECT_EQ(decimal_quotient("1", "-8", 2), "-0.12");        // sign apart
+  EXPECT_EQ(decimal_quotient("1.25000001", "1", 2), "1.3");  // not a tie
+  EXPECT_EQ(decimal_quotient("9.96", "1", 2), "10");
+  EXPECT_EQ(decimal_quotient("1", "3", 1), "0.3");
+  EXPECT_EQ(decimal_quotient("0", "3", 5), "0");
+}
+
+TEST(Decimal, QuotientRefusesZeroAndHugeOperands) {
+  EXPECT_EQ(decimal_quotient("2", "0.000", 40), std::nullopt);
+  const std::string many = "1." + std::string(1000, '3');  // 1001 significant digits
+  EXPECT_EQ(decimal_quotient("2", many, 40), std::nullopt);
+  EXPECT_EQ(decimal_quotient(many, "2", 40), std::nullopt);
+  // Trailing zeros are not significant.
+  EXPECT_EQ(decimal_quotient("2", "4." + std::string(5000, '0'), 40), "0.5");
+}
+
 TEST(Decimal, HalfDifferenceIsExact) {
   EXPECT_EQ(decimal_half_difference("-2", "1"), "1.5");
   EXPECT_EQ(decimal_half_difference("1", "-2"), "-1.5");

@@ -14,8 +14,12 @@ from support import MANDELBROT, SOURCE_DIR
 
 CORPUS = os.path.join(SOURCE_DIR, "fuzz", "corpus")
 # What each harness puts before the corpus bytes (see fuzz/*_fuzzer.cc).
-MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "npy": b"\x93NUMPY", "netpbm": b"P", "params": b""}
-EXTENSION = {"png": ".png", "npy": ".npy", "netpbm": ".pgm", "params": ".json"}
+MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "npy": b"\x93NUMPY", "netpbm": b"P", "params": b"",
+         "kfr": b""}
+EXTENSION = {"png": ".png", "npy": ".npy", "netpbm": ".pgm", "params": ".json", "kfr": ".kfr"}
+# Kalles Fraktaler locations are deep with up to a million iterations: --from
+# reads them with few iterations, whether or not deep views render.
+FROM_OPTIONS = {"kfr": ["--iter", "50"]}
 SANITIZED = os.environ.get("MANDELBROT_SANITIZED") == "1"
 MEMORY_LIMIT = 1 << 30
 TIME_LIMIT = 30
@@ -43,8 +47,9 @@ class HostileFiles(unittest.TestCase):
                     path = os.path.join(tmp, "input" + EXTENSION[harness])
                     with open(path, "wb") as f:
                         f.write(data)
-                    commands = [["--from", path, "-o", "out.png", "--size", "8", "-q"]]
-                    if harness != "params":
+                    commands = [["--from", path, "-o", "out.png", "--size", "8", "-q"] +
+                                FROM_OPTIONS.get(harness, [])]
+                    if harness not in ("params", "kfr"):
                         commands += [["info", path], ["info", path, "--json"],
                                      ["compare", path, path, "--diff-image", "diff.png"]]
                     for args in commands:
