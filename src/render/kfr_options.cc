@@ -93,11 +93,8 @@ Status kfr_render_options(const KfrFile& file, RenderOptions* options) {
   if (file.rotate && decimal_sign(file.rotate->value) != 0) {
     if (Status s = angle_of(*file.rotate, &o); !s.ok()) return s;
   }
-  if (file.ratio && decimal_half_difference("360", file.ratio->value) != "0") {
-    return invalid_argument(
-        "{}: a stretched view (Ratio other than 360) is not supported; only square pixels are",
-        file.ratio->where);
-  }
+  // Ratio (an old stretch setting) is ignored, as Kalles Fraktaler itself has
+  // ignored it since 2020: the 1e1086 benchmark location still carries 381.176471.
   *options = std::move(o);
   return Status();
 }

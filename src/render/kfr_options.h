@@ -13,7 +13,7 @@ namespace mandelbrot {
 // Rotate is not 0: KF's radians, clockwise, as degrees counter-clockwise) of
 // *options from `file`. kInvalidArgument naming the line
 // for iterations beyond the program's limits, a FractalType and Power that are
-// not one of our families, or a stretched view (Ratio other than 360).
+// not one of our families. Ratio is ignored, as Kalles Fraktaler ignores it.
 // REQUIRES: `file` came from parse_kfr().
 Status kfr_render_options(const KfrFile& file, RenderOptions* options);
 

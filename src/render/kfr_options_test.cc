@@ -51,9 +51,9 @@ TEST(KfrOptions, MapsTheBenchmarkLocationsButTheStretchedOne) {
       read_file(std::string(MANDELBROT_TEST_DATA_DIR) + "/kfr/1e1086.kfr", kMaxKfrBytes, "", &bytes)
           .ok());
   RenderOptions o;
-  EXPECT_EQ(options_of(std::string(bytes.begin(), bytes.end()), &o).message(),
-            "'t.kfr' line 11 ('Ratio: 381.176471'): a stretched view (Ratio other than 360) is "
-            "not supported; only square pixels are");
+  // Its Ratio, 381.176471, is ignored as Kalles Fraktaler ignores it.
+  EXPECT_TRUE(options_of(std::string(bytes.begin(), bytes.end()), &o).ok());
+  EXPECT_EQ(o.iterations, "600100");
 }
 
 TEST(KfrOptions, MapsPowersAndFractalTypesToFamilies) {
@@ -97,9 +97,11 @@ TEST(KfrOptions, NamesTheLineOfWhatItCannotRender) {
             "2147483647, got '2147483648'");
   EXPECT_EQ(options_of(kLocation + "Rotate: 1e308\n", &o).message(),
             "'t.kfr' line 4 ('Rotate: 1e308'): Rotate is beyond the angles a double holds");
-  EXPECT_EQ(options_of(kLocation + "Ratio: 359.99\n", &o).message(),
-            "'t.kfr' line 4 ('Ratio: 359.99'): a stretched view (Ratio other than 360) is not "
-            "supported; only square pixels are");
+  RenderOptions plain;
+  ASSERT_TRUE(options_of(kLocation, &plain).ok());
+  ASSERT_TRUE(options_of(kLocation + "Ratio: 359.99\n", &o).ok());
+  EXPECT_EQ(o.center, plain.center);
+  EXPECT_EQ(o.radius, plain.radius);
 }
 
 }  // namespace

@@ -178,6 +178,7 @@ TEST(RenderPlan, RefusesViewsTooDeepForDoubles) {
   o.radius = "2e-14";
   o.center =
       "-1.7598171308048478136108250105617982382440,-0.01259331079974986538374663184326485845034";
+  o.method = "direct";
   std::string message = too_deep_of(o);
   EXPECT_NE(message.find("zoom 7.5e13"), std::string::npos) << message;
   o.radius = "2e-12";  // 100 times wider: every column its own double
@@ -187,11 +188,37 @@ TEST(RenderPlan, RefusesViewsTooDeepForDoubles) {
   EXPECT_NE(message.find("--radius 1e-500 is too small"), std::string::npos) << message;
   EXPECT_NE(message.find("zoom 1.5e500"), std::string::npos) << message;
   o = RenderOptions();
+  o.method = "direct";
   o.region = "1,1.0000000000000000000001,-1,1";
   message = too_deep_of(o);
   EXPECT_NE(message.find("--region 1,1.0000000000000000000001,-1,1 is too small"),
             std::string::npos)
       << message;
+}
+
+TEST(RenderPlan, AutoTakesPerturbationExactlyWhereDirectRefuses) {
+  RenderOptions o;
+  o.size = "1024";
+  o.center =
+      "-1.7598171308048478136108250105617982382440,-0.01259331079974986538374663184326485845034";
+  o.radius = "2e-14";
+  EXPECT_EQ(plan_of(o).method, Method::kPerturbation);
+  o.radius = "2e-12";
+  EXPECT_EQ(plan_of(o).method, Method::kDirect);
+  o.method = "perturbation";
+  EXPECT_EQ(plan_of(o).method, Method::kPerturbation);
+  o.method = "Direct";
+  EXPECT_EQ(plan_of(o).method, Method::kDirect);
+  o.method = "exact";
+  EXPECT_NE(error_of(o).find("unknown --method 'exact'"), std::string::npos);
+  o = RenderOptions();
+  o.radius = "1e-500";  // beyond doubles, and beyond perturbation's doubles too
+  RenderPlan plan;
+  const Status s = make_render_plan(o, &plan);
+  EXPECT_EQ(s.code(), StatusCode::kUnsupported);
+  const std::string& message = s.message();
+  EXPECT_NE(message.find("1e-500"), std::string::npos) << message;
+  EXPECT_NE(message.find("deeper than deep zoom reaches"), std::string::npos) << message;
 }
 
 TEST(RenderPlan, RejectsBadDimensions) {
@@ -253,6 +280,7 @@ TEST(RenderPlan, RejectsBadCenterAndRadius) {
   o = RenderOptions();
   o.center = "1e10,0";
   o.radius = "1e-300";  // below the spacing of doubles at 1e10
+  o.method = "direct";
   EXPECT_NE(too_deep_of(o).find("too small"), std::string::npos);
 }
 

@@ -68,16 +68,13 @@ class KfrLocations(ScratchTestCase):
     def test_every_benchmark_location_is_read(self):
         # The view is replaced so that the test does not depend on deep views;
         # the file's iterations are kept (and capped by the image's content).
-        for name in ["1e14.kfr", "1e50.kfr", "5e113.kfr", "5e227.kfr", "4e533.kfr"]:
+        # (1e1086's Ratio, 381.176471, is ignored, as Kalles Fraktaler ignores it.)
+        for name in ["1e14.kfr", "1e50.kfr", "5e113.kfr", "5e227.kfr", "4e533.kfr",
+                     "1e1086.kfr"]:
             with self.subTest(name):
                 counts = self.counts("--from", os.path.join(LOCATIONS, name), "--center", "-1,0",
                                      "--radius", "0.25", "--size", "8")
                 self.assertEqual(counts.shape, (8, 8))
-        # The 1e1086 location is a stretched view (Ratio 381.176471).
-        result = run(["--from", os.path.join(LOCATIONS, "1e1086.kfr"), "--center", "-1,0",
-                      "--radius", "0.25", "-o", self.file("x.png")])
-        self.assertEqual(result.returncode, 2)
-        self.assertIn("line 11 ('Ratio: 381.176471'): a stretched view", result.stderr.decode())
 
     def test_bad_files_are_one_line_and_exit_2(self):
         cases = [
@@ -97,7 +94,7 @@ class KfrLocations(ScratchTestCase):
             (SHALLOW + "Power: 12\n", "line 5 ('Power: 12'): Power must be between 2 and 8"),
             (SHALLOW + "FractalType: 3\n",
              "line 5 ('FractalType: 3'): FractalType 3 is not a family"),
-            (SHALLOW + "Ratio: 400\n", "line 5 ('Ratio: 400'): a stretched view"),
+            (SHALLOW + "Ratio: wide\n", "line 5 ('Ratio: wide')"),
             ("Re: " + "1" * 200 + "x\nIm: 0\nZoom: 4\n", "line 1 ('Re: " + "1" * 56 + "...')"),
         ]
         for i, (text, expected) in enumerate(cases):
