@@ -36,6 +36,12 @@ Status make_deep_geometry(const View& view, DeepGeometry* geometry) {
   // The spacings in MPFR from the exact decimals, then rounded once to double.
   // The radius's own magnitude bounds the precision the division needs.
   const DecimalMagnitude radius = decimal_magnitude(view.radius);
+  if (radius.exponent < kDeepestRadiusExponent) {
+    return unsupported(
+        "--radius {} is deeper than deep zoom reaches: the radius must be at least 1e{} "
+        "(docs/SEMANTICS.md, \"Deep zoom\")",
+        view.radius, kDeepestRadiusExponent);
+  }
   const int64_t bits_needed =
       std::max<int64_t>(64, bits_below_point(radius) + 64 + 32);  // + log2 of any image side
   Mpfr x(static_cast<mpfr_prec_t>(bits_needed));
@@ -59,23 +65,23 @@ Status make_deep_geometry(const View& view, DeepGeometry* geometry) {
     mpfr_div_si(y.get(), y.get(), view.height, MPFR_RNDN);
     mpfr_set(x.get(), y.get(), MPFR_RNDN);
   }
-  g.step_x = mpfr_get_d(x.get(), MPFR_RNDN);
-  g.step_y = mpfr_get_d(y.get(), MPFR_RNDN);
-  const double finest = std::min(g.step_x, g.step_y);
-  if (!(finest >= kDeepestSpacing)) {
-    return unsupported(
-        "--radius {} at {} pixels high is deeper than deep zoom reaches in this version: "
-        "the pixel spacing must be at least {:g} (docs/SEMANTICS.md, \"Deep zoom\")",
-        view.radius, view.height, kDeepestSpacing);
-  }
+  long exponent = 0;
+  double mantissa = mpfr_get_d_2exp(&exponent, x.get(), MPFR_RNDN);
+  g.step_x_x = FloatExp{mantissa, exponent};
+  mantissa = mpfr_get_d_2exp(&exponent, y.get(), MPFR_RNDN);
+  g.step_y_x = FloatExp{mantissa, exponent};
+  g.step_x = to_double(g.step_x_x);
+  g.step_y = to_double(g.step_y_x);
+  g.extended = !(std::min(g.step_x, g.step_y) >= kDeepestDoubleSpacing);
   if (!view.angle.empty()) {
     // strtod rounds correctly, as the double path reads the angle (view.cc).
     const CosSin rotation = degrees_cos_sin(std::strtod(view.angle.c_str(), nullptr));
     g.cos = rotation.cos;
     g.sin = rotation.sin;
   }
-  g.precision_bits =
-      std::max<int64_t>(64, static_cast<int64_t>(std::ceil(-std::log2(finest))) + 64);
+  // -log2 of the finer spacing, from its FloatExp (log2 of a double would underflow).
+  const FloatExp finest = magnitude_less(g.step_x_x, g.step_y_x) ? g.step_x_x : g.step_y_x;
+  g.precision_bits = std::max<int64_t>(64, -finest.e + 1 + 64);
   *geometry = std::move(g);
   return Status();
 }

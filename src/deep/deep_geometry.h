@@ -6,14 +6,20 @@
 #include <cstdint>
 
 #include "base/status.h"
+#include "deep/float_exp.h"
 #include "view/view.h"
 
 namespace mandelbrot {
 
-// The finest pixel spacing the perturbation loop reaches: its offsets are
-// doubles, which keep all their bits down to 2.2e-308 (below, subnormals lose
-// them); this leaves 2^26 of room below the spacing.
-inline constexpr double kDeepestSpacing = 1e-300;
+// The finest pixel spacing the double perturbation loop reaches: its offsets
+// are doubles, which keep all their bits down to 2.2e-308 (below, subnormals
+// lose them); this leaves 2^26 of room below the spacing. Finer views use the
+// extended range (FloatExp offsets).
+inline constexpr double kDeepestDoubleSpacing = 1e-300;
+
+// The deepest radius the extended range takes, as a power of ten: the reference
+// orbit's precision grows with the depth (33,000 bits here), and so does its cost.
+inline constexpr int64_t kDeepestRadiusExponent = -10000;
 
 struct DeepGeometry {
   View view;  // as given: the centre, radius (or region) and angle as text
@@ -22,6 +28,11 @@ struct DeepGeometry {
   // Each is the exact value rounded to the nearest double.
   double step_x = 0;
   double step_y = 0;
+  // The spacings as FloatExp, exact to 53 bits at any depth; `extended` when
+  // the finer one is below kDeepestDoubleSpacing.
+  FloatExp step_x_x;
+  FloatExp step_y_x;
+  bool extended = false;
   // The rotation (view/rotation.h: the same cos and sin as the double path).
   double cos = 1;
   double sin = 0;
@@ -31,7 +42,7 @@ struct DeepGeometry {
 };
 
 // The geometry of `view` for the perturbation loop. A usage error
-// (kUnsupported) when the pixel spacing is finer than kDeepestSpacing.
+// (kUnsupported) when the radius is below 10^kDeepestRadiusExponent.
 // REQUIRES: the view's strings passed the parse functions of view/view.h.
 Status make_deep_geometry(const View& view, DeepGeometry* geometry);
 

@@ -19,15 +19,17 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-// Runs `pass` over `total` pixels (all, or those listed) on `threads` threads.
+// Runs `pass` over `total` pixels (all, or those listed) on `threads` threads,
+// with the request's loop, or the scalar one for the extended range.
 void run_pass(const DeepRequest& r, const PerturbationPass& pass, const int64_t* pixels,
               int64_t total, int32_t* counts, std::atomic<int64_t>* progress) {
+  const PerturbFunction perturb = pass.extended ? perturb_pixels_scalar : r.perturb;
   const int64_t chunks = (total + kChunk - 1) / kChunk;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(r.threads)
   for (int64_t c = 0; c < chunks; ++c) {
     const int64_t first = c * kChunk;
     const int64_t n = std::min(kChunk, total - first);
-    r.perturb(pass, pixels, first, n, counts);
+    perturb(pass, pixels, first, n, counts);
     if (progress) progress->fetch_add(n, std::memory_order_relaxed);
   }
 }
@@ -74,6 +76,11 @@ Status render_deep(const DeepRequest& r, int32_t* counts, std::atomic<int64_t>* 
     pass.ref_row = ref_row;
     pass.cos = g.cos;
     pass.sin = g.sin;
+    pass.extended = g.extended;
+    pass.ref_re_x = orbit.re_x.data();
+    pass.ref_im_x = orbit.im_x.data();
+    pass.step_x_x = g.step_x_x;
+    pass.step_y_x = g.step_y_x;
 
     const auto pixels_start = std::chrono::steady_clock::now();
     const int64_t* list = pending.empty() ? nullptr : pending.data();

@@ -146,11 +146,41 @@ TEST(DeepRender, PixelsBeyondAnEscapedReferenceGetANewOne) {
   EXPECT_EQ(render(r), counts);
 }
 
-TEST(DeepRender, RefusesSpacingsBeyondItsReach) {
+TEST(DeepRender, RefusesRadiiBeyondItsReach) {
   DeepGeometry g;
-  const Status s = make_deep_geometry(view_of("-0.75,0.1", "1e-299", 64), &g);
+  EXPECT_TRUE(make_deep_geometry(view_of("-0.75,0.1", "1e-10000", 64), &g).ok());
+  const Status s = make_deep_geometry(view_of("-0.75,0.1", "1e-10001", 64), &g);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
-  EXPECT_NE(s.message().find("1e-299"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("--radius 1e-10001"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("1e-10000"), std::string::npos) << s.message();
+}
+
+// FloatExp arithmetic is double arithmetic with the exponent kept apart, so
+// where doubles neither underflow nor overflow the extended range computes the
+// very same counts as the double loop.
+TEST(DeepRender, TheExtendedRangeIsTheDoubleLoopWhereDoublesSuffice) {
+  const View v = view_of("-1.7598171308048478136,-0.0125933107997498653", "1e-18", 40, "10");
+  for (const Family& family : kFamilies) {
+    DeepRequest r = request_of(v, family, 1500);
+    ASSERT_FALSE(r.geometry.extended);
+    const std::vector<int32_t> doubles = render(r);
+    r.geometry.extended = true;
+    EXPECT_EQ(render(r), doubles) << family_name(family.kind);
+  }
+}
+
+TEST(DeepRender, TheExtendedRangeStartsBelowTheDoubleSpacing) {
+  DeepGeometry g;
+  ASSERT_TRUE(make_deep_geometry(view_of("0,1", "1e-297", 32), &g).ok());
+  EXPECT_FALSE(g.extended);
+  ASSERT_TRUE(make_deep_geometry(view_of("0,1", "1e-299", 32), &g).ok());
+  EXPECT_TRUE(g.extended);
+  ASSERT_TRUE(make_deep_geometry(view_of("0,1", "3e-1000", 100), &g).ok());
+  EXPECT_TRUE(g.extended);
+  EXPECT_EQ(g.step_x, 0.0);  // beyond doubles
+  // 6e-1002 = m 2^e with 0.5 <= m < 1
+  EXPECT_EQ(g.step_x_x.e, -3325);
+  EXPECT_DOUBLE_EQ(g.step_x_x.m, 0.504529811887144);  // mpmath: frexp(6e-1002)
 }
 
 TEST(DeepRender, ThePrecisionFollowsThePixelSpacing) {

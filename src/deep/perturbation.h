@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "deep/float_exp.h"
 #include "fractal/family.h"
 
 namespace mandelbrot {
@@ -36,6 +37,14 @@ struct PerturbationPass {
   double ref_row = 0;
   double cos = 1;
   double sin = 0;
+  // The extended range (docs/SEMANTICS.md, "Deep zoom"): the reference and the
+  // offsets as FloatExp, for views whose spacing doubles cannot hold. Only the
+  // scalar loop computes it.
+  bool extended = false;
+  const FloatExp* ref_re_x = nullptr;
+  const FloatExp* ref_im_x = nullptr;
+  FloatExp step_x_x;
+  FloatExp step_y_x;
 };
 
 // The count a pixel gets when it reached the end of an escaped reference: its
@@ -61,12 +70,13 @@ void pixel_offset(const PerturbationPass& pass, int64_t row, int64_t column, dou
 using PerturbFunction = void (*)(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
                                  int64_t n, int32_t* counts);
 
-// The scalar reference.
+// The scalar reference; it also computes the extended range (pass.extended).
 void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
                            int64_t n, int32_t* counts);
 
 // The SIMD loop compiled for Highway target `target` (as Kernel::compiled_target
 // gives it); nullptr when this binary has no such target.
+// REQUIRES (of the function's pass): !pass.extended.
 PerturbFunction perturb_function_for_target(int64_t target);
 
 // Empty when `family` has a deep-zoom method here; else one sentence saying

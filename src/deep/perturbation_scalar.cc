@@ -1,10 +1,10 @@
 // The scalar perturbation loop, one pixel at a time, exactly as
-// deep/perturbation.h states it; the reference every SIMD target matches.
+// deep/perturbation.h states it: the reference every SIMD target matches, and
+// the only loop of the extended range (FloatExp numbers).
 #include <hwy/highway.h>
 
-#include <fmt/format.h>
-
 #include <cmath>
+#include <string>
 
 #include "deep/perturbation.h"
 #include "deep/perturbed_steps-inl.h"
@@ -14,40 +14,53 @@ namespace {
 
 namespace hn = HWY_NAMESPACE;
 
-template <class Step>
-int32_t PerturbPixel(const Step& step, const PerturbationPass& p, double dcr, double dci) {
-  double dzr = 0;
-  double dzi = 0;
+// The loop for numbers Num with operations Ops (hn::ScalarDeepOps for double,
+// hn::FloatExpOps for FloatExp), the reference ref_re/ref_im.
+template <class Ops, class Num, class Step>
+int32_t PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref_re,
+                     const Num* ref_im, Num dcr, Num dci) {
+  const Num zero = Ops::Set(0.0);
+  Num dzr = zero;
+  Num dzi = zero;
   int64_t m = 0;
   int32_t count = 0;
   for (int32_t n = 0; n < p.iterations; ++n) {
-    double ar = p.ref_re[m];
-    double ai = p.ref_im[m];
-    const double zr = ar + dzr;
-    const double zi = ai + dzi;
-    const double r2 = zr * zr + zi * zi;
-    if (!(r2 <= p.bailout_squared)) return count;
+    Num ar = ref_re[m];
+    Num ai = ref_im[m];
+    const Num zr = Ops::Add(ar, dzr);
+    const Num zi = Ops::Add(ai, dzi);
+    const Num r2 = Ops::Add(Ops::Mul(zr, zr), Ops::Mul(zi, zi));
+    if (!Ops::Passes(r2, p.bailout_squared)) return count;
     count = n;
     const bool at_end = p.reference_escaped && m == p.last;
     // |z| < |dz| in the 1-norm, which no square can underflow (deep/perturbation.h).
-    const bool nearer_start = std::fabs(zr) + std::fabs(zi) < std::fabs(dzr) + std::fabs(dzi);
+    const bool nearer_start =
+        Ops::Less(Ops::Add(Ops::Abs(zr), Ops::Abs(zi)), Ops::Add(Ops::Abs(dzr), Ops::Abs(dzi)));
     if (nearer_start || (at_end && p.rebase_at_end)) {
       // Rebase onto Z_0 = 0: the whole z becomes the difference.
       dzr = zr;
       dzi = zi;
       m = 0;
-      ar = 0;
-      ai = 0;
+      ar = zero;
+      ai = zero;
     } else if (at_end) {
       return unfinished_count(n);
     }
-    const hn::Complex<double> next =
-        step.template Step<hn::ScalarDeepOps>(ar, ai, dzr, dzi, dcr, dci);
+    const hn::Complex<Num> next = step.template Step<Ops>(ar, ai, dzr, dzi, dcr, dci);
     dzr = next.re;
     dzi = next.im;
     ++m;
   }
   return count;
+}
+
+// The offset of pixel (row, column) in the extended range.
+void pixel_offset_extended(const PerturbationPass& pass, int64_t row, int64_t column, FloatExp* dcr,
+                           FloatExp* dci) {
+  const FloatExp x = to_float_exp(static_cast<double>(column) - pass.ref_col) * pass.step_x_x;
+  const FloatExp y = to_float_exp(pass.ref_row - static_cast<double>(row)) * pass.step_y_x;
+  *dcr = x * to_float_exp(pass.cos) - y * to_float_exp(pass.sin);
+  *dci = x * to_float_exp(pass.sin) + y * to_float_exp(pass.cos);
 }
 
 }  // namespace
@@ -65,10 +78,18 @@ void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, 
   hn::VisitPerturbedStep(pass.family, [&](const auto& step) {
     for (int64_t k = first; k < first + n; ++k) {
       const int64_t p = pixels ? pixels[k] : k;
-      double dcr = 0;
-      double dci = 0;
-      pixel_offset(pass, p / pass.width, p % pass.width, &dcr, &dci);
-      counts[p] = PerturbPixel(step, pass, dcr, dci);
+      if (pass.extended) {
+        FloatExp dcr;
+        FloatExp dci;
+        pixel_offset_extended(pass, p / pass.width, p % pass.width, &dcr, &dci);
+        counts[p] =
+            PerturbPixel<hn::FloatExpOps>(step, pass, pass.ref_re_x, pass.ref_im_x, dcr, dci);
+      } else {
+        double dcr = 0;
+        double dci = 0;
+        pixel_offset(pass, p / pass.width, p % pass.width, &dcr, &dci);
+        counts[p] = PerturbPixel<hn::ScalarDeepOps>(step, pass, pass.ref_re, pass.ref_im, dcr, dci);
+      }
     }
   });
 }

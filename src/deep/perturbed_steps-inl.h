@@ -24,8 +24,10 @@
 
 #include <hwy/highway.h>
 
+#include <cmath>
 #include <cstdint>
 
+#include "deep/float_exp.h"
 #include "fractal/family.h"
 
 HWY_BEFORE_NAMESPACE();
@@ -43,6 +45,26 @@ struct ScalarDeepOps {
   static HWY_INLINE bool NonNegative(double a) { return a >= 0; }
   static HWY_INLINE bool Positive(double a) { return a > 0; }
   static HWY_INLINE double IfThenElse(bool m, double yes, double no) { return m ? yes : no; }
+  static HWY_INLINE double Abs(double a) { return std::fabs(a); }
+  // a < b for a, b >= 0.
+  static HWY_INLINE bool Less(double a, double b) { return a < b; }
+  static HWY_INLINE bool Passes(double r2, double b2) { return r2 <= b2; }
+};
+
+// The number type of the extended range (deep/float_exp.h), scalar only.
+struct FloatExpOps {
+  using Mask = bool;
+  static HWY_INLINE FloatExp Set(double a) { return to_float_exp(a); }
+  static HWY_INLINE FloatExp Add(FloatExp a, FloatExp b) { return a + b; }
+  static HWY_INLINE FloatExp Sub(FloatExp a, FloatExp b) { return a - b; }
+  static HWY_INLINE FloatExp Mul(FloatExp a, FloatExp b) { return a * b; }
+  static HWY_INLINE FloatExp Neg(FloatExp a) { return -a; }
+  static HWY_INLINE bool NonNegative(FloatExp a) { return a.m >= 0; }
+  static HWY_INLINE bool Positive(FloatExp a) { return a.m > 0; }
+  static HWY_INLINE FloatExp IfThenElse(bool m, FloatExp yes, FloatExp no) { return m ? yes : no; }
+  static HWY_INLINE FloatExp Abs(FloatExp a) { return abs(a); }
+  static HWY_INLINE bool Less(FloatExp a, FloatExp b) { return magnitude_less(a, b); }
+  static HWY_INLINE bool Passes(FloatExp r2, double b2) { return to_double(r2) <= b2; }
 };
 
 // A complex number of the ops' number type.

@@ -113,6 +113,14 @@ void step(const Family& family, BigOrbit& o) {
   mpfr_swap(o.zr.get(), o.t.get());
 }
 
+// The MPFR value rounded to 53 bits, with its whole exponent.
+FloatExp float_exp_of(const Mpfr& x) {
+  if (mpfr_zero_p(x.get())) return FloatExp{0.0, kZeroExponent};
+  long exponent = 0;
+  const double mantissa = mpfr_get_d_2exp(&exponent, x.get(), MPFR_RNDN);
+  return FloatExp{mantissa, exponent};
+}
+
 }  // namespace
 
 Status compute_reference_orbit(const DeepGeometry& geometry, double col, double row,
@@ -127,9 +135,17 @@ Status compute_reference_orbit(const DeepGeometry& geometry, double col, double 
   ReferenceOrbit r;
   r.re.reserve(static_cast<size_t>(iterations));
   r.im.reserve(static_cast<size_t>(iterations));
+  if (geometry.extended) {
+    r.re_x.reserve(static_cast<size_t>(iterations));
+    r.im_x.reserve(static_cast<size_t>(iterations));
+  }
   for (int32_t n = 0; n < iterations; ++n) {
     r.re.push_back(mpfr_get_d(o.zr.get(), MPFR_RNDN));
     r.im.push_back(mpfr_get_d(o.zi.get(), MPFR_RNDN));
+    if (geometry.extended) {
+      r.re_x.push_back(float_exp_of(o.zr));
+      r.im_x.push_back(float_exp_of(o.zi));
+    }
     mpfr_sqr(o.x2.get(), o.zr.get(), MPFR_RNDN);
     mpfr_sqr(o.y2.get(), o.zi.get(), MPFR_RNDN);
     mpfr_add(o.t.get(), o.x2.get(), o.y2.get(), MPFR_RNDN);

@@ -9,6 +9,7 @@
 
 #include "base/status.h"
 #include "deep/deep_geometry.h"
+#include "deep/float_exp.h"
 #include "fractal/family.h"
 
 namespace mandelbrot {
@@ -19,13 +20,18 @@ namespace mandelbrot {
 struct ReferenceOrbit {
   std::vector<double> re;
   std::vector<double> im;
+  // The same values as FloatExp (exact to 53 bits however small), for the
+  // extended range only (empty otherwise): 32 bytes per iteration more.
+  std::vector<FloatExp> re_x;
+  std::vector<FloatExp> im_x;
   bool escaped = false;
   int64_t last() const { return static_cast<int64_t>(re.size()) - 1; }
 };
 
-// The bytes a reference orbit of `iterations` steps may take.
-constexpr uint64_t reference_orbit_bytes(int32_t iterations) {
-  return uint64_t{16} * static_cast<uint64_t>(iterations);
+// The bytes a reference orbit of `iterations` steps may take (`extended`: with
+// its FloatExp copy).
+constexpr uint64_t reference_orbit_bytes(int32_t iterations, bool extended) {
+  return uint64_t{extended ? 48u : 16u} * static_cast<uint64_t>(iterations);
 }
 
 // The orbit of the sample point of (fractional) column `col` and row `row` of

@@ -382,12 +382,12 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int32_t rows = band_rows(k.width, k.height);
   // A perturbation render holds its whole image and a reference orbit.
-  const uint64_t counts_bytes =
-      plan.method == Method::kPerturbation
-          ? held_bytes(k.width, k.height, plan.channels) + reference_orbit_bytes(k.iterations)
-      : range_pass(plan) == RangePass::kHeld
-          ? held_bytes(k.width, k.height, plan.channels)
-          : held_bytes(k.width, rows, plan.channels) * kPipelineBands;
+  const uint64_t counts_bytes = plan.method == Method::kPerturbation
+                                    ? held_bytes(k.width, k.height, plan.channels) +
+                                          reference_orbit_bytes(k.iterations, plan.deep.extended)
+                                : range_pass(plan) == RangePass::kHeld
+                                    ? held_bytes(k.width, k.height, plan.channels)
+                                    : held_bytes(k.width, rows, plan.channels) * kPipelineBands;
   if (Status s = check_memory(counts_bytes + encoder_memory_bytes(plan.format, spec, rows));
       !s.ok()) {
     return s;

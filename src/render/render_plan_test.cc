@@ -212,12 +212,15 @@ TEST(RenderPlan, AutoTakesPerturbationExactlyWhereDirectRefuses) {
   o.method = "exact";
   EXPECT_NE(error_of(o).find("unknown --method 'exact'"), std::string::npos);
   o = RenderOptions();
-  o.radius = "1e-500";  // beyond doubles, and beyond perturbation's doubles too
+  o.radius = "1e-500";  // beyond doubles: the extended range
+  EXPECT_EQ(plan_of(o).method, Method::kPerturbation);
+  EXPECT_TRUE(plan_of(o).deep.extended);
+  o.radius = "1e-10001";  // beyond deep zoom's reach
   RenderPlan plan;
   const Status s = make_render_plan(o, &plan);
   EXPECT_EQ(s.code(), StatusCode::kUnsupported);
   const std::string& message = s.message();
-  EXPECT_NE(message.find("1e-500"), std::string::npos) << message;
+  EXPECT_NE(message.find("1e-10001"), std::string::npos) << message;
   EXPECT_NE(message.find("deeper than deep zoom reaches"), std::string::npos) << message;
 }
 

@@ -49,7 +49,7 @@ class DeepZoomTest(ScratchTestCase):
     def test_bad_method_and_unsupported_depths_and_families(self):
         cases = [
             (["--method", "fast"], "unknown --method 'fast'"),
-            (["--center", KF_1E14, "--radius", "1e-400"], "1e-400"),
+            (["--center", KF_1E14, "--radius", "1e-10001"], "1e-10001"),
             (["--center", "0.1,0.6", "--radius", "1e-20", "--julia", "-0.8,0.156"], "julia"),
             (["--center", KF_1E14, "--radius", "1e-15", "--colouring", "smooth"], "smooth"),
         ]
@@ -85,6 +85,25 @@ class DeepZoomTest(ScratchTestCase):
               f"{np.max(np.abs(direct - perturbed))}")
         self.assertGreaterEqual(equal, 0.999)
         self.assertLessEqual(np.max(np.abs(direct.astype(np.int64) - perturbed)), 2)
+
+    def test_every_benchmark_location_renders_without_approximate_pixels(self):
+        # Kalles Fraktaler's six benchmark locations at their own depth and
+        # iterations, small (full size is the benchmark's: docs/PERFORMANCE.md);
+        # 4e533 and 1e1086 are beyond doubles (the extended range).
+        locations = os.path.join(os.path.dirname(__file__), "..", "data", "kfr")
+        for name, size in (("1e14.kfr", 16), ("1e50.kfr", 8), ("5e113.kfr", 8),
+                           ("5e227.kfr", 8), ("4e533.kfr", 8), ("1e1086.kfr", 4)):
+            with self.subTest(name):
+                out = self.file("location.npy")
+                # (at 16 pixels 1e14 is still within the direct path's reach)
+                report = json.loads(run(["--from", os.path.join(locations, name), "--size",
+                                         str(size), "--method", "perturbation", "--json", "-o",
+                                         out], check=True).stdout)
+                counts = np.load(out)
+                print(f"{name}: {report['deep']}")
+                self.assertEqual(report["method"], "perturbation")
+                self.assertEqual(report["deep"]["approximate_pixels"], 0)
+                self.assertGreater(len(np.unique(counts)), 1)
 
     def test_a_deep_png_re_renders_and_verifies(self):
         png = self.file("deep.png")
