@@ -8,7 +8,7 @@ import unittest
 
 import numpy as np
 
-from support import ScratchTestCase, run
+from support import SOURCE_DIR, ScratchTestCase, run
 
 # The centre of Kalles Fraktaler's 1e14 benchmark location (tests/data/kfr).
 KF_1E14 = ("-1.759817130804847813610825010561798238243999999999999999999800,"
@@ -104,6 +104,15 @@ class DeepZoomTest(ScratchTestCase):
                 self.assertEqual(report["method"], "perturbation")
                 self.assertEqual(report["deep"]["approximate_pixels"], 0)
                 self.assertGreater(len(np.unique(counts)), 1)
+
+    def test_the_readme_picture_is_what_its_command_writes(self):
+        # README "Deep zoom": the same bytes on every machine, target and thread count.
+        out = self.file("deep.png")
+        run(["--from", os.path.join(SOURCE_DIR, "tests", "data", "kfr", "5e113.kfr"), "--size",
+             "256", "--quiet", "-o", out], check=True)
+        with open(out, "rb") as rendered, \
+                open(os.path.join(SOURCE_DIR, "assets", "deep", "5e113.png"), "rb") as golden:
+            self.assertEqual(rendered.read(), golden.read())
 
     def test_a_deep_png_re_renders_and_verifies(self):
         png = self.file("deep.png")

@@ -34,7 +34,9 @@ def environment():
 class Readme(unittest.TestCase):
     def setUp(self):
         # One directory for the whole run: later commands use earlier ones' files.
+        # Paths into the source tree (tests/data/...) work as from its root.
         self.dir = tempfile.TemporaryDirectory()
+        os.symlink(os.path.join(SOURCE_DIR, "tests"), os.path.join(self.dir.name, "tests"))
 
     def tearDown(self):
         self.dir.cleanup()
