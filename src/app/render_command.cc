@@ -39,7 +39,10 @@ void RenderCommand::add_options(CLI::App& app) {
   CLI::Option* width = add_text_option(app, "--width", o.width, "Width in pixels", "N");
   CLI::Option* height = add_text_option(app, "--height", o.height, "Height in pixels", "N");
   size->excludes(width)->excludes(height);
-  add_text_option(app, "--iter", o.iterations, "Maximum iterations per point (default 100)", "N");
+  add_text_option(app, "--iter", o.iterations,
+                  "Maximum iterations per point, or auto: chosen from a 16-pixel-high probe "
+                  "render of the view (default 100)",
+                  "N");
   CLI::Option* region =
       add_text_option(app, "--region", o.region,
                       "Region of the complex plane (default -2,1,-1.5,1.5)", "XMIN,XMAX,YMIN,YMAX");

@@ -33,6 +33,13 @@ ProgressBar::~ProgressBar() {
   drawer_.join();
 }
 
+void ProgressBar::set_stage(const std::string& label, int64_t total) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  label_ = label;
+  total_.store(std::max<int64_t>(total, 1));
+  done_.store(0);
+}
+
 bool ProgressBar::wanted(bool quiet) { return !quiet && isatty(STDERR_FILENO); }
 
 void ProgressBar::draw_loop() {
@@ -41,11 +48,15 @@ void ProgressBar::draw_loop() {
   install_interrupt_cleanup();  // Ctrl-C ends the bar's line (base/interrupt.h)
   while (true) {
     const double fraction =
-        std::min(1.0, static_cast<double>(done_.load()) / static_cast<double>(total_));
+        std::min(1.0, static_cast<double>(done_.load()) / static_cast<double>(total_.load()));
     const int filled = static_cast<int>(fraction * kBarWidth);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    fmt::print(stderr, "\r[{}{}] {:3.0f}%  {:.1f} s", std::string(filled, '#'),
+    // A stage's label is padded to the longest one drawn, so a shorter one
+    // overwrites it whole.
+    widest_label_ = std::max(widest_label_, label_.size());
+    const std::string label = label_.empty() ? "" : fmt::format("{:<{}} ", label_, widest_label_);
+    fmt::print(stderr, "\r{}[{}{}] {:3.0f}%  {:.1f} s", label, std::string(filled, '#'),
                std::string(kBarWidth - filled, '.'), 100 * fraction, seconds);
     std::fflush(stderr);
     drawn_ = true;
@@ -53,7 +64,7 @@ void ProgressBar::draw_loop() {
     if (wake_.wait_for(lock, kInterval, [this] { return stopping_; })) break;
   }
   if (drawn_) {
-    fmt::print(stderr, "\r{}\r", std::string(kBarWidth + 20, ' '));
+    fmt::print(stderr, "\r{}\r", std::string(kBarWidth + 20 + widest_label_ + 1, ' '));
     std::fflush(stderr);
     set_progress_line_open(false);
   }

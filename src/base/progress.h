@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <thread>
 
 namespace mandelbrot {
@@ -25,14 +26,20 @@ class ProgressBar {
   // The counter the workers add finished units to.
   std::atomic<int64_t>& done() { return done_; }
 
+  // Starts a new stage of the work: `total` units, counted from 0 again, drawn
+  // after `label` ("reference orbit [###...]"). The first stage has no label.
+  void set_stage(const std::string& label, int64_t total);
+
   // Whether this process should draw progress: stderr is a terminal and not quiet.
   static bool wanted(bool quiet);
 
  private:
   void draw_loop();
 
-  const int64_t total_;
+  std::atomic<int64_t> total_;
   std::atomic<int64_t> done_{0};
+  std::string label_;        // guarded by mutex_
+  size_t widest_label_ = 0;  // the drawing thread's
   const std::chrono::steady_clock::time_point start_;
   std::mutex mutex_;
   std::condition_variable wake_;

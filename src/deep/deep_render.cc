@@ -6,6 +6,8 @@
 #include <chrono>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "deep/reference_orbit.h"
 
 namespace mandelbrot {
@@ -36,7 +38,7 @@ void run_pass(const DeepRequest& r, const PerturbationPass& pass, const int64_t*
 
 }  // namespace
 
-Status render_deep(const DeepRequest& r, int32_t* counts, std::atomic<int64_t>* progress,
+Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
                    DeepReport* report) {
   const DeepGeometry& g = r.geometry;
   const int32_t width = g.view.width;
@@ -50,9 +52,13 @@ Status render_deep(const DeepRequest& r, int32_t* counts, std::atomic<int64_t>* 
   double ref_row = 0.5 * height;
   for (int32_t k = 0; k < kMaxReferences; ++k) {
     const auto reference_start = std::chrono::steady_clock::now();
+    if (progress) {
+      progress->set_stage(k == 0 ? "reference orbit" : fmt::format("reference orbit {}", k + 1),
+                          r.iterations);
+    }
     ReferenceOrbit orbit;
     if (Status s = compute_reference_orbit(g, ref_col, ref_row, r.family, r.iterations, r.bailout,
-                                           nullptr, &orbit);
+                                           progress ? &progress->done() : nullptr, &orbit);
         !s.ok()) {
       return s;
     }
@@ -83,8 +89,9 @@ Status render_deep(const DeepRequest& r, int32_t* counts, std::atomic<int64_t>* 
     pass.step_y_x = g.step_y_x;
 
     const auto pixels_start = std::chrono::steady_clock::now();
+    if (progress) progress->set_stage("pixels", pending_count);
     const int64_t* list = pending.empty() ? nullptr : pending.data();
-    run_pass(r, pass, list, pending_count, counts, progress);
+    run_pass(r, pass, list, pending_count, counts, progress ? &progress->done() : nullptr);
     rep.pixels_seconds += seconds_since(pixels_start);
     // The last reference's pass rebases instead of leaving pixels unfinished.
     if (pass.rebase_at_end) rep.approximate_pixels = pending_count;
@@ -103,7 +110,6 @@ Status render_deep(const DeepRequest& r, int32_t* counts, std::atomic<int64_t>* 
       }
     }
     if (left.empty()) break;
-    if (progress) progress->fetch_sub(static_cast<int64_t>(left.size()), std::memory_order_relaxed);
     pending = std::move(left);
     pending_count = static_cast<int64_t>(pending.size());
     ref_col = static_cast<double>(best % width);

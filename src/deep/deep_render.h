@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 
+#include "base/progress.h"
 #include "base/status.h"
 #include "deep/deep_geometry.h"
 #include "deep/perturbation.h"
@@ -41,9 +42,10 @@ struct DeepReport {
 // reference without rebasing, the next reference is the pixel among them that
 // got furthest (the lowest index on a tie) and they are computed again against
 // it. The counts depend only on the request, not on request.threads or on
-// which SIMD loop `perturb` is. `progress` (if not null) counts pixels done.
+// which SIMD loop `perturb` is. `progress` (if not null) shows each stage:
+// "reference orbit" (its steps), then "pixels", and so on for each reference.
 // REQUIRES: deep_zoom_problem(request.family) is empty; counts holds W * H values.
-Status render_deep(const DeepRequest& request, int32_t* counts, std::atomic<int64_t>* progress,
+Status render_deep(const DeepRequest& request, int32_t* counts, ProgressBar* progress,
                    DeepReport* report);
 
 }  // namespace mandelbrot

@@ -301,8 +301,7 @@ Status render_perturbation(const RenderPlan& plan, ByteSink& sink, RenderReport*
   image.set_rows(0, k.height);
   {
     ProgressBar progress(int64_t{k.width} * k.height, ProgressBar::wanted(plan.quiet));
-    if (Status s =
-            render_deep(deep_request_of(plan), image.data(), &progress.done(), &report->deep);
+    if (Status s = render_deep(deep_request_of(plan), image.data(), &progress, &report->deep);
         !s.ok()) {
       return s;
     }

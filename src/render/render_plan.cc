@@ -9,6 +9,7 @@
 #include "kernel/kernel_channels.h"
 #include "render/distinct_samples.h"
 #include "render/family_options.h"
+#include "render/render.h"
 #include "render/shared_options.h"
 
 #include <omp.h>
@@ -69,6 +70,31 @@ Status set_view_doubles(const View& view, KernelParams* k) {
   k->region = Region{d.xmin, d.xmax, d.ymin, d.ymax};
   k->rotation = KernelParams::Rotation{d.cos, d.sin, d.cx, d.cy};
   return Status();
+}
+
+// The options of the --iter auto probe: `options` at kAutoProbeRows rows (the
+// width in proportion), kAutoIterationsCap iterations, counts only, no output.
+RenderOptions with_probe_size(RenderOptions o) {
+  // The probe's size follows the request's aspect; its view is the same
+  // (centre and radius, or region). A bad size is reported by the render's own plan.
+  int32_t width = 400;
+  int32_t height = 400;
+  if (parse_dimensions(o, &width, &height).ok()) {
+    const int64_t probe_width =
+        std::max<int64_t>(1, (int64_t{width} * kAutoProbeRows + height / 2) / std::max(height, 1));
+    o.size.reset();
+    o.width = std::to_string(std::min<int64_t>(probe_width, 4 * kAutoProbeRows));
+    o.height = std::to_string(kAutoProbeRows);
+  }
+  o.iterations = std::to_string(kAutoIterationsCap);
+  o.output = "-";
+  o.format = "npy";
+  o.channel.reset();
+  o.colouring.reset();
+  o.json = false;
+  o.hash = false;
+  o.quiet = true;
+  return o;
 }
 
 // --method: "auto" (nullopt), or the method forced.
@@ -198,7 +224,12 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   KernelParams& k = p.params;
   if (Status s = parse_dimensions(o, &k.width, &k.height); !s.ok()) return s;
 
-  if (Status s = parse_iterations(o.iterations.value_or("100"), &k.iterations); !s.ok()) return s;
+  const bool auto_iterations = o.iterations && ascii_lower(*o.iterations) == "auto";
+  if (!auto_iterations) {
+    if (Status s = parse_iterations(o.iterations.value_or("100"), &k.iterations); !s.ok()) {
+      return s;
+    }
+  }
 
   if (Status s = parse_family_options(o, &k.family); !s.ok()) return s;
   if (Status s = make_view(with_family_view(o, k.family), k.width, k.height, &p.view); !s.ok()) {
@@ -267,7 +298,26 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   p.json = o.json;
   p.quiet = o.quiet;
   p.hash = o.hash;
+  if (auto_iterations) {
+    if (Status s = choose_auto_iterations(o, &k.iterations); !s.ok()) return s;
+  }
   *plan = std::move(p);
+  return Status();
+}
+
+Status choose_auto_iterations(const RenderOptions& options, int32_t* iterations) {
+  RenderPlan plan;
+  if (Status s = make_render_plan(with_probe_size(options), &plan); !s.ok()) return s;
+  const KernelParams& k = plan.params;
+  std::vector<int32_t> counts(static_cast<size_t>(k.width) * static_cast<size_t>(k.height));
+  if (Status s = render_counts(plan, counts.data()); !s.ok()) return s;
+  int32_t escaped = -1;
+  for (int32_t c : counts) {
+    if (c < kAutoIterationsCap - 1) escaped = std::max(escaped, c);
+  }
+  *iterations = escaped < 0
+                    ? kAutoIterationsInside
+                    : std::clamp(2 * (escaped + 1), kAutoIterationsLeast, kAutoIterationsCap);
   return Status();
 }
 

@@ -1,7 +1,10 @@
 #include "render/render_plan.h"
 
+#include "render/render.h"
+
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace mandelbrot {
@@ -349,6 +352,49 @@ TEST(RenderPlan, RejectsAnUnknownColourMap) {
   RenderOptions o;
   o.colour_map = "jet";
   EXPECT_NE(error_of(o).find("'jet'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace mandelbrot
+
+namespace mandelbrot {
+namespace {
+
+// --iter auto: the rule of render_plan.h, checked against a probe render made
+// here by hand with the documented options.
+TEST(RenderPlan, IterAutoFollowsItsProbe) {
+  RenderOptions o;
+  o.center = "-0.7436,0.1318";
+  o.radius = "0.003";
+  o.width = "96";
+  o.height = "48";
+  o.iterations = "auto";
+  const RenderPlan plan = plan_of(o);
+
+  RenderOptions probe = o;
+  probe.width = "32";  // 16 rows, the width in proportion
+  probe.height = "16";
+  probe.iterations = "1000000";
+  const RenderPlan probe_plan = plan_of(probe);
+  std::vector<int32_t> counts(32 * 16);
+  ASSERT_TRUE(render_counts(probe_plan, counts.data()).ok());
+  int32_t escaped = -1;
+  for (int32_t c : counts) {
+    if (c < 999999) escaped = std::max(escaped, c);
+  }
+  ASSERT_GT(escaped, 100);
+  EXPECT_EQ(plan.params.iterations, 2 * (escaped + 1));
+  EXPECT_EQ(plan.params.width, 96);
+
+  o = RenderOptions();
+  o.iterations = "AUTO";
+  o.center = "-0.2,0";  // inside the main cardioid: no probe pixel escapes
+  o.radius = "0.05";
+  EXPECT_EQ(plan_of(o).params.iterations, kAutoIterationsInside);
+  o.center = "5,5";  // far outside: every pixel escapes at once
+  EXPECT_EQ(plan_of(o).params.iterations, kAutoIterationsLeast);
+  o.iterations = "autox";
+  EXPECT_NE(error_of(o).find("--iter"), std::string::npos);
 }
 
 }  // namespace

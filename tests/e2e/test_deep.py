@@ -126,6 +126,17 @@ class DeepZoomTest(ScratchTestCase):
         verified = run(["verify", png])
         self.assertEqual(verified.returncode, 0, verified.stderr.decode())
 
+    def test_iter_auto_is_resolved_and_recorded(self):
+        png = self.file("auto.png")
+        report = json.loads(run(["--center", KF_1E14, "--radius", "1e-15", "--size", "32",
+                                 "--iter", "auto", "--json", "-o", png], check=True).stdout)
+        self.assertEqual(report["method"], "perturbation")
+        self.assertGreater(report["iterations"], report["max_count"])
+        self.assertGreater(report["max_count"], 400)  # the view's pixels escape near 560
+        info = json.loads(run(["info", "--json", png], check=True).stdout)
+        self.assertEqual(info["parameters"]["iterations"], report["iterations"])
+        self.assertEqual(run(["verify", png]).returncode, 0)
+
     def test_forced_perturbation_is_recorded_for_re_renders(self):
         png = self.file("forced.png")
         run(["--center", "-0.7436,0.1318", "--radius", "0.003", "--iter", "500", "--size", "32",
