@@ -3,21 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
+#include <string>
 
 #include "deep/mpfr_number.h"
 #include "view/decimal.h"
 #include "view/rotation.h"
 
 namespace mandelbrot {
-
-bool set_decimal(Mpfr& number, const std::string& text) {
-  // MPFR reads a decimal exponent with 'e' or '@'; is_decimal() allows 'E' too.
-  std::string lower = text;
-  for (char& c : lower) {
-    if (c == 'E') c = 'e';
-  }
-  return mpfr_set_str(number.get(), lower.c_str(), 10, MPFR_RNDN) == 0;
-}
 
 namespace {
 
@@ -34,37 +27,30 @@ Status make_deep_geometry(const View& view, DeepGeometry* geometry) {
   DeepGeometry g;
   g.view = view;
   // The spacings in MPFR from the exact decimals, then rounded once to double.
-  // The radius's own magnitude bounds the precision the division needs.
-  const DecimalMagnitude radius = decimal_magnitude(view.radius);
-  if (radius.exponent < kDeepestRadiusExponent) {
-    return unsupported(
-        "--radius {} is deeper than deep zoom reaches: the radius must be at least 1e{} "
-        "(docs/SEMANTICS.md, \"Deep zoom\")",
-        view.radius, kDeepestRadiusExponent);
-  }
-  const int64_t bits_needed =
-      std::max<int64_t>(64, bits_below_point(radius) + 64 + 32);  // + log2 of any image side
-  Mpfr x(static_cast<mpfr_prec_t>(bits_needed));
-  Mpfr y(static_cast<mpfr_prec_t>(bits_needed));
+  // The finer half-extent's magnitude bounds the precision the division needs.
+  DecimalMagnitude finest_half = decimal_magnitude(view.radius);
   if (view.region) {
-    const auto& r = *view.region;
-    Mpfr lo(static_cast<mpfr_prec_t>(bits_needed));
-    // Region bounds are doubles-range decimals of any length: their difference
-    // at this precision is exact to far more bits than a double keeps.
-    set_decimal(lo, r[0]);
-    set_decimal(x, r[1]);
-    mpfr_sub(x.get(), x.get(), lo.get(), MPFR_RNDN);
-    mpfr_div_si(x.get(), x.get(), view.width, MPFR_RNDN);
-    set_decimal(lo, r[2]);
-    set_decimal(y, r[3]);
-    mpfr_sub(y.get(), y.get(), lo.get(), MPFR_RNDN);
-    mpfr_div_si(y.get(), y.get(), view.height, MPFR_RNDN);
-  } else {
-    set_decimal(y, view.radius);
-    mpfr_mul_2ui(y.get(), y.get(), 1, MPFR_RNDN);
-    mpfr_div_si(y.get(), y.get(), view.height, MPFR_RNDN);
-    mpfr_set(x.get(), y.get(), MPFR_RNDN);
+    const std::optional<std::string> half_width =
+        decimal_half_difference((*view.region)[0], (*view.region)[1]);
+    if (!half_width) {
+      return unsupported("--region {}: its bounds differ too much in scale for deep zoom",
+                         region_text(view));
+    }
+    const DecimalMagnitude w = decimal_magnitude(*half_width);
+    if (w.exponent < finest_half.exponent) finest_half = w;
   }
+  if (finest_half.exponent < kDeepestRadiusExponent) {
+    return unsupported(
+        "{} is deeper than deep zoom reaches: the radius must be at least 1e{} "
+        "(docs/SEMANTICS.md, \"Deep zoom\")",
+        view.region ? "--region " + region_text(view) : "--radius " + view.radius,
+        kDeepestRadiusExponent);
+  }
+  const auto bits = static_cast<mpfr_prec_t>(
+      std::max<int64_t>(64, bits_below_point(finest_half) + 64 + 32));  // + log2 of a side
+  Mpfr x(bits);
+  Mpfr y(bits);
+  set_exact_spacings(view, x, y);
   long exponent = 0;
   double mantissa = mpfr_get_d_2exp(&exponent, x.get(), MPFR_RNDN);
   g.step_x_x = FloatExp{mantissa, exponent};

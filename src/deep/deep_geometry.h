@@ -13,7 +13,7 @@ namespace mandelbrot {
 
 // The finest pixel spacing the double perturbation loop reaches: its offsets
 // are doubles, which keep all their bits down to 2.2e-308 (below, subnormals
-// lose them); this leaves 2^26 of room below the spacing. Finer views use the
+// lose them); this leaves a factor of 2^25 below the spacing. Finer views use the
 // extended range (FloatExp offsets).
 inline constexpr double kDeepestDoubleSpacing = 1e-300;
 
@@ -42,7 +42,8 @@ struct DeepGeometry {
 };
 
 // The geometry of `view` for the perturbation loop. A usage error
-// (kUnsupported) when the radius is below 10^kDeepestRadiusExponent.
+// (kUnsupported) when the radius, or a region's half-width, is below
+// 10^kDeepestRadiusExponent, or a region's bounds differ too much in scale.
 // REQUIRES: the view's strings passed the parse functions of view/view.h.
 Status make_deep_geometry(const View& view, DeepGeometry* geometry);
 

@@ -141,9 +141,20 @@ TEST(DeepRender, PixelsBeyondAnEscapedReferenceGetANewOne) {
   EXPECT_GT(report.references, 1);
   EXPECT_EQ(report.approximate_pixels, 0);
   for (int32_t c : counts) EXPECT_FALSE(is_unfinished(c));
-  // The same with the scalar loop, and for another thread count.
-  r.threads = 2;
-  EXPECT_EQ(render(r), counts);
+  // The same bytes on every SIMD target and thread count: the end-of-reference
+  // path of the lanes, too.
+  for (const std::string& name : kernel_names()) {
+    if (name == "scalar") continue;
+    Kernel kernel;
+    ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
+    r.perturb = perturb_function_for_target(kernel.compiled_target);
+    for (int threads : {1, 2}) {
+      r.threads = threads;
+      DeepReport simd_report;
+      EXPECT_EQ(render(r, &simd_report), counts) << name << " threads " << threads;
+      EXPECT_EQ(simd_report.references, report.references) << name;
+    }
+  }
 }
 
 TEST(DeepRender, RefusesRadiiBeyondItsReach) {
@@ -181,6 +192,21 @@ TEST(DeepRender, TheExtendedRangeStartsBelowTheDoubleSpacing) {
   // 6e-1002 = m 2^e with 0.5 <= m < 1
   EXPECT_EQ(g.step_x_x.e, -3325);
   EXPECT_DOUBLE_EQ(g.step_x_x.m, 0.504529811887144);  // mpmath: frexp(6e-1002)
+}
+
+// A narrow region's width is taken exactly on its digits, not from rounded
+// bounds that would cancel it.
+TEST(DeepRender, ANarrowRegionKeepsItsSpacing) {
+  View v;
+  v.width = 16;
+  v.height = 16;
+  ASSERT_TRUE(
+      parse_view_region("0.3,0.3000000000000000000000000000000000000001,-1e-40,1e-40", &v).ok());
+  DeepGeometry g;
+  ASSERT_TRUE(make_deep_geometry(v, &g).ok());
+  EXPECT_DOUBLE_EQ(g.step_x, 1e-40 / 16);
+  EXPECT_DOUBLE_EQ(g.step_y, 2e-40 / 16);
+  EXPECT_GE(g.precision_bits, 64 + 135);  // 6.25e-42 ~ 2^-136.5
 }
 
 TEST(DeepRender, ThePrecisionFollowsThePixelSpacing) {

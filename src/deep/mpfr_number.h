@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "view/view.h"
+
 namespace mandelbrot {
 
 class Mpfr {
@@ -25,5 +27,13 @@ class Mpfr {
 // Sets `number` to the decimal `text` rounded to nearest; false when MPFR does
 // not read all of it. REQUIRES: text is a decimal (view/decimal.h, is_decimal()).
 bool set_decimal(Mpfr& number, const std::string& text);
+
+// The exact spacings of `view`'s samples, rounded to the precision of x and y:
+// x = y = 2R/H for a view given by centre and radius; for a region,
+// x = 2 hx / W with hx = (XMAX - XMIN)/2 computed exactly on the digits, and
+// y = 2R/H (R is the region's exact half-height). False when the region's
+// bounds lie too far apart in scale for an exact difference.
+// REQUIRES: the view's strings passed the parse functions of view/view.h.
+bool set_exact_spacings(const View& view, Mpfr& x, Mpfr& y);
 
 }  // namespace mandelbrot

@@ -1,5 +1,6 @@
 // The perturbation loop: each pixel's count from a reference orbit and the
-// pixel's offset from the reference point, in hardware doubles
+// pixel's offset from the reference point, in hardware doubles (FloatExp in
+// the extended range)
 // (docs/SEMANTICS.md, "Deep zoom"). The scalar loop is the reference; every
 // SIMD target computes the same doubles in the same order, so the counts are
 // the same bytes on every target and for every thread count.

@@ -1,5 +1,6 @@
 #include "deep/reference_orbit.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "deep/mpfr_number.h"
@@ -19,9 +20,8 @@ struct BigOrbit {
         t(bits),
         u(bits),
         wr(bits),
-        wi(bits),
-        b2(bits) {}
-  Mpfr zr, zi, cr, ci, x2, y2, t, u, wr, wi, b2;
+        wi(bits) {}
+  Mpfr zr, zi, cr, ci, x2, y2, t, u, wr, wi;
 };
 
 // c = centre + rot((col - W/2) step_x, (H/2 - row) step_y), every part exact
@@ -32,27 +32,11 @@ void set_point(const DeepGeometry& g, double col, double row, BigOrbit& o) {
   Mpfr dx(bits);
   Mpfr dy(bits);
   const View& v = g.view;
-  // The exact spacings, as deep_geometry.cc computes them before rounding.
-  if (v.region) {
-    const auto& r = *v.region;
-    Mpfr lo(bits);
-    set_decimal(lo, r[0]);
-    set_decimal(step, r[1]);
-    mpfr_sub(step.get(), step.get(), lo.get(), MPFR_RNDN);
-    mpfr_div_si(step.get(), step.get(), v.width, MPFR_RNDN);
-    mpfr_mul_d(dx.get(), step.get(), col - 0.5 * v.width, MPFR_RNDN);
-    set_decimal(lo, r[2]);
-    set_decimal(step, r[3]);
-    mpfr_sub(step.get(), step.get(), lo.get(), MPFR_RNDN);
-    mpfr_div_si(step.get(), step.get(), v.height, MPFR_RNDN);
-    mpfr_mul_d(dy.get(), step.get(), 0.5 * v.height - row, MPFR_RNDN);
-  } else {
-    set_decimal(step, v.radius);
-    mpfr_mul_2ui(step.get(), step.get(), 1, MPFR_RNDN);
-    mpfr_div_si(step.get(), step.get(), v.height, MPFR_RNDN);
-    mpfr_mul_d(dx.get(), step.get(), col - 0.5 * v.width, MPFR_RNDN);
-    mpfr_mul_d(dy.get(), step.get(), 0.5 * v.height - row, MPFR_RNDN);
-  }
+  // The exact spacings (deep/mpfr_number.h), at this orbit's precision.
+  Mpfr step_y(bits);
+  set_exact_spacings(v, step, step_y);
+  mpfr_mul_d(dx.get(), step.get(), col - 0.5 * v.width, MPFR_RNDN);
+  mpfr_mul_d(dy.get(), step_y.get(), 0.5 * v.height - row, MPFR_RNDN);
   // The rotation by the double path's (cos, sin), exactly.
   Mpfr a(bits);
   Mpfr b(bits);
@@ -126,33 +110,39 @@ FloatExp float_exp_of(const Mpfr& x) {
 Status compute_reference_orbit(const DeepGeometry& geometry, double col, double row,
                                const Family& family, int32_t iterations, double bailout,
                                std::atomic<int64_t>* done, ReferenceOrbit* orbit) {
+  const double bailout_squared = bailout * bailout;  // once, as the pixels have it
   BigOrbit o(static_cast<mpfr_prec_t>(geometry.precision_bits));
   set_point(geometry, col, row, o);
   mpfr_set_zero(o.zr.get(), 1);
   mpfr_set_zero(o.zi.get(), 1);
-  // B*B computed once in double, as the check of every pixel has it.
-  mpfr_set_d(o.b2.get(), bailout * bailout, MPFR_RNDN);
   ReferenceOrbit r;
-  r.re.reserve(static_cast<size_t>(iterations));
-  r.im.reserve(static_cast<size_t>(iterations));
+  // Room for the first million steps; beyond, the vectors grow as the orbit
+  // does (an orbit that escapes early never takes what --iter allows).
+  const size_t room = static_cast<size_t>(std::min(iterations, int32_t{1} << 20));
+  r.re.reserve(room);
+  r.im.reserve(room);
   if (geometry.extended) {
-    r.re_x.reserve(static_cast<size_t>(iterations));
-    r.im_x.reserve(static_cast<size_t>(iterations));
+    r.re_x.reserve(room);
+    r.im_x.reserve(room);
   }
   for (int32_t n = 0; n < iterations; ++n) {
-    r.re.push_back(mpfr_get_d(o.zr.get(), MPFR_RNDN));
-    r.im.push_back(mpfr_get_d(o.zi.get(), MPFR_RNDN));
+    const double zr = mpfr_get_d(o.zr.get(), MPFR_RNDN);
+    const double zi = mpfr_get_d(o.zi.get(), MPFR_RNDN);
+    r.re.push_back(zr);
+    r.im.push_back(zi);
     if (geometry.extended) {
       r.re_x.push_back(float_exp_of(o.zr));
       r.im_x.push_back(float_exp_of(o.zi));
     }
-    mpfr_sqr(o.x2.get(), o.zr.get(), MPFR_RNDN);
-    mpfr_sqr(o.y2.get(), o.zi.get(), MPFR_RNDN);
-    mpfr_add(o.t.get(), o.x2.get(), o.y2.get(), MPFR_RNDN);
-    if (mpfr_greater_p(o.t.get(), o.b2.get()) || mpfr_nan_p(o.t.get())) {
+    // The reference stops where the pixels' own check (in doubles, on the
+    // rounded Z) fails, so that a pixel at the reference point itself (dz = 0)
+    // escapes exactly at its end and is never left unfinished.
+    if (!(zr * zr + zi * zi <= bailout_squared)) {
       r.escaped = true;
       break;
     }
+    mpfr_sqr(o.x2.get(), o.zr.get(), MPFR_RNDN);
+    mpfr_sqr(o.y2.get(), o.zi.get(), MPFR_RNDN);
     step(family, o);
     if (done && (n & 1023) == 0) done->store(n, std::memory_order_relaxed);
   }

@@ -15,8 +15,9 @@
 namespace mandelbrot {
 
 // Z_0 = 0, Z_1, ..., Z_last, each rounded to the nearest double: 16 bytes per
-// iteration. The orbit stops at the first Z that fails the check |Z|^2 <= B^2
-// (kept, and `escaped` set) or after Z_(iterations - 1).
+// iteration. The orbit stops at the first Z whose rounded value fails the
+// pixels' check zr*zr + zi*zi <= B*B in doubles (kept, and `escaped` set), or
+// after Z_(iterations - 1).
 struct ReferenceOrbit {
   std::vector<double> re;
   std::vector<double> im;
@@ -39,7 +40,7 @@ constexpr uint64_t reference_orbit_bytes(int32_t iterations, bool extended) {
 // rotated), iterated with the step of `family` exactly as docs/SEMANTICS.md
 // ("Families") writes it, every operation in MPFR at geometry.precision_bits,
 // rounded to nearest. `done` (if not null) is set to the steps done so far, for
-// progress. Cancelled (kInterrupted-like error) when `cancel` becomes true.
+// progress.
 // REQUIRES: deep_zoom_problem(family) is empty, iterations >= 1.
 Status compute_reference_orbit(const DeepGeometry& geometry, double col, double row,
                                const Family& family, int32_t iterations, double bailout,

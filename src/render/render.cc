@@ -35,24 +35,6 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
-uint64_t physical_memory_bytes() {
-  const long pages = sysconf(_SC_PHYS_PAGES);
-  const long page_size = sysconf(_SC_PAGESIZE);
-  if (pages <= 0 || page_size <= 0) return UINT64_MAX;
-  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size);
-}
-
-Status check_memory(uint64_t needed) {
-  const uint64_t available = physical_memory_bytes();
-  if (needed > available) {
-    constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-    return resource_exhausted(
-        "this render needs about {:.1f} GiB of memory, more than this machine's {:.1f} GiB",
-        static_cast<double>(needed) / kGiB, static_cast<double>(available) / kGiB);
-  }
-  return Status();
-}
-
 // Opens plan.output: the atomic file, or standard output. Refuses to write
 // binary data to a terminal.
 Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
@@ -328,9 +310,41 @@ Status render_bands(const RenderPlan& plan, ByteSink& sink, RenderReport* report
 
 }  // namespace
 
+namespace {
+
+uint64_t physical_memory_bytes() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page_size = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page_size <= 0) return UINT64_MAX;
+  return static_cast<uint64_t>(pages) * static_cast<uint64_t>(page_size);
+}
+
+}  // namespace
+
+Status check_memory(uint64_t needed) {
+  const uint64_t available = physical_memory_bytes();
+  if (needed > available) {
+    constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
+    return resource_exhausted(
+        "this render needs about {:.1f} GiB of memory, more than this machine's {:.1f} GiB",
+        static_cast<double>(needed) / kGiB, static_cast<double>(available) / kGiB);
+  }
+  return Status();
+}
+
+uint64_t perturbation_bytes(const RenderPlan& plan) {
+  const KernelParams& k = plan.params;
+  const uint64_t pixels = static_cast<uint64_t>(k.width) * static_cast<uint64_t>(k.height);
+  // The counts, the lists of pixels still unfinished (two int64 per pixel at
+  // most), and the reference orbit.
+  return held_bytes(k.width, k.height, plan.channels) + 16 * pixels +
+         reference_orbit_bytes(k.iterations, plan.deep.extended);
+}
+
 Status render_counts(const RenderPlan& plan, int32_t* out, DeepReport* deep) {
   const KernelParams& k = plan.params;
   if (plan.method == Method::kPerturbation) {
+    if (Status s = check_memory(perturbation_bytes(plan)); !s.ok()) return s;
     DeepReport unused;
     return render_deep(deep_request_of(plan), out, nullptr, deep ? deep : &unused);
   }
@@ -381,9 +395,7 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int32_t rows = band_rows(k.width, k.height);
   // A perturbation render holds its whole image and a reference orbit.
-  const uint64_t counts_bytes = plan.method == Method::kPerturbation
-                                    ? held_bytes(k.width, k.height, plan.channels) +
-                                          reference_orbit_bytes(k.iterations, plan.deep.extended)
+  const uint64_t counts_bytes = plan.method == Method::kPerturbation ? perturbation_bytes(plan)
                                 : range_pass(plan) == RangePass::kHeld
                                     ? held_bytes(k.width, k.height, plan.channels)
                                     : held_bytes(k.width, rows, plan.channels) * kPipelineBands;

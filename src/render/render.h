@@ -32,9 +32,18 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report);
 
 // The counts of every pixel of plan into out[i * W + j], by the plan's method,
 // without any output: the direct kernel on threads_worth_starting() threads, or
-// the perturbation render (whose stages go to `deep` when not null).
+// the perturbation render (whose stages go to `deep` when not null), which
+// first checks that perturbation_bytes() fit the machine's memory.
 // REQUIRES: plan was made by make_render_plan(); out holds W * H values.
 Status render_counts(const RenderPlan& plan, int32_t* out, DeepReport* deep = nullptr);
+
+// Ok when `needed` bytes fit the machine's physical memory; else
+// kResourceExhausted saying how much is needed and how much there is.
+Status check_memory(uint64_t needed);
+
+// The bytes a perturbation render of plan holds at most: the counts, the lists
+// of unfinished pixels and the reference orbit.
+uint64_t perturbation_bytes(const RenderPlan& plan);
 
 // What the encoder of plan's output is given (its range not yet known).
 ImageSpec image_spec_of(const RenderPlan& plan);

@@ -299,15 +299,19 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   p.quiet = o.quiet;
   p.hash = o.hash;
   if (auto_iterations) {
-    if (Status s = choose_auto_iterations(o, &k.iterations); !s.ok()) return s;
+    if (Status s = choose_auto_iterations(o, p.method, &k.iterations); !s.ok()) return s;
   }
   *plan = std::move(p);
   return Status();
 }
 
-Status choose_auto_iterations(const RenderOptions& options, int32_t* iterations) {
+Status choose_auto_iterations(const RenderOptions& options, Method method, int32_t* iterations) {
+  RenderOptions probe = with_probe_size(options);
+  // The render's own method: at 16 rows doubles may separate what the full
+  // size cannot.
+  probe.method = method == Method::kDirect ? "direct" : "perturbation";
   RenderPlan plan;
-  if (Status s = make_render_plan(with_probe_size(options), &plan); !s.ok()) return s;
+  if (Status s = make_render_plan(probe, &plan); !s.ok()) return s;
   const KernelParams& k = plan.params;
   std::vector<int32_t> counts(static_cast<size_t>(k.width) * static_cast<size_t>(k.height));
   if (Status s = render_counts(plan, counts.data()); !s.ok()) return s;

@@ -66,7 +66,7 @@ Status make_render_plan(const RenderOptions& options, RenderPlan* plan);
 
 // --iter auto (docs/SEMANTICS.md, "Deep zoom", Iterations): the view is first
 // rendered kAutoProbeRows pixels high (the width in proportion) with
-// kAutoIterationsCap iterations, by the method the render will take; with N
+// kAutoIterationsCap iterations, by `method`, the one the render takes; with N
 // the largest count of a probe pixel that escaped, the iterations are
 // 2 (N + 1), at least kAutoIterationsLeast and at most the cap; when no probe
 // pixel escapes, kAutoIterationsInside.
@@ -74,6 +74,6 @@ inline constexpr int32_t kAutoProbeRows = 16;
 inline constexpr int32_t kAutoIterationsCap = 1000000;
 inline constexpr int32_t kAutoIterationsLeast = 100;
 inline constexpr int32_t kAutoIterationsInside = 1000;
-Status choose_auto_iterations(const RenderOptions& options, int32_t* iterations);
+Status choose_auto_iterations(const RenderOptions& options, Method method, int32_t* iterations);
 
 }  // namespace mandelbrot

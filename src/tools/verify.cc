@@ -13,26 +13,28 @@
 namespace mandelbrot {
 namespace {
 
-// The content hash of the plan's counts, computed a band at a time.
-std::string hash_of_render(const RenderPlan& plan) {
+// The content hash of the plan's counts, computed a band at a time (all at
+// once for perturbation, which renders the whole image: deep/deep_render.h).
+Status hash_of_render(const RenderPlan& plan, std::string* text) {
   const KernelParams& k = plan.params;
+  ContentHash hash;
   if (plan.method == Method::kPerturbation) {
-    // Perturbation renders the whole image at once (deep/deep_render.h).
+    if (Status s = check_memory(perturbation_bytes(plan)); !s.ok()) return s;
     std::vector<int32_t> image(static_cast<size_t>(k.width) * static_cast<size_t>(k.height));
-    if (Status s = render_counts(plan, image.data()); !s.ok()) return "";
-    ContentHash hash;
+    if (Status s = render_counts(plan, image.data()); !s.ok()) return s;
     hash.add(image);
-    return hash.text();
+    *text = hash.text();
+    return Status();
   }
   const int32_t rows = band_rows(k.width, k.height);
   std::vector<int32_t> band(static_cast<size_t>(k.width) * static_cast<size_t>(rows));
-  ContentHash hash;
   for (int32_t first = 0; first < k.height; first += rows) {
     const int32_t n = std::min(rows, k.height - first);
     render_rows(k, plan.kernel, first, n, plan.threads, band.data());
     hash.add(std::span<const int32_t>(band.data(), static_cast<size_t>(k.width) * n));
   }
-  return hash.text();
+  *text = hash.text();
+  return Status();
 }
 
 }  // namespace
@@ -55,7 +57,9 @@ Status verify_file(const std::string& path, VerifyResult* result) {
   if (Status s = make_render_plan(options, &plan); !s.ok()) return s.with_prefix(path + ": ");
   VerifyResult r;
   r.embedded_hash = params->at("hash").get<std::string>();
-  r.rendered_hash = hash_of_render(plan);
+  if (Status s = hash_of_render(plan, &r.rendered_hash); !s.ok()) {
+    return s.with_prefix(path + ": ");
+  }
   r.match = r.embedded_hash == r.rendered_hash;
   *result = r;
   return Status();
