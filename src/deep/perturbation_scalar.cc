@@ -54,23 +54,25 @@ int32_t PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref
   return count;
 }
 
-// The offset of pixel (row, column) in the extended range.
-void pixel_offset_extended(const PerturbationPass& pass, int64_t row, int64_t column, FloatExp* dcr,
-                           FloatExp* dci) {
-  const FloatExp x = to_float_exp(static_cast<double>(column) - pass.ref_col) * pass.step_x_x;
-  const FloatExp y = to_float_exp(pass.ref_row - static_cast<double>(row)) * pass.step_y_x;
-  *dcr = x * to_float_exp(pass.cos) - y * to_float_exp(pass.sin);
-  *dci = x * to_float_exp(pass.sin) + y * to_float_exp(pass.cos);
+// The offset of pixel (row, column) from the pass's reference point, with the
+// spacings step_x, step_y of the number type Ops computes (deep/perturbation.h):
+// the one formula for doubles and for the extended range.
+template <class Ops, class Num>
+void Offset(const PerturbationPass& pass, int64_t row, int64_t column, Num step_x, Num step_y,
+            Num* dcr, Num* dci) {
+  const Num x = Ops::Mul(Ops::Set(static_cast<double>(column) - pass.ref_col), step_x);
+  const Num y = Ops::Mul(Ops::Set(pass.ref_row - static_cast<double>(row)), step_y);
+  const Num cos = Ops::Set(pass.cos);
+  const Num sin = Ops::Set(pass.sin);
+  *dcr = Ops::Sub(Ops::Mul(x, cos), Ops::Mul(y, sin));
+  *dci = Ops::Add(Ops::Mul(x, sin), Ops::Mul(y, cos));
 }
 
 }  // namespace
 
 void pixel_offset(const PerturbationPass& pass, int64_t row, int64_t column, double* dcr,
                   double* dci) {
-  const double x = (static_cast<double>(column) - pass.ref_col) * pass.step_x;
-  const double y = (pass.ref_row - static_cast<double>(row)) * pass.step_y;
-  *dcr = x * pass.cos - y * pass.sin;
-  *dci = x * pass.sin + y * pass.cos;
+  Offset<hn::ScalarDeepOps>(pass, row, column, pass.step_x, pass.step_y, dcr, dci);
 }
 
 void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
@@ -81,7 +83,8 @@ void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, 
       if (pass.extended) {
         FloatExp dcr;
         FloatExp dci;
-        pixel_offset_extended(pass, p / pass.width, p % pass.width, &dcr, &dci);
+        Offset<hn::FloatExpOps>(pass, p / pass.width, p % pass.width, pass.step_x_x, pass.step_y_x,
+                                &dcr, &dci);
         counts[p] =
             PerturbPixel<hn::FloatExpOps>(step, pass, pass.ref_re_x, pass.ref_im_x, dcr, dci);
       } else {
