@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "deep/bla_table.h"
 #include "deep/reference_orbit.h"
 
 namespace mandelbrot {
@@ -66,6 +67,26 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
     rep.references += 1;
     rep.reference_iterations += orbit.last() + 1;
 
+    // The BLA table of this reference, for every pixel of the view: |dc| is at
+    // most the sum of the largest column and row distances times their spacings.
+    const auto bla_start = std::chrono::steady_clock::now();
+    const double far_col = std::max(ref_col, width - 1 - ref_col);
+    const double far_row = std::max(ref_row, height - 1 - ref_row);
+    BlaTable<double> bla;
+    BlaTable<FloatExp> bla_x;
+    if (r.bla && has_bla(r.family)) {
+      if (progress) progress->set_stage("BLA table", 1);
+      if (g.extended) {
+        build_bla_table(orbit, r.family,
+                        to_float_exp(far_col) * g.step_x_x + to_float_exp(far_row) * g.step_y_x,
+                        &bla_x);
+      } else {
+        build_bla_table(orbit, r.family, far_col * g.step_x + far_row * g.step_y, &bla);
+      }
+      if (progress) progress->done().fetch_add(1, std::memory_order_relaxed);
+    }
+    rep.bla_seconds += seconds_since(bla_start);
+
     PerturbationPass pass;
     pass.ref_re = orbit.re.data();
     pass.ref_im = orbit.im.data();
@@ -87,6 +108,8 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
     pass.ref_im_x = orbit.im_x.data();
     pass.step_x_x = g.step_x_x;
     pass.step_y_x = g.step_y_x;
+    pass.bla = bla.levels.empty() ? nullptr : &bla;
+    pass.bla_x = bla_x.levels.empty() ? nullptr : &bla_x;
 
     const auto pixels_start = std::chrono::steady_clock::now();
     if (progress) progress->set_stage("pixels", pending_count);

@@ -25,11 +25,15 @@ struct DeepRequest {
   double bailout = 10;
   PerturbFunction perturb = perturb_pixels_scalar;
   int threads = 1;
+  // Skip steps with the bilinear approximation (deep/bla_table.h) where the
+  // family has one; false only to measure or test it against plain steps.
+  bool bla = true;
 };
 
 // What a deep render did, for reports.
 struct DeepReport {
   double reference_seconds = 0;  // computing the reference orbits
+  double bla_seconds = 0;        // building the BLA tables
   double pixels_seconds = 0;     // the perturbation loop
   int64_t precision_bits = 0;
   int32_t references = 0;            // reference orbits computed (the first is the centre)
@@ -43,7 +47,8 @@ struct DeepReport {
 // got furthest (the lowest index on a tie) and they are computed again against
 // it. The counts depend only on the request, not on request.threads or on
 // which SIMD loop `perturb` is. `progress` (if not null) shows each stage:
-// "reference orbit" (its steps), then "pixels", and so on for each reference.
+// "reference orbit" (its steps), "BLA table" (when the family has one), then
+// "pixels", and so on for each reference.
 // REQUIRES: deep_zoom_problem(request.family) is empty; counts holds W * H values.
 Status render_deep(const DeepRequest& request, int32_t* counts, ProgressBar* progress,
                    DeepReport* report);

@@ -157,6 +157,49 @@ TEST(DeepRender, PixelsBeyondAnEscapedReferenceGetANewOne) {
   }
 }
 
+// The bilinear approximation skips steps without changing the counts beyond
+// the rule (docs/SEMANTICS.md, "Deep zoom"), at the depths of doubles and of
+// the extended range, and every SIMD target and thread count computes the
+// scalar loop's bytes with it.
+TEST(DeepRender, BilinearApproximationKeepsTheCountsOfPlainSteps) {
+  struct Case {
+    const char* center;
+    const char* radius;
+    int32_t size;
+    int32_t iterations;
+  };
+  const Case cases[] = {
+      // next to the period-40 minibrot on the needle (tests/e2e/test_deep_accuracy.py)
+      {"-1.99999999999999999998970118286005084285548971887167130004864625162169553457,0", "3e-43",
+       64, 3000},
+      {"-1.7598171308048478136,-0.0125933107997498653", "1e-20", 64, 2000},
+      {"0,1", "1e-1000", 24, 3000}};
+  const Family families[] = {make_family(FamilyKind::kMandelbrot),
+                             make_family(FamilyKind::kMultibrot, 3)};
+  for (const Family& family : families) {
+    for (const Case& c : cases) {
+      const std::string what =
+          std::string(family_name(family.kind)) + " at " + c.center + " r " + c.radius;
+      DeepRequest r = request_of(view_of(c.center, c.radius, c.size), family, c.iterations);
+      r.bla = false;
+      const std::vector<int32_t> plain = render(r);
+      r.bla = true;
+      DeepReport report;
+      const std::vector<int32_t> bla = render(r, &report);
+      expect_agreement(bla, plain, what);
+      if (r.geometry.extended) continue;
+      for (const std::string& name : kernel_names()) {
+        if (name == "scalar") continue;
+        Kernel kernel;
+        ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
+        r.perturb = perturb_function_for_target(kernel.compiled_target);
+        r.threads = 2;
+        EXPECT_EQ(render(r), bla) << what << " " << name;
+      }
+    }
+  }
+}
+
 TEST(DeepRender, RefusesRadiiBeyondItsReach) {
   DeepGeometry g;
   EXPECT_TRUE(make_deep_geometry(view_of("-0.75,0.1", "1e-10000", 64), &g).ok());

@@ -55,9 +55,17 @@ inline FloatExp operator+(FloatExp a, FloatExp b) {
   return normalized(a.m + std::ldexp(b.m, -static_cast<int>(shift)), a.e);
 }
 
+// a / b; b = 0 gives a non-finite mantissa, as in doubles.
+inline FloatExp operator/(FloatExp a, FloatExp b) {
+  if (a.m == 0 && b.m != 0) return a;
+  return normalized(a.m / b.m, a.e - b.e);
+}
+
 inline FloatExp operator-(FloatExp a) { return {-a.m, a.e}; }
 inline FloatExp operator-(FloatExp a, FloatExp b) { return a + (-b); }
 inline FloatExp abs(FloatExp a) { return {std::fabs(a.m), a.e}; }
+
+inline bool is_finite(FloatExp a) { return std::isfinite(a.m); }
 
 // |a| < |b|.
 inline bool magnitude_less(FloatExp a, FloatExp b) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 
+#include "deep/bla_table.h"
 #include "deep/float_exp.h"
 #include "fractal/family.h"
 
@@ -38,6 +39,9 @@ struct PerturbationPass {
   double ref_row = 0;
   double cos = 1;
   double sin = 0;
+  // The bilinear approximation (deep/bla_table.h) of this reference, or null:
+  // plain perturbed steps only.
+  const BlaTable<double>* bla = nullptr;
   // The extended range (docs/SEMANTICS.md, "Deep zoom"): the reference and the
   // offsets as FloatExp, for views whose spacing doubles cannot hold. Only the
   // scalar loop computes it.
@@ -46,6 +50,7 @@ struct PerturbationPass {
   const FloatExp* ref_im_x = nullptr;
   FloatExp step_x_x;
   FloatExp step_y_x;
+  const BlaTable<FloatExp>* bla_x = nullptr;
 };
 
 // The count a pixel gets when it reached the end of an escaped reference: its
@@ -62,11 +67,14 @@ void pixel_offset(const PerturbationPass& pass, int64_t row, int64_t column, dou
 // Computes counts[p] for the pixels p = first, ..., first + n - 1, or, when
 // `pixels` is not null, p = pixels[first], ..., pixels[first + n - 1]
 // (pixel p is row p / width, column p % width): with z = Z_m + dz and
-// dz = 0, m = 0 at the start, for step n = 0 .. iterations - 1: the check
+// dz = 0, m = 0 at the start, for step n = 0, while n < iterations: the check
 // |z|^2 <= B^2 of docs/SEMANTICS.md ("Counts") on z, then rebase (dz = z, m = 0)
 // when |z| < |dz| in the 1-norm (|zr| + |zi| < |dzr| + |dzi|: squares of deep
-// values underflow), then dz = the family's perturbed step, m = m + 1. The count is
-// the last n whose check passed, or unfinished_count(n) (see PerturbationPass).
+// values underflow), then, with the pass's BLA table, the largest map that
+// bla_advance finds for m, dz and at most iterations - 1 - n steps (n and m
+// advance by its steps, and the checks it skips count as passed), else dz = the family's perturbed
+// step, m = m + 1, n = n + 1. The count is the last n whose check passed, or unfinished_count(n)
+// (see PerturbationPass).
 // REQUIRES: deep_zoom_problem(pass.family) is empty.
 using PerturbFunction = void (*)(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
                                  int64_t n, int32_t* counts);

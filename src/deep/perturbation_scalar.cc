@@ -18,13 +18,13 @@ namespace hn = HWY_NAMESPACE;
 // hn::FloatExpOps for FloatExp), the reference ref_re/ref_im.
 template <class Ops, class Num, class Step>
 int32_t PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref_re,
-                     const Num* ref_im, Num dcr, Num dci) {
+                     const Num* ref_im, const BlaTable<Num>* bla, Num dcr, Num dci) {
   const Num zero = Ops::Set(0.0);
   Num dzr = zero;
   Num dzi = zero;
   int64_t m = 0;
   int32_t count = 0;
-  for (int32_t n = 0; n < p.iterations; ++n) {
+  for (int32_t n = 0; n < p.iterations;) {
     Num ar = ref_re[m];
     Num ai = ref_im[m];
     const Num zr = Ops::Add(ar, dzr);
@@ -34,8 +34,8 @@ int32_t PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref
     count = n;
     const bool at_end = p.reference_escaped && m == p.last;
     // |z| < |dz| in the 1-norm, which no square can underflow (deep/perturbation.h).
-    const bool nearer_start =
-        Ops::Less(Ops::Add(Ops::Abs(zr), Ops::Abs(zi)), Ops::Add(Ops::Abs(dzr), Ops::Abs(dzi)));
+    const Num dz_norm = Ops::Add(Ops::Abs(dzr), Ops::Abs(dzi));
+    const bool nearer_start = Ops::Less(Ops::Add(Ops::Abs(zr), Ops::Abs(zi)), dz_norm);
     if (nearer_start || (at_end && p.rebase_at_end)) {
       // Rebase onto Z_0 = 0: the whole z becomes the difference.
       dzr = zr;
@@ -45,11 +45,23 @@ int32_t PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref
       ai = zero;
     } else if (at_end) {
       return unfinished_count(n);
+    } else if (bla) {
+      const int64_t steps =
+          bla_advance(*bla, m, p.iterations - 1 - n, dz_norm, dcr, dci, &dzr, &dzi);
+      if (steps > 0) {
+        // The checks the map skips pass: z stays within 2^-64 |Z| of the
+        // reference, which passed them (docs/SEMANTICS.md, "Deep zoom").
+        m += steps;
+        n += static_cast<int32_t>(steps);
+        count = n - 1;
+        continue;
+      }
     }
     const hn::Complex<Num> next = step.template Step<Ops>(ar, ai, dzr, dzi, dcr, dci);
     dzr = next.re;
     dzi = next.im;
     ++m;
+    ++n;
   }
   return count;
 }
@@ -85,13 +97,14 @@ void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, 
         FloatExp dci;
         Offset<hn::FloatExpOps>(pass, p / pass.width, p % pass.width, pass.step_x_x, pass.step_y_x,
                                 &dcr, &dci);
-        counts[p] =
-            PerturbPixel<hn::FloatExpOps>(step, pass, pass.ref_re_x, pass.ref_im_x, dcr, dci);
+        counts[p] = PerturbPixel<hn::FloatExpOps>(step, pass, pass.ref_re_x, pass.ref_im_x,
+                                                  pass.bla_x, dcr, dci);
       } else {
         double dcr = 0;
         double dci = 0;
         pixel_offset(pass, p / pass.width, p % pass.width, &dcr, &dci);
-        counts[p] = PerturbPixel<hn::ScalarDeepOps>(step, pass, pass.ref_re, pass.ref_im, dcr, dci);
+        counts[p] = PerturbPixel<hn::ScalarDeepOps>(step, pass, pass.ref_re, pass.ref_im, pass.bla,
+                                                    dcr, dci);
       }
     }
   });

@@ -88,6 +88,13 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
   const VI last = hn::Set(di, p.last);
   const VI final_step = hn::Set(di, p.iterations - 1);
   const VI one = hn::Set(di, 1);
+  const VI two = hn::Set(di, 2);
+  const VI all_steps = hn::Set(di, p.iterations);
+  // The maps of 2 steps (deep/bla_table.h), if any.
+  const int64_t bla_pairs =
+      p.bla && !p.bla->levels.empty() ? static_cast<int64_t>(p.bla->levels[0].radius.size()) : 0;
+  const double* bla_radius = bla_pairs > 0 ? p.bla->levels[0].radius.data() : nullptr;
+  const VI pairs = hn::Set(di, bla_pairs);
   while (live > 0) {
     V dzr = hn::Load(d, s.dzr);
     V dzi = hn::Load(d, s.dzi);
@@ -105,7 +112,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
       const V r2 = hn::Add(hn::Mul(zr, zr), hn::Mul(zi, zi));
       const M inside = hn::Le(r2, b2);
       const M at_end = p.reference_escaped ? hn::RebindMask(d, hn::Eq(m, last)) : hn::FirstN(d, 0);
-      M rebase = hn::Lt(hn::Add(hn::Abs(zr), hn::Abs(zi)), hn::Add(hn::Abs(dzr), hn::Abs(dzi)));
+      const V dz_norm = hn::Add(hn::Abs(dzr), hn::Abs(dzi));
+      M rebase = hn::Lt(hn::Add(hn::Abs(zr), hn::Abs(zi)), dz_norm);
       if (p.rebase_at_end) rebase = hn::Or(rebase, at_end);
       const M stuck = hn::AndNot(rebase, at_end);
       const M final = hn::RebindMask(d, hn::Eq(n, final_step));
@@ -139,12 +147,55 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
         }
         break;
       }
+      // Lanes whose map of 2 steps from m is valid (deep/bla_table.h): no
+      // rebase (m >= 1), m - 1 even, the map exists, 2 steps left, and
+      // |dz| below its radius. Only these have a map in bla_advance.
+      M bla_lanes = hn::FirstN(d, 0);
+      if (bla_pairs > 0) {
+        const VI from = hn::Sub(m, one);
+        const VI pair = hn::ShiftRight<1>(from);
+        const VI even = hn::And(from, one);
+        const auto has_map =
+            hn::And(hn::And(hn::Gt(m, hn::Zero(di)), hn::Eq(even, hn::Zero(di))),
+                    hn::And(hn::Gt(pairs, pair), hn::Gt(all_steps, hn::Add(n, two))));
+        const V radius = hn::GatherIndex(d, bla_radius, hn::IfThenElseZero(has_map, pair));
+        bla_lanes = hn::And(hn::And(alive, hn::Not(rebase)),
+                            hn::And(hn::RebindMask(d, has_map), hn::Lt(dz_norm, radius)));
+      }
       dzr = hn::IfThenElse(rebase, zr, dzr);
       dzi = hn::IfThenElse(rebase, zi, dzi);
       ar = hn::IfThenZeroElse(rebase, ar);
       ai = hn::IfThenZeroElse(rebase, ai);
       m = hn::IfThenZeroElse(hn::RebindMask(di, rebase), m);
       const Complex<V> next_dz = step.template Step<VecDeepOps>(ar, ai, dzr, dzi, dcr, dci);
+      if (!hn::AllFalse(d, bla_lanes)) {
+        // The other lanes take their step; these apply their map, exactly as
+        // the scalar loop does.
+        HWY_ALIGN double norms[kMaxLanes];
+        HWY_ALIGN int64_t bla_bits[kMaxLanes];
+        hn::Store(dzr, d, s.dzr);
+        hn::Store(dzi, d, s.dzi);
+        hn::Store(m, di, s.m);
+        hn::Store(n, di, s.n);
+        hn::Store(dz_norm, d, norms);
+        hn::Store(hn::VecFromMask(di, hn::RebindMask(di, bla_lanes)), di, bla_bits);
+        for (size_t lane = 0; lane < lanes; ++lane) {
+          if (bla_bits[lane] == 0) continue;
+          const int64_t steps =
+              bla_advance(*p.bla, s.m[lane], p.iterations - 1 - s.n[lane], norms[lane], s.dcr[lane],
+                          s.dci[lane], &s.dzr[lane], &s.dzi[lane]);
+          s.m[lane] += steps;
+          s.n[lane] += steps;
+        }
+        const V dzr_map = hn::Load(d, s.dzr);
+        const V dzi_map = hn::Load(d, s.dzi);
+        dzr = hn::IfThenElse(bla_lanes, dzr_map, next_dz.re);
+        dzi = hn::IfThenElse(bla_lanes, dzi_map, next_dz.im);
+        const auto mapped = hn::RebindMask(di, bla_lanes);
+        m = hn::IfThenElse(mapped, hn::Load(di, s.m), hn::Add(m, step_one));
+        n = hn::IfThenElse(mapped, hn::Load(di, s.n), hn::Add(n, step_one));
+        continue;
+      }
       dzr = next_dz.re;
       dzi = next_dz.im;
       m = hn::Add(m, step_one);

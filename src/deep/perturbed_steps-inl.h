@@ -12,6 +12,12 @@
 // Ops provides Set (a constant), Add, Sub, Mul, Neg, and for the burning ship's
 // sign cases NonNegative(a) (a >= 0), Positive(a) (a > 0) and IfThenElse(mask, yes, no).
 //
+// A step with kLinear also gives what the bilinear approximation
+// (deep/bla_table.h) needs: Derivative(Z), the step's derivative A in dz at
+// dz = 0 (a complex number, as the step is holomorphic), and kRadiusFactor, the
+// k for which the terms of dz' beyond A dz + dc are at most epsilon |A dz| when
+// |dz| <= k epsilon |Z| (docs/SEMANTICS.md, "Deep zoom").
+//
 // Highway's "-inl.h" convention, as fractal/formulas-inl.h: included once per
 // SIMD target and once by the scalar loop.
 // REQUIRES: <hwy/highway.h> is included first.
@@ -41,6 +47,7 @@ struct ScalarDeepOps {
   static HWY_INLINE double Add(double a, double b) { return a + b; }
   static HWY_INLINE double Sub(double a, double b) { return a - b; }
   static HWY_INLINE double Mul(double a, double b) { return a * b; }
+  static HWY_INLINE double Div(double a, double b) { return a / b; }
   static HWY_INLINE double Neg(double a) { return -a; }
   static HWY_INLINE bool NonNegative(double a) { return a >= 0; }
   static HWY_INLINE bool Positive(double a) { return a > 0; }
@@ -58,6 +65,7 @@ struct FloatExpOps {
   static HWY_INLINE FloatExp Add(FloatExp a, FloatExp b) { return a + b; }
   static HWY_INLINE FloatExp Sub(FloatExp a, FloatExp b) { return a - b; }
   static HWY_INLINE FloatExp Mul(FloatExp a, FloatExp b) { return a * b; }
+  static HWY_INLINE FloatExp Div(FloatExp a, FloatExp b) { return a / b; }
   static HWY_INLINE FloatExp Neg(FloatExp a) { return -a; }
   static HWY_INLINE bool NonNegative(FloatExp a) { return a.m >= 0; }
   static HWY_INLINE bool Positive(FloatExp a) { return a.m > 0; }
@@ -80,6 +88,13 @@ struct Complex {
 // The imaginary part's bracket, t = Zr dzi + (Zi + dzi) dzr, is shared with the
 // tricorn and the burning ship.
 struct PerturbedSquare {
+  // dz' - (A dz + dc) = dz^2, and |A dz| = 2 |Z| |dz|.
+  static constexpr bool kLinear = true;
+  static constexpr double kRadiusFactor = 2;
+  template <class Ops, class V>
+  static HWY_INLINE Complex<V> Derivative(V zr, V zi) {
+    return {Ops::Add(zr, zr), Ops::Add(zi, zi)};
+  }
   template <class Ops, class V>
   static HWY_INLINE V RealPart(V zr, V zi, V dzr, V dzi, V dcr) {
     const V a = Ops::Mul(Ops::Add(Ops::Add(zr, zr), dzr), dzr);
@@ -99,6 +114,7 @@ struct PerturbedSquare {
 
 // tricorn: z' = conj(z)^2 + c, so dzi' = dci - 2 (Zr dzi + Zi dzr + dzr dzi).
 struct PerturbedTricorn {
+  static constexpr bool kLinear = false;  // antiholomorphic: A would be a 2x2 real matrix
   template <class Ops, class V>
   HWY_INLINE Complex<V> Step(V zr, V zi, V dzr, V dzi, V dcr, V dci) const {
     const V t = PerturbedSquare::Cross<Ops>(zr, zi, dzr, dzi);
@@ -112,6 +128,7 @@ struct PerturbedTricorn {
 //   P >= 0, P + d >= 0:  d          P >= 0, P + d < 0:  -(2P + d)
 //   P <  0, P + d >  0:  2P + d     P <  0, P + d <= 0: -d
 struct PerturbedBurningShip {
+  static constexpr bool kLinear = false;  // A would be a 2x2 real matrix, and |P| bounds dz
   template <class Ops, class V>
   HWY_INLINE Complex<V> Step(V zr, V zi, V dzr, V dzi, V dcr, V dci) const {
     const V t = PerturbedSquare::Cross<Ops>(zr, zi, dzr, dzi);
@@ -133,10 +150,23 @@ struct PerturbedBurningShip {
 template <int32_t kPower>
 struct PerturbedMultibrot {
   static_assert(kPower >= 2 && kPower <= kMaxPower);
+  // With t = |dz| / |Z|, the terms beyond A dz are at most
+  // |Z|^d ((1 + t)^d - 1 - d t), about (d - 1) t / 2 times |A dz| = d |Z|^d t.
+  static constexpr bool kLinear = true;
+  static constexpr double kRadiusFactor = 2.0 / (kPower - 1);
   template <class Ops, class V>
   static HWY_INLINE Complex<V> Mul(Complex<V> a, Complex<V> b) {
     return {Ops::Sub(Ops::Mul(a.re, b.re), Ops::Mul(a.im, b.im)),
             Ops::Add(Ops::Mul(a.re, b.im), Ops::Mul(a.im, b.re))};
+  }
+  // A = d Z^(d-1).
+  template <class Ops, class V>
+  static HWY_INLINE Complex<V> Derivative(V zr, V zi) {
+    const Complex<V> z{zr, zi};
+    Complex<V> p = z;
+    for (int32_t j = 2; j < kPower; ++j) p = Mul<Ops>(p, z);
+    const V d = Ops::Set(kPower);
+    return {Ops::Mul(d, p.re), Ops::Mul(d, p.im)};
   }
   template <class Ops, class V>
   HWY_INLINE Complex<V> Step(V zr, V zi, V dzr, V dzi, V dcr, V dci) const {

@@ -12,6 +12,7 @@
 #include "base/content_hash.h"
 #include "base/output_file.h"
 #include "base/progress.h"
+#include "deep/bla_table.h"
 #include "deep/reference_orbit.h"
 #include "formats/encoders.h"
 #include "kernel/kernel_channels.h"
@@ -288,7 +289,8 @@ Status render_perturbation(const RenderPlan& plan, ByteSink& sink, RenderReport*
       return s;
     }
   }
-  report->render_seconds += report->deep.reference_seconds + report->deep.pixels_seconds;
+  report->render_seconds +=
+      report->deep.reference_seconds + report->deep.bla_seconds + report->deep.pixels_seconds;
   report->stats.add(image.counts());
   return encode_held(plan, image, sink, report);
 }
@@ -336,9 +338,10 @@ uint64_t perturbation_bytes(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
   const uint64_t pixels = static_cast<uint64_t>(k.width) * static_cast<uint64_t>(k.height);
   // The counts, the lists of pixels still unfinished (two int64 per pixel at
-  // most), and the reference orbit.
+  // most), the reference orbit and its BLA table.
   return held_bytes(k.width, k.height, plan.channels) + 16 * pixels +
-         reference_orbit_bytes(k.iterations, plan.deep.extended);
+         reference_orbit_bytes(k.iterations, plan.deep.extended) +
+         bla_table_bytes(k.iterations, plan.deep.extended);
 }
 
 Status render_counts(const RenderPlan& plan, int32_t* out, DeepReport* deep) {

@@ -46,6 +46,7 @@ std::string render_report_json(const RenderReport& report) {
     // The stages of a deep render (docs/SEMANTICS.md, "Deep zoom").
     const DeepReport& d = report.deep;
     j["deep"] = {{"reference_seconds", d.reference_seconds},
+                 {"bla_seconds", d.bla_seconds},
                  {"pixels_seconds", d.pixels_seconds},
                  {"precision_bits", d.precision_bits},
                  {"references", d.references},

@@ -1,0 +1,95 @@
+// The bilinear approximation (BLA) of the perturbation loop: tables that
+// replace 2^j perturbed steps from reference step m by one linear map
+// dz -> A dz + B dc, valid while |dz| is below a radius R (docs/SEMANTICS.md,
+// "Deep zoom", Bilinear approximation). The map is applied by one function
+// shared by the scalar loop and the lanes of the SIMD loop, so both compute the
+// same doubles.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <vector>
+
+#include "deep/float_exp.h"
+#include "deep/reference_orbit.h"
+#include "fractal/family.h"
+
+namespace mandelbrot {
+
+// The epsilon of the radii: a step is replaced only where the terms it drops
+// are below 2^-64 of what it keeps, 2^-11 of a double's rounding error, so the
+// maps add nothing to the error the plain steps make (at 2^-53 they were seen
+// to: docs/SEMANTICS.md, "Deep zoom").
+inline constexpr double kBlaEpsilon = 0x1p-64;
+
+// One level's maps, of numbers Num (double, or FloatExp in the extended range).
+template <class Num>
+struct BlaLevel {
+  // Entry k covers the 2^j steps from m = 1 + k 2^j to m + 2^j <= last:
+  // z_(m+2^j) - Z_(m+2^j) = A (z_m - Z_m) + B dc, valid when
+  // |dzr| + |dzi| < radius[k] (0: never).
+  std::vector<Num> radius;
+  std::vector<Num> ar, ai, br, bi;
+};
+
+template <class Num>
+struct BlaTable {
+  // levels[j - 1] holds the maps of 2^j steps, j = 1, 2, ...; empty when the
+  // family has no BLA here (has_bla) or the orbit is too short.
+  std::vector<BlaLevel<Num>> levels;
+};
+
+// Whether `family`'s perturbed step is holomorphic, so that its maps are
+// complex numbers (mandelbrot and multibrot; not the tricorn or the burning ship).
+bool has_bla(const Family& family);
+
+// The bytes the tables of an orbit of `iterations` steps may take: fewer than
+// `iterations` entries of 5 numbers.
+constexpr uint64_t bla_table_bytes(int32_t iterations, bool extended) {
+  return uint64_t{extended ? 80u : 40u} * static_cast<uint64_t>(iterations);
+}
+
+// Builds the tables of `orbit` for `family` and pixels whose offsets dc from the
+// reference point satisfy |dc| <= max_offset: single steps A = the step's
+// derivative at Z_m, B = 1, R = kRadiusFactor kBlaEpsilon max(|Zr|, |Zi|), merged
+// pairwise: A = A_y A_x, B = A_y B_x + B_y, R = min(R_x, (R_y - |B_x| max_offset) / |A_x|)
+// with |.| the 1-norm for A and B (an upper bound of the modulus), and R = 0 when
+// that is not positive or a coefficient is not finite. The double tables use
+// orbit.re/im, the FloatExp ones orbit.re_x/im_x.
+void build_bla_table(const ReferenceOrbit& orbit, const Family& family, double max_offset,
+                     BlaTable<double>* table);
+void build_bla_table(const ReferenceOrbit& orbit, const Family& family, FloatExp max_offset,
+                     BlaTable<FloatExp>* table);
+
+inline bool bla_less(double a, double b) { return a < b; }
+inline bool bla_less(FloatExp a, FloatExp b) { return magnitude_less(a, b); }
+
+// The largest map of `table` that starts at reference step m, covers at most
+// max_steps steps and is valid for dz = (*dzr, *dzi) (its 1-norm dz_norm):
+// applies it to dz (A dz + B dc, in that order of operations) and returns its
+// steps, or returns 0 and leaves dz alone when there is none. One map of 2^j
+// steps is valid only if the map of 2 steps from m is (R shrinks as maps merge),
+// which the SIMD loop uses to test lanes cheaply.
+template <class Num>
+int64_t bla_advance(const BlaTable<Num>& table, int64_t m, int64_t max_steps, Num dz_norm, Num dcr,
+                    Num dci, Num* dzr, Num* dzi) {
+  if (m < 1 || table.levels.empty()) return 0;
+  const uint64_t from = static_cast<uint64_t>(m - 1);
+  const int64_t levels = static_cast<int64_t>(table.levels.size());
+  int64_t top = from == 0 ? levels : std::min<int64_t>(std::countr_zero(from), levels);
+  for (int64_t j = top; j >= 1; --j) {
+    const int64_t steps = int64_t{1} << j;
+    if (steps > max_steps) continue;
+    const BlaLevel<Num>& level = table.levels[static_cast<size_t>(j - 1)];
+    const uint64_t k = from >> j;
+    if (k >= level.radius.size() || !bla_less(dz_norm, level.radius[k])) continue;
+    const Num zr = *dzr;
+    const Num zi = *dzi;
+    *dzr = (level.ar[k] * zr - level.ai[k] * zi) + (level.br[k] * dcr - level.bi[k] * dci);
+    *dzi = (level.ar[k] * zi + level.ai[k] * zr) + (level.br[k] * dci + level.bi[k] * dcr);
+    return steps;
+  }
+  return 0;
+}
+
+}  // namespace mandelbrot
