@@ -45,24 +45,19 @@ Map<Num> merge(const Map<Num>& x, const Map<Num>& y, Num max_offset) {
 template <class Num>
 void store(const Map<Num>& map, size_t k, BlaLevel<Num>* level) {
   level->radius[k] = map.r;
-  level->ar[k] = map.ar;
-  level->ai[k] = map.ai;
-  level->br[k] = map.br;
-  level->bi[k] = map.bi;
+  level->maps[k] = {map.ar, map.ai, map.br, map.bi};
 }
 
 template <class Num>
 Map<Num> load(const BlaLevel<Num>& level, size_t k) {
-  return {level.ar[k], level.ai[k], level.br[k], level.bi[k], level.radius[k]};
+  const typename BlaLevel<Num>::Coefficients& c = level.maps[k];
+  return {c.ar, c.ai, c.br, c.bi, level.radius[k]};
 }
 
 template <class Num>
 void resize(size_t n, BlaLevel<Num>* level) {
   level->radius.resize(n);
-  level->ar.resize(n);
-  level->ai.resize(n);
-  level->br.resize(n);
-  level->bi.resize(n);
+  level->maps.resize(n);
 }
 
 // The single step from Z_m.
@@ -94,6 +89,10 @@ void build(const Num* re, const Num* im, int64_t last, const Family& family, Num
         const Map<Num> x = single_step<Ops, Step>(re[m], im[m]);
         const Map<Num> y = single_step<Ops, Step>(re[m + 1], im[m + 1]);
         store(merge<Ops>(x, y, max_offset), static_cast<size_t>(k), &level);
+      }
+      table->largest_radius = level.radius[0];
+      for (const Num& r : level.radius) {
+        if (Ops::Less(table->largest_radius, r)) table->largest_radius = r;
       }
       table->levels.push_back(std::move(level));
       // Level j + 1 from pairs of level j.

@@ -6,6 +6,7 @@
 // same doubles.
 #pragma once
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <vector>
@@ -29,7 +30,10 @@ struct BlaLevel {
   // z_(m+2^j) - Z_(m+2^j) = A (z_m - Z_m) + B dc, valid when
   // |dzr| + |dzi| < radius[k] (0: never).
   std::vector<Num> radius;
-  std::vector<Num> ar, ai, br, bi;
+  struct Coefficients {
+    Num ar, ai, br, bi;
+  };
+  std::vector<Coefficients> maps;  // A = ar + i ai, B = br + i bi, side by side
 };
 
 template <class Num>
@@ -37,6 +41,9 @@ struct BlaTable {
   // levels[j - 1] holds the maps of 2^j steps, j = 1, 2, ...; empty when the
   // family has no BLA here (has_bla) or the orbit is too short.
   std::vector<BlaLevel<Num>> levels;
+  // The largest radius of levels[0], which bounds every map's: a dz at least
+  // this large has no map anywhere.
+  Num largest_radius{};
 };
 
 // Whether `family`'s perturbed step is holomorphic, so that its maps are
@@ -73,23 +80,27 @@ inline bool bla_less(FloatExp a, FloatExp b) { return magnitude_less(a, b); }
 template <class Num>
 int64_t bla_advance(const BlaTable<Num>& table, int64_t m, int64_t max_steps, Num dz_norm, Num dcr,
                     Num dci, Num* dzr, Num* dzi) {
-  if (m < 1 || table.levels.empty()) return 0;
+  if (m < 1) return 0;
   const uint64_t from = static_cast<uint64_t>(m - 1);
   const int64_t levels = static_cast<int64_t>(table.levels.size());
-  int64_t top = from == 0 ? levels : std::min<int64_t>(std::countr_zero(from), levels);
-  for (int64_t j = top; j >= 1; --j) {
-    const int64_t steps = int64_t{1} << j;
-    if (steps > max_steps) continue;
+  const int64_t top = from == 0 ? levels : std::min<int64_t>(std::countr_zero(from), levels);
+  // The valid levels are 1 .. J for some J (a longer map from m needs the
+  // shorter one valid), so the search climbs until one is not.
+  int64_t found = 0;
+  for (int64_t j = 1; j <= top && (int64_t{1} << j) <= max_steps; ++j) {
     const BlaLevel<Num>& level = table.levels[static_cast<size_t>(j - 1)];
     const uint64_t k = from >> j;
-    if (k >= level.radius.size() || !bla_less(dz_norm, level.radius[k])) continue;
-    const Num zr = *dzr;
-    const Num zi = *dzi;
-    *dzr = (level.ar[k] * zr - level.ai[k] * zi) + (level.br[k] * dcr - level.bi[k] * dci);
-    *dzi = (level.ar[k] * zi + level.ai[k] * zr) + (level.br[k] * dci + level.bi[k] * dcr);
-    return steps;
+    if (k >= level.radius.size() || !bla_less(dz_norm, level.radius[k])) break;
+    found = j;
   }
-  return 0;
+  if (found == 0) return 0;
+  const typename BlaLevel<Num>::Coefficients& c =
+      table.levels[static_cast<size_t>(found - 1)].maps[from >> found];
+  const Num zr = *dzr;
+  const Num zi = *dzi;
+  *dzr = (c.ar * zr - c.ai * zi) + (c.br * dcr - c.bi * dci);
+  *dzi = (c.ar * zi + c.ai * zr) + (c.br * dci + c.bi * dcr);
+  return int64_t{1} << found;
 }
 
 }  // namespace mandelbrot

@@ -160,8 +160,8 @@ TEST(BlaTable, FloatExpTablesAreTheDoubleOnes) {
   for (size_t j = 0; j < doubles.levels.size(); ++j) {
     for (size_t k = 0; k < doubles.levels[j].radius.size(); ++k) {
       EXPECT_EQ(to_double(extended.levels[j].radius[k]), doubles.levels[j].radius[k]);
-      EXPECT_EQ(to_double(extended.levels[j].ar[k]), doubles.levels[j].ar[k]);
-      EXPECT_EQ(to_double(extended.levels[j].bi[k]), doubles.levels[j].bi[k]);
+      EXPECT_EQ(to_double(extended.levels[j].maps[k].ar), doubles.levels[j].maps[k].ar);
+      EXPECT_EQ(to_double(extended.levels[j].maps[k].bi), doubles.levels[j].maps[k].bi);
     }
   }
 }

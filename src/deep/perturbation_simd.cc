@@ -95,6 +95,10 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
       p.bla && !p.bla->levels.empty() ? static_cast<int64_t>(p.bla->levels[0].radius.size()) : 0;
   const double* bla_radius = bla_pairs > 0 ? p.bla->levels[0].radius.data() : nullptr;
   const VI pairs = hn::Set(di, bla_pairs);
+  const V largest_radius = hn::Set(d, bla_pairs > 0 ? p.bla->largest_radius : 0.0);
+  // Z_1, where a rebased lane goes on (Z_0 = 0 alone when the orbit has no Z_1).
+  const V z1_re = hn::Set(d, p.last >= 1 ? p.ref_re[1] : 0.0);
+  const V z1_im = hn::Set(d, p.last >= 1 ? p.ref_im[1] : 0.0);
   while (live > 0) {
     V dzr = hn::Load(d, s.dzr);
     V dzi = hn::Load(d, s.dzi);
@@ -104,9 +108,15 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
     VI n = hn::Load(di, s.n);
     const M alive = hn::RebindMask(d, hn::Gt(hn::Load(di, s.idx), hn::Set(di, -1)));
     const VI step_one = hn::IfThenElseZero(hn::RebindMask(di, alive), one);
+    V ar = hn::GatherIndex(d, p.ref_re, m);
+    V ai = hn::GatherIndex(d, p.ref_im, m);
     for (;;) {
-      V ar = hn::GatherIndex(d, p.ref_re, m);
-      V ai = hn::GatherIndex(d, p.ref_im, m);
+      // The next step's reference values, fetched before this step decides
+      // whether to rebase (then they are Z_1), so that the gathers' latency is
+      // off the chain from dz to dz. m + 1 is at most `last` whenever it is used.
+      const VI m_next = hn::Min(hn::Add(m, step_one), last);
+      const V ar_next = hn::GatherIndex(d, p.ref_re, m_next);
+      const V ai_next = hn::GatherIndex(d, p.ref_im, m_next);
       const V zr = hn::Add(ar, dzr);
       const V zi = hn::Add(ai, dzi);
       const V r2 = hn::Add(hn::Mul(zr, zr), hn::Mul(zi, zi));
@@ -151,7 +161,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
       // rebase (m >= 1), m - 1 even, the map exists, 2 steps left, and
       // |dz| below its radius. Only these have a map in bla_advance.
       M bla_lanes = hn::FirstN(d, 0);
-      if (bla_pairs > 0) {
+      // The gather of radii only when some lane's dz is below them all.
+      if (bla_pairs > 0 && !hn::AllFalse(d, hn::Lt(dz_norm, largest_radius))) {
         const VI from = hn::Sub(m, one);
         const VI pair = hn::ShiftRight<1>(from);
         const VI even = hn::And(from, one);
@@ -168,6 +179,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
       ai = hn::IfThenZeroElse(rebase, ai);
       m = hn::IfThenZeroElse(hn::RebindMask(di, rebase), m);
       const Complex<V> next_dz = step.template Step<VecDeepOps>(ar, ai, dzr, dzi, dcr, dci);
+      ar = hn::IfThenElse(rebase, z1_re, ar_next);
+      ai = hn::IfThenElse(rebase, z1_im, ai_next);
       if (!hn::AllFalse(d, bla_lanes)) {
         // The other lanes take their step; these apply their map, exactly as
         // the scalar loop does.
@@ -194,6 +207,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
         const auto mapped = hn::RebindMask(di, bla_lanes);
         m = hn::IfThenElse(mapped, hn::Load(di, s.m), hn::Add(m, step_one));
         n = hn::IfThenElse(mapped, hn::Load(di, s.n), hn::Add(n, step_one));
+        ar = hn::GatherIndex(d, p.ref_re, m);
+        ai = hn::GatherIndex(d, p.ref_im, m);
         continue;
       }
       dzr = next_dz.re;
