@@ -51,7 +51,7 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
   int64_t pending_count = int64_t{width} * height;
   double ref_col = 0.5 * width;
   double ref_row = 0.5 * height;
-  for (int32_t k = 0; k < kMaxReferences; ++k) {
+  for (int32_t k = 0; k < r.max_references; ++k) {
     const auto reference_start = std::chrono::steady_clock::now();
     if (progress) {
       progress->set_stage(k == 0 ? "reference orbit" : fmt::format("reference orbit {}", k + 1),
@@ -92,7 +92,6 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
     pass.ref_im = orbit.im.data();
     pass.last = orbit.last();
     pass.reference_escaped = orbit.escaped;
-    pass.rebase_at_end = k == kMaxReferences - 1;
     pass.iterations = r.iterations;
     pass.bailout_squared = r.bailout * r.bailout;
     pass.family = r.family;
@@ -116,8 +115,6 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
     const int64_t* list = pending.empty() ? nullptr : pending.data();
     run_pass(r, pass, list, pending_count, counts, progress ? &progress->done() : nullptr);
     rep.pixels_seconds += seconds_since(pixels_start);
-    // The last reference's pass rebases instead of leaving pixels unfinished.
-    if (pass.rebase_at_end) rep.approximate_pixels = pending_count;
 
     // The pixels left, in increasing order, and the one that got furthest.
     std::vector<int64_t> left;
@@ -133,6 +130,18 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
       }
     }
     if (left.empty()) break;
+    if (k == r.max_references - 1) {
+      // No reference left: the pixels left run again against this one, rebased
+      // at its end instead of stopping there.
+      const auto last_start = std::chrono::steady_clock::now();
+      if (progress) progress->set_stage("pixels", static_cast<int64_t>(left.size()));
+      pass.rebase_at_end = true;
+      run_pass(r, pass, left.data(), static_cast<int64_t>(left.size()), counts,
+               progress ? &progress->done() : nullptr);
+      rep.pixels_seconds += seconds_since(last_start);
+      rep.approximate_pixels = static_cast<int64_t>(left.size());
+      break;
+    }
     pending = std::move(left);
     pending_count = static_cast<int64_t>(pending.size());
     ref_col = static_cast<double>(best % width);

@@ -16,6 +16,7 @@ namespace mandelbrot {
 
 // References a render may use before the pixels still unfinished are
 // rebased onto the start of the last one (and counted as approximate).
+// DeepRequest::max_references lowers it for tests.
 inline constexpr int32_t kMaxReferences = 64;
 
 struct DeepRequest {
@@ -28,6 +29,8 @@ struct DeepRequest {
   // Skip steps with the bilinear approximation (deep/bla_table.h) where the
   // family has one; false only to measure or test it against plain steps.
   bool bla = true;
+  // At least 1; less than kMaxReferences only to test the last pass.
+  int32_t max_references = kMaxReferences;
 };
 
 // What a deep render did, for reports.
@@ -38,7 +41,7 @@ struct DeepReport {
   int64_t precision_bits = 0;
   int32_t references = 0;            // reference orbits computed (the first is the centre)
   int64_t reference_iterations = 0;  // the steps of all of them
-  int64_t approximate_pixels = 0;  // rebased onto an escaped reference's start (see kMaxReferences)
+  int64_t approximate_pixels = 0;  // rebased at the end of the last reference (see kMaxReferences)
 };
 
 // Fills counts[i * W + j] for every pixel of the request's view. The first

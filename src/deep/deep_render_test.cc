@@ -200,6 +200,45 @@ TEST(DeepRender, BilinearApproximationKeepsTheCountsOfPlainSteps) {
   }
 }
 
+// When the references run out, the pixels still unfinished are rebased at the
+// end of the last one instead: every pixel gets a count, the report says how
+// many are approximate, and every SIMD target computes the scalar bytes.
+TEST(DeepRender, TheLastReferenceRebasesThePixelsLeft) {
+  const View v = view_of(
+      "-1.7598171308043478136108250105617982382439999999999999999998,"
+      "-0.01259331079974986538374663184326485845034",
+      "2e-15", 64);
+  DeepRequest r = request_of(v, make_family(FamilyKind::kMandelbrot), 4036);
+  DeepReport full_report;
+  const std::vector<int32_t> full = render(r, &full_report);
+  ASSERT_GT(full_report.references, 1);
+  r.max_references = 1;
+  DeepReport report;
+  const std::vector<int32_t> counts = render(r, &report);
+  EXPECT_EQ(report.references, 1);
+  // The pixels that reached the end of the only reference.
+  EXPECT_GT(report.approximate_pixels, 0);
+  EXPECT_LT(report.approximate_pixels, static_cast<int64_t>(counts.size()));
+  int64_t differ = 0;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    EXPECT_GE(counts[i], 0) << i;
+    differ += counts[i] != full[i] ? 1 : 0;
+  }
+  // Only approximate pixels may differ from the render with enough references.
+  EXPECT_LE(differ, report.approximate_pixels);
+  std::printf("%d references in full; with 1, %lld approximate pixels, %lld differ\n",
+              full_report.references, static_cast<long long>(report.approximate_pixels),
+              static_cast<long long>(differ));
+  for (const std::string& name : kernel_names()) {
+    if (name == "scalar") continue;
+    Kernel kernel;
+    ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
+    r.perturb = perturb_function_for_target(kernel.compiled_target);
+    r.threads = 2;
+    EXPECT_EQ(render(r), counts) << name;
+  }
+}
+
 TEST(DeepRender, RefusesRadiiBeyondItsReach) {
   DeepGeometry g;
   EXPECT_TRUE(make_deep_geometry(view_of("-0.75,0.1", "1e-10000", 64), &g).ok());

@@ -105,6 +105,9 @@ CASES = [
     ("mostly inside a minibrot, 2e-44", NEEDLE_MINIBROT, "2e-44", 32, 5000, []),
     ("1e14 location, its own depth", "1e14.kfr", "2e-14", 32, 4036, []),
     ("1e50 location, 1e-45", "1e50.kfr", "1e-45", 16, 263010, []),
+    # Its own depth: every pixel escapes after 170,000 to 193,000 steps, most of
+    # them hovering where dz is near the BLA radii (docs/SEMANTICS.md, "Deep zoom").
+    ("1e50 location, its own depth", "1e50.kfr", "2e-50", 16, 263010, []),
     ("5e113 location, its own depth", "5e113.kfr", "4e-114", 16, 35494, []),
     ("4e533 location, its own depth", "4e533.kfr", "5e-534", 8, 120000, []),
     ("tricorn, needle, 1e-30", "-2,0", "1e-30", 32, 2000, ["--family", "tricorn"]),
