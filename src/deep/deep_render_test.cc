@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,23 @@ void expect_agreement(const std::vector<int32_t>& a, const std::vector<int32_t>&
   EXPECT_LE(worst, 2) << what;
 }
 
+// Every SIMD target, at each of `threads`, computes `expected` for `r` (the
+// scalar loop's bytes).
+void expect_every_target_gives(DeepRequest r, const std::vector<int32_t>& expected,
+                               const std::string& what, std::initializer_list<int> threads) {
+  for (const std::string& name : kernel_names()) {
+    if (name == "scalar") continue;
+    Kernel kernel;
+    ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
+    r.perturb = perturb_function_for_target(kernel.compiled_target);
+    ASSERT_NE(r.perturb, nullptr) << name;
+    for (int t : threads) {
+      r.threads = t;
+      EXPECT_EQ(render(r), expected) << what << " " << name << " threads " << t;
+    }
+  }
+}
+
 const Family kFamilies[] = {
     make_family(FamilyKind::kMandelbrot), make_family(FamilyKind::kMultibrot, 3),
     make_family(FamilyKind::kMultibrot, 5), make_family(FamilyKind::kBurningShip),
@@ -87,19 +105,7 @@ TEST(DeepRender, EverySimdTargetAndThreadCountGivesTheScalarLoopsBytes) {
   const View v = view_of("-1.7598171308048478136,-0.0125933107997498653", "1e-20", 48, "30");
   for (const Family& family : kFamilies) {
     DeepRequest r = request_of(v, family, 800);
-    const std::vector<int32_t> reference = render(r);
-    for (const std::string& name : kernel_names()) {
-      if (name == "scalar") continue;
-      Kernel kernel;
-      ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
-      r.perturb = perturb_function_for_target(kernel.compiled_target);
-      ASSERT_NE(r.perturb, nullptr) << name;
-      for (int threads : {1, 2, 3}) {
-        r.threads = threads;
-        EXPECT_EQ(render(r), reference)
-            << family_name(family.kind) << " " << name << " threads " << threads;
-      }
-    }
+    expect_every_target_gives(r, render(r), std::string(family_name(family.kind)), {1, 2, 3});
   }
 }
 
@@ -187,15 +193,7 @@ TEST(DeepRender, BilinearApproximationKeepsTheCountsOfPlainSteps) {
       DeepReport report;
       const std::vector<int32_t> bla = render(r, &report);
       expect_agreement(bla, plain, what);
-      if (r.geometry.extended) continue;
-      for (const std::string& name : kernel_names()) {
-        if (name == "scalar") continue;
-        Kernel kernel;
-        ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
-        r.perturb = perturb_function_for_target(kernel.compiled_target);
-        r.threads = 2;
-        EXPECT_EQ(render(r), bla) << what << " " << name;
-      }
+      if (!r.geometry.extended) expect_every_target_gives(r, bla, what, {2});
     }
   }
 }
@@ -229,14 +227,7 @@ TEST(DeepRender, TheLastReferenceRebasesThePixelsLeft) {
   std::printf("%d references in full; with 1, %lld approximate pixels, %lld differ\n",
               full_report.references, static_cast<long long>(report.approximate_pixels),
               static_cast<long long>(differ));
-  for (const std::string& name : kernel_names()) {
-    if (name == "scalar") continue;
-    Kernel kernel;
-    ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
-    r.perturb = perturb_function_for_target(kernel.compiled_target);
-    r.threads = 2;
-    EXPECT_EQ(render(r), counts) << name;
-  }
+  expect_every_target_gives(r, counts, "one reference", {2});
 }
 
 TEST(DeepRender, RefusesRadiiBeyondItsReach) {
