@@ -6,7 +6,9 @@
 // fused multiply-add), and the reference values fetched by a gather at the
 // lane's own index m. A lane whose pixel is done is given the next pixel at
 // once, so lanes never idle while their neighbours run long orbits; the loop
-// that does so only redoes a check, which changes nothing.
+// that does so only redoes a check, which changes nothing. With a BLA table, a
+// lane whose map of 2 steps is valid applies its map with the scalar loop's
+// bla_advance while the other lanes take their plain step.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "deep/perturbation_simd.cc"
 #include <hwy/foreach_target.h>  // IWYU pragma: keep
