@@ -27,11 +27,14 @@ struct Map {
 // y after x (deep/bla_table.h).
 template <class Ops, class Num>
 Map<Num> merge(const Map<Num>& x, const Map<Num>& y, Num max_offset) {
+  const hn::Complex<Num> ya{y.ar, y.ai};
+  const hn::Complex<Num> a = hn::ComplexMul<Ops>(ya, hn::Complex<Num>{x.ar, x.ai});
+  const hn::Complex<Num> yb = hn::ComplexMul<Ops>(ya, hn::Complex<Num>{x.br, x.bi});
   Map<Num> z;
-  z.ar = Ops::Sub(Ops::Mul(y.ar, x.ar), Ops::Mul(y.ai, x.ai));
-  z.ai = Ops::Add(Ops::Mul(y.ar, x.ai), Ops::Mul(y.ai, x.ar));
-  z.br = Ops::Add(Ops::Sub(Ops::Mul(y.ar, x.br), Ops::Mul(y.ai, x.bi)), y.br);
-  z.bi = Ops::Add(Ops::Add(Ops::Mul(y.ar, x.bi), Ops::Mul(y.ai, x.br)), y.bi);
+  z.ar = a.re;
+  z.ai = a.im;
+  z.br = Ops::Add(yb.re, y.br);
+  z.bi = Ops::Add(yb.im, y.bi);
   const Num a_norm = Ops::Add(Ops::Abs(x.ar), Ops::Abs(x.ai));
   const Num b_norm = Ops::Add(Ops::Abs(x.br), Ops::Abs(x.bi));
   const Num q = Ops::Div(Ops::Sub(y.r, Ops::Mul(b_norm, max_offset)), a_norm);
@@ -75,7 +78,6 @@ template <class Ops, class Num>
 void build(const Num* re, const Num* im, int64_t last, const Family& family, Num max_offset,
            BlaTable<Num>* table) {
   table->levels.clear();
-  if (!has_bla(family)) return;
   hn::VisitPerturbedStep(family, [&](const auto& step) {
     using Step = std::decay_t<decltype(step)>;
     if constexpr (Step::kLinear) {

@@ -82,6 +82,14 @@ struct Complex {
   V im;
 };
 
+// a b, in this order of operations (the multibrot's powers and the BLA
+// tables' merged maps).
+template <class Ops, class V>
+HWY_INLINE Complex<V> ComplexMul(Complex<V> a, Complex<V> b) {
+  return {Ops::Sub(Ops::Mul(a.re, b.re), Ops::Mul(a.im, b.im)),
+          Ops::Add(Ops::Mul(a.re, b.im), Ops::Mul(a.im, b.re))};
+}
+
 // mandelbrot: z' = z^2 + c, so dz' = (2Z + dz) dz + dc:
 //   dzr' = (2Zr + dzr) dzr - (2Zi + dzi) dzi + dcr
 //   dzi' = 2 (Zr dzi + Zi dzr + dzr dzi) + dci
@@ -154,17 +162,12 @@ struct PerturbedMultibrot {
   // |Z|^d ((1 + t)^d - 1 - d t), about (d - 1) t / 2 times |A dz| = d |Z|^d t.
   static constexpr bool kLinear = true;
   static constexpr double kRadiusFactor = 2.0 / (kPower - 1);
-  template <class Ops, class V>
-  static HWY_INLINE Complex<V> Mul(Complex<V> a, Complex<V> b) {
-    return {Ops::Sub(Ops::Mul(a.re, b.re), Ops::Mul(a.im, b.im)),
-            Ops::Add(Ops::Mul(a.re, b.im), Ops::Mul(a.im, b.re))};
-  }
   // A = d Z^(d-1).
   template <class Ops, class V>
   static HWY_INLINE Complex<V> Derivative(V zr, V zi) {
     const Complex<V> z{zr, zi};
     Complex<V> p = z;
-    for (int32_t j = 2; j < kPower; ++j) p = Mul<Ops>(p, z);
+    for (int32_t j = 2; j < kPower; ++j) p = ComplexMul<Ops>(p, z);
     const V d = Ops::Set(kPower);
     return {Ops::Mul(d, p.re), Ops::Mul(d, p.im)};
   }
@@ -183,17 +186,17 @@ struct PerturbedMultibrot {
     const Complex<V> dz{dzr, dzi};
     Complex<V> powers[kPower];  // powers[j] = Z^j for j >= 1
     powers[1] = z;
-    for (int32_t j = 2; j < kPower; ++j) powers[j] = Mul<Ops>(powers[j - 1], z);
+    for (int32_t j = 2; j < kPower; ++j) powers[j] = ComplexMul<Ops>(powers[j - 1], z);
     // k = d - 1: a = dz + C(d, d-1) Z
     const V c1 = Ops::Set(kBinomial[kPower][kPower - 1]);
     Complex<V> a{Ops::Add(dzr, Ops::Mul(c1, zr)), Ops::Add(dzi, Ops::Mul(c1, zi))};
     for (int32_t k = kPower - 2; k >= 1; --k) {
       const V ck = Ops::Set(kBinomial[kPower][k]);
       const Complex<V> p = powers[kPower - k];
-      a = Mul<Ops>(a, dz);
+      a = ComplexMul<Ops>(a, dz);
       a = {Ops::Add(a.re, Ops::Mul(ck, p.re)), Ops::Add(a.im, Ops::Mul(ck, p.im))};
     }
-    a = Mul<Ops>(a, dz);
+    a = ComplexMul<Ops>(a, dz);
     return {Ops::Add(a.re, dcr), Ops::Add(a.im, dci)};
   }
 };
