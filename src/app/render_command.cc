@@ -62,6 +62,15 @@ void RenderCommand::add_options(CLI::App& app) {
                   "KR,KI");
   add_text_option(app, "--power", o.power,
                   "Multibrot power z^D + c, 2 to 8 (--family multibrot only; default 3)", "D");
+  add_text_option(
+      app, "--tiles", o.tiles,
+      "Split the image into NX columns and NY rows of tiles (for batch systems; needs --tile)",
+      "NX,NY");
+  add_text_option(
+      app, "--tile", o.tile,
+      "Render only tile I,J of --tiles (I the column, J the row, from 0): exactly the whole "
+      "image's counts there; join tiles with 'mandelbrot assemble'",
+      "I,J");
   add_text_option(app, "--threads", o.threads, "Threads, 0 for all cores (default 0)", "N");
   app.add_option("--kernel", o.kernel,
                  "auto (the best this CPU runs), scalar (the reference loop), or one of: " +
@@ -143,6 +152,10 @@ int RenderCommand::run() {
   }
   RenderReport report;
   if (Status s = render_to_output(plan, &report); !s.ok()) return report_error(s);
+  return print_render_report(plan, report);
+}
+
+int print_render_report(const RenderPlan& plan, const RenderReport& report) {
   // The reports go to stdout unless the image does.
   auto print_report = [&](const std::string& line) {
     if (plan.to_stdout()) {
@@ -160,8 +173,11 @@ int RenderCommand::run() {
   if (plan.json) {
     if (Status s = print_report(render_report_json(report)); !s.ok()) return report_error(s);
   } else if (!plan.quiet && !plan.to_stdout()) {
-    fmt::print(stderr, "mandelbrot: wrote {} ({}x{} {}, {} iterations, {:.3f} s)\n", plan.output,
-               plan.params.width, plan.params.height, output_format_name(plan.format),
+    const std::string what = plan.tile ? fmt::format("tile {} of {}: ", tile_text(*plan.tile),
+                                                     tiles_text(plan.tile->grid))
+                                       : std::string();
+    fmt::print(stderr, "mandelbrot: wrote {} ({}{}x{} {}, {} iterations, {:.3f} s)\n", plan.output,
+               what, plan.params.width, plan.params.height, output_format_name(plan.format),
                plan.params.iterations, report.render_seconds + report.encode_seconds);
   }
   return kExitSuccess;

@@ -5,6 +5,7 @@
 
 #include "app/command.h"
 #include "render/options.h"
+#include "render/render.h"
 
 namespace mandelbrot {
 
@@ -17,5 +18,10 @@ class RenderCommand : public Command {
   // --config FILE: read by parse_command_line() into `options` (app/config_options.h).
   std::optional<std::string> config_file;
 };
+
+// Prints what a finished render reports: the hash (--hash), the JSON
+// (--json), or the "wrote" line, on stdout, or on stderr when the image went
+// to stdout. Returns the exit code.
+int print_render_report(const RenderPlan& plan, const RenderReport& report);
 
 }  // namespace mandelbrot

@@ -22,6 +22,10 @@ std::span<const Subcommand> subcommands() {
        "Render PNGs again from their embedded parameters and check their hashes (exit 0 all "
        "match, 1 some differ, 2 error)",
        kVerifyFooter, make_verify_command},
+      {"assemble",
+       "Join the count tiles of a render made with --tiles/--tile into its whole image, in any "
+       "format",
+       kAssembleFooter, make_assemble_command},
   };
   return kSubcommands;
 }

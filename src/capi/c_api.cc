@@ -42,6 +42,7 @@ int error_code(mandelbrot::KernelParamsProblem problem) {
     case KernelParamsProblem::kNone:
       return MANDELBROT_OK;
     case KernelParamsProblem::kSize:
+    case KernelParamsProblem::kWindow:  // the C API renders whole images only
       return MANDELBROT_ERROR_SIZE;
     case KernelParamsProblem::kIterations:
       return MANDELBROT_ERROR_ITERATIONS;

@@ -42,15 +42,18 @@ void run_pass(const DeepRequest& r, const PerturbationPass& pass, const int64_t*
 Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
                    DeepReport* report) {
   const DeepGeometry& g = r.geometry;
-  const int32_t width = g.view.width;
-  const int32_t height = g.view.height;
+  const PixelRect window =
+      r.window.width > 0 ? r.window : PixelRect{0, 0, g.view.width, g.view.height};
+  const int32_t width = window.width;
+  const int32_t height = window.height;
   DeepReport rep;
   rep.precision_bits = g.precision_bits;
 
   std::vector<int64_t> pending;  // empty: every pixel (the first pass)
   int64_t pending_count = int64_t{width} * height;
-  double ref_col = 0.5 * width;
-  double ref_row = 0.5 * height;
+  // The reference's place in the image's columns and rows.
+  double ref_col = 0.5 * g.view.width;
+  double ref_row = 0.5 * g.view.height;
   for (int32_t k = 0; k < r.max_references; ++k) {
     const auto reference_start = std::chrono::steady_clock::now();
     if (progress) {
@@ -70,8 +73,9 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
     // The BLA table of this reference, for every pixel of the view: |dc| is at
     // most the sum of the largest column and row distances times their spacings.
     const auto bla_start = std::chrono::steady_clock::now();
-    const double far_col = std::max(ref_col, width - 1 - ref_col);
-    const double far_row = std::max(ref_row, height - 1 - ref_row);
+    // The whole image's, for a window too, so that a tile's table is the image's.
+    const double far_col = std::max(ref_col, g.view.width - 1 - ref_col);
+    const double far_row = std::max(ref_row, g.view.height - 1 - ref_row);
     BlaTable<double> bla;
     BlaTable<FloatExp> bla_x;
     if (r.bla && has_bla(r.family)) {
@@ -96,6 +100,8 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
     pass.bailout_squared = r.bailout * r.bailout;
     pass.family = r.family;
     pass.width = width;
+    pass.column_offset = window.x;
+    pass.row_offset = window.y;
     pass.step_x = g.step_x;
     pass.step_y = g.step_y;
     pass.ref_col = ref_col;
@@ -144,8 +150,8 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
     }
     pending = std::move(left);
     pending_count = static_cast<int64_t>(pending.size());
-    ref_col = static_cast<double>(best % width);
-    ref_row = static_cast<double>(best / width);
+    ref_col = static_cast<double>(window.x + best % width);
+    ref_row = static_cast<double>(window.y + best / width);
   }
   *report = rep;
   return Status();

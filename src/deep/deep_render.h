@@ -8,6 +8,7 @@
 
 #include "base/progress.h"
 #include "base/status.h"
+#include "base/tile_grid.h"
 #include "deep/deep_geometry.h"
 #include "deep/perturbation.h"
 #include "fractal/family.h"
@@ -24,6 +25,9 @@ struct DeepRequest {
   Family family;
   int32_t iterations = 100;
   double bailout = 10;
+  // The pixels rendered: a window (a tile, base/tile_grid.h) of the view's
+  // image, or, when empty (width 0), the whole image.
+  PixelRect window;
   PerturbFunction perturb = perturb_pixels_scalar;
   int threads = 1;
   // Skip steps with the bilinear approximation (deep/bla_table.h) where the
@@ -44,15 +48,17 @@ struct DeepReport {
   int64_t approximate_pixels = 0;  // rebased at the end of the last reference (see kMaxReferences)
 };
 
-// Fills counts[i * W + j] for every pixel of the request's view. The first
-// reference is the view's centre; while pixels reach the end of an escaped
+// Fills counts[i * W + j] for every pixel of the request's window (W its
+// width; row i, column j of the window). The first reference is the view's
+// centre, for a window too; while pixels reach the end of an escaped
 // reference without rebasing, the next reference is the pixel among them that
 // got furthest (the lowest index on a tie) and they are computed again against
 // it. The counts depend only on the request, not on request.threads or on
 // which SIMD loop `perturb` is. `progress` (if not null) shows each stage:
 // "reference orbit" (its steps), "BLA table" (when the family has one), then
 // "pixels", and so on for each reference.
-// REQUIRES: deep_zoom_problem(request.family) is empty; counts holds W * H values.
+// REQUIRES: deep_zoom_problem(request.family) is empty; the window lies in
+// the view's image; counts holds W * H values.
 Status render_deep(const DeepRequest& request, int32_t* counts, ProgressBar* progress,
                    DeepReport* report);
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <initializer_list>
 #include <string>
@@ -38,8 +39,10 @@ DeepRequest request_of(const View& v, const Family& family, int32_t iterations) 
 }
 
 std::vector<int32_t> render(const DeepRequest& r, DeepReport* report = nullptr) {
-  std::vector<int32_t> counts(static_cast<size_t>(r.geometry.view.width) * r.geometry.view.height,
-                              -100);
+  const bool window = r.window.width > 0;
+  const int64_t pixels = window ? int64_t{r.window.width} * r.window.height
+                                : int64_t{r.geometry.view.width} * r.geometry.view.height;
+  std::vector<int32_t> counts(static_cast<size_t>(pixels), -100);
   DeepReport unused;
   EXPECT_TRUE(render_deep(r, counts.data(), nullptr, report ? report : &unused).ok());
   return counts;
@@ -196,6 +199,41 @@ TEST(DeepRender, BilinearApproximationKeepsTheCountsOfPlainSteps) {
       if (!r.geometry.extended) expect_every_target_gives(r, bla, what, {2});
     }
   }
+}
+
+// A window (a tile) of the view has the whole image's counts there: its
+// pixels are offset from the same centre, its BLA tables are the image's, and
+// where it needs a second reference it picks its own, which gives the same
+// counts here. 3 x 2 windows of the view above, on every target.
+TEST(DeepRender, AWindowHasTheImagesCountsThere) {
+  const View v = view_of(
+      "-1.7598171308043478136108250105617982382439999999999999999998,"
+      "-0.01259331079974986538374663184326485845034",
+      "2e-15", 64);
+  DeepRequest r = request_of(v, make_family(FamilyKind::kMandelbrot), 4036);
+  DeepReport image_report;
+  const std::vector<int32_t> image = render(r, &image_report);
+  ASSERT_GT(image_report.references, 1);
+  int32_t most_references = 0;
+  for (int32_t j = 0; j < 2; ++j) {
+    for (int32_t i = 0; i < 3; ++i) {
+      DeepRequest t = r;
+      t.window = tile_rect(64, 64, TileGrid{3, 2}, i, j);
+      std::vector<int32_t> expected;
+      for (int32_t y = 0; y < t.window.height; ++y) {
+        const auto row = image.begin() + int64_t{t.window.y + y} * 64 + t.window.x;
+        expected.insert(expected.end(), row, row + t.window.width);
+      }
+      std::vector<int32_t> got(expected.size(), -100);
+      DeepReport report;
+      ASSERT_TRUE(render_deep(t, got.data(), nullptr, &report).ok());
+      most_references = std::max(most_references, report.references);
+      const std::string what = "window " + std::to_string(i) + "," + std::to_string(j);
+      EXPECT_EQ(got, expected) << what;
+      expect_every_target_gives(t, expected, what, {2});
+    }
+  }
+  EXPECT_GT(most_references, 1);  // some window needed its own second reference
 }
 
 // When the references run out, the pixels still unfinished are rebased at the

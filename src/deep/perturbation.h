@@ -29,10 +29,15 @@ struct PerturbationPass {
   int32_t iterations = 1;
   double bailout_squared = 100;
   Family family;
-  // The offset dc of the pixel in row i, column j from the reference point,
-  // before the rotation: ((j - ref_col) step_x, (ref_row - i) step_y), then
-  // (dcr cos - dci sin, dcr sin + dci cos).
+  // The pass's pixels are numbered row by row in a window `width` wide whose
+  // first pixel is column column_offset, row row_offset of the image (both 0
+  // for the whole image). The offset dc of the window's pixel in row i, column
+  // j from the reference point (ref_col, ref_row, in the image's columns and
+  // rows), before the rotation: ((column_offset + j - ref_col) step_x,
+  // (ref_row - (row_offset + i)) step_y), then (dcr cos - dci sin, dcr sin + dci cos).
   int32_t width = 1;
+  int32_t column_offset = 0;
+  int32_t row_offset = 0;
   double step_x = 0;
   double step_y = 0;
   double ref_col = 0;
@@ -60,7 +65,7 @@ constexpr int32_t unfinished_count(int32_t step) { return -2 - step; }
 constexpr bool is_unfinished(int32_t count) { return count <= -2; }
 constexpr int32_t unfinished_step(int32_t count) { return -2 - count; }
 
-// The offset of pixel (row, column) from the pass's reference point.
+// The offset of the window's pixel (row, column) from the pass's reference point.
 void pixel_offset(const PerturbationPass& pass, int64_t row, int64_t column, double* dcr,
                   double* dci);
 

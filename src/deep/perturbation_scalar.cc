@@ -72,8 +72,10 @@ int32_t PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref
 template <class Ops, class Num>
 void Offset(const PerturbationPass& pass, int64_t row, int64_t column, Num step_x, Num step_y,
             Num* dcr, Num* dci) {
-  const Num x = Ops::Mul(Ops::Set(static_cast<double>(column) - pass.ref_col), step_x);
-  const Num y = Ops::Mul(Ops::Set(pass.ref_row - static_cast<double>(row)), step_y);
+  const Num x =
+      Ops::Mul(Ops::Set(static_cast<double>(pass.column_offset + column) - pass.ref_col), step_x);
+  const Num y =
+      Ops::Mul(Ops::Set(pass.ref_row - static_cast<double>(pass.row_offset + row)), step_y);
   const Num cos = Ops::Set(pass.cos);
   const Num sin = Ops::Set(pass.sin);
   *dcr = Ops::Sub(Ops::Mul(x, cos), Ops::Mul(y, sin));

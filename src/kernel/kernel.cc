@@ -12,6 +12,14 @@ namespace mandelbrot {
 
 KernelParamsProblem find_kernel_params_problem(const KernelParams& p) {
   if (p.width < 1 || p.height < 1) return KernelParamsProblem::kSize;
+  if (p.image_width != 0 || p.image_height != 0) {
+    const int64_t right = int64_t{p.column_offset} + p.width;
+    const int64_t bottom = int64_t{p.row_offset} + p.height;
+    if (p.column_offset < 0 || p.row_offset < 0 || right > p.full_width() ||
+        bottom > p.full_height()) {
+      return KernelParamsProblem::kWindow;
+    }
+  }
   if (p.iterations < 1) return KernelParamsProblem::kIterations;
   const Region& r = p.region;
   for (double v : {r.xmin, r.xmax, r.ymin, r.ymax}) {
@@ -40,6 +48,10 @@ Status check_kernel_params(const KernelParams& p) {
       return Status();
     case KernelParamsProblem::kSize:
       return invalid_argument("width and height must be at least 1, got {}x{}", p.width, p.height);
+    case KernelParamsProblem::kWindow:
+      return invalid_argument("the {}x{} window at column {}, row {} is not inside the {}x{} image",
+                              p.width, p.height, p.column_offset, p.row_offset, p.full_width(),
+                              p.full_height());
     case KernelParamsProblem::kIterations:
       return invalid_argument("iterations must be at least 1, got {}", p.iterations);
     case KernelParamsProblem::kRegion:

@@ -49,15 +49,29 @@ struct KernelParams {
   // The rotation of every sample (see Rotation and rotate()); the identity by default.
   using Rotation = mandelbrot::Rotation;
   Rotation rotation;
+  // When the width x height grid is a window (a tile, base/tile_grid.h) of a
+  // larger image: the image's size (0: the grid is the whole image) and the
+  // window's first column and row in it. The window's samples are the image's
+  // samples there, so its counts are exactly the image's.
+  int32_t image_width = 0;
+  int32_t image_height = 0;
+  int32_t column_offset = 0;
+  int32_t row_offset = 0;
 
-  // The unrotated sample coordinates of column j and row i. Row 0 is the top
-  // (ymax); the formulas are the contract, evaluated in IEEE double exactly as
-  // written.
+  int32_t full_width() const { return image_width ? image_width : width; }
+  int32_t full_height() const { return image_height ? image_height : height; }
+
+  // The unrotated sample coordinates of column j and row i of the grid, which
+  // are column column_offset + j and row row_offset + i of the image. Row 0 is
+  // the top (ymax); the formulas are the contract, evaluated in IEEE double
+  // exactly as written.
   double x_at(int32_t j) const {
-    return region.xmin + static_cast<double>(j) / width * (region.xmax - region.xmin);
+    return region.xmin +
+           static_cast<double>(column_offset + j) / full_width() * (region.xmax - region.xmin);
   }
   double y_at(int32_t i) const {
-    return region.ymax - static_cast<double>(i) / height * (region.ymax - region.ymin);
+    return region.ymax -
+           static_cast<double>(row_offset + i) / full_height() * (region.ymax - region.ymin);
   }
   // The sample point (re, im) of the unrotated coordinates x, y: exactly (x, y)
   // for the identity, else with u = x - cx and v = y - cy,
@@ -80,9 +94,19 @@ struct KernelParams {
 };
 
 // What is wrong with a KernelParams, if anything; the first problem found wins.
-enum class KernelParamsProblem { kNone, kSize, kIterations, kRegion, kBailout, kFamily, kRotation };
+enum class KernelParamsProblem {
+  kNone,
+  kSize,
+  kWindow,
+  kIterations,
+  kRegion,
+  kBailout,
+  kFamily,
+  kRotation
+};
 
 // kNone when the kernel can run on params: width, height and iterations >= 1,
+// a window (image_width or image_height not 0) that lies inside its image,
 // every region bound finite with xmin < xmax and ymin < ymax (and a finite
 // span), bailout finite and > 0 with a finite square, a valid family
 // (family_problem() empty) and finite rotation values.

@@ -135,7 +135,7 @@ double distance_value(double modulus_squared, double dzr, double dzi, double pix
 }
 
 double pixel_width(const KernelParams& params) {
-  return (params.region.xmax - params.region.xmin) / params.width;
+  return (params.region.xmax - params.region.xmin) / params.full_width();
 }
 
 void channel_row(const KernelParams& params, int32_t row, const RowOut& out) {

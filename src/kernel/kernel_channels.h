@@ -37,7 +37,7 @@ double smooth_value(int32_t escape, double modulus_squared, double log_degree);
 //   log|z| = 0.5 * log(modulus_squared) and |dz| = sqrt(dzr^2 + dzi^2).
 double distance_value(double modulus_squared, double dzr, double dzi, double pixel);
 
-// The width of a pixel in the complex plane: (xmax - xmin) / width.
+// The width of a pixel in the complex plane: (xmax - xmin) / full_width().
 double pixel_width(const KernelParams& params);
 
 // Computes the channels out has (non-null) of row `row` of params from its

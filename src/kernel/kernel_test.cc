@@ -6,6 +6,7 @@
 #include "kernel/kernel_test_support.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <iostream>
 #include <string>
@@ -215,6 +216,71 @@ TEST(Kernel, EveryKernelAndShortcutSettingMatchesTheReference) {
       }
     }
   }
+}
+
+// A window (a tile) of an image has exactly the image's counts there, with
+// every kernel, for every case, rotated or not: the samples are the image's.
+TEST(Kernel, AWindowHasTheImagesCountsThere) {
+  const std::vector<std::string> names = kernel_names();
+  std::vector<Case> cases(std::begin(kCases), std::end(kCases));
+  Case rotated = kCases[7];
+  rotated.name = "seahorse valley, rotated";
+  rotated.rotation = Rotation{std::cos(0.5), std::sin(0.5), -0.745, 0.105};
+  cases.push_back(rotated);
+  for (const Case& c : cases) {
+    const KernelParams whole = params_of(c);
+    const std::vector<int32_t> image = reference_of(whole);
+    // A window at the top left, one inside, and one at the bottom right.
+    const int32_t w = whole.width;
+    const int32_t h = whole.height;
+    for (const auto& [x, y, ww, wh] : std::vector<std::array<int32_t, 4>>{
+             {0, 0, (w + 1) / 2, (h + 2) / 3},
+             {w / 3, h / 4, (w + 2) / 3, (h + 1) / 2},
+             {w - (w + 1) / 2, h - (h + 1) / 2, (w + 1) / 2, (h + 1) / 2}}) {
+      KernelParams window = whole;
+      window.image_width = w;
+      window.image_height = h;
+      window.column_offset = x;
+      window.row_offset = y;
+      window.width = ww;
+      window.height = wh;
+      ASSERT_EQ(find_kernel_params_problem(window), KernelParamsProblem::kNone);
+      std::vector<int32_t> expected;
+      for (int32_t i = 0; i < wh; ++i) {
+        const auto row = image.begin() + static_cast<int64_t>(y + i) * w + x;
+        expected.insert(expected.end(), row, row + ww);
+      }
+      for (const std::string& name : names) {
+        Kernel kernel;
+        ASSERT_TRUE(choose_kernel(name, true, &kernel).ok()) << name;
+        std::vector<int32_t> got(expected.size(), -1);
+        render_rows(window, kernel, 0, wh, 2, got.data());
+        ASSERT_EQ(expected, got) << c.name << ", window at " << x << "," << y << ", kernel "
+                                 << name;
+      }
+    }
+  }
+}
+
+TEST(Kernel, AWindowMustLieInsideItsImage) {
+  KernelParams p;
+  p.image_width = 400;
+  p.image_height = 400;
+  p.width = 100;
+  p.height = 100;
+  p.column_offset = 300;
+  p.row_offset = 300;
+  EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kNone);
+  p.column_offset = 301;
+  EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kWindow);
+  EXPECT_NE(check_kernel_params(p).message().find("not inside the 400x400 image"),
+            std::string::npos)
+      << check_kernel_params(p).message();
+  p.column_offset = -1;
+  EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kWindow);
+  p.column_offset = 0;
+  p.row_offset = 301;
+  EXPECT_EQ(find_kernel_params_problem(p), KernelParamsProblem::kWindow);
 }
 
 TEST(Kernel, EscapesAtTheLastStepAreExact) {

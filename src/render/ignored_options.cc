@@ -1,5 +1,7 @@
 #include "render/ignored_options.h"
 
+#include "render/render.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -31,17 +33,24 @@ std::vector<std::string> ignored_option_warnings(const RenderOptions& o, const R
   }
   if (o.region) {
     const Region& r = plan.params.region;
-    const double pixel_width = (r.xmax - r.xmin) / plan.params.width;
-    const double pixel_height = (r.ymax - r.ymin) / plan.params.height;
+    const double pixel_width = (r.xmax - r.xmin) / plan.params.full_width();
+    const double pixel_height = (r.ymax - r.ymin) / plan.params.full_height();
     const double stretch = pixel_width / pixel_height;
     if (std::fabs(stretch - 1) > kStretchTolerance) {
       warnings.push_back(fmt::format(
           "--region is {:g} x {:g} but the image is {} x {} pixels: each pixel covers {:.3g} "
           "times as much width as height, so the picture is {} (use --center and --radius to "
           "keep the aspect)",
-          r.xmax - r.xmin, r.ymax - r.ymin, plan.params.width, plan.params.height, stretch,
-          stretch > 1 ? "squeezed sideways" : "stretched sideways"));
+          r.xmax - r.xmin, r.ymax - r.ymin, plan.params.full_width(), plan.params.full_height(),
+          stretch, stretch > 1 ? "squeezed sideways" : "stretched sideways"));
     }
+  }
+  if (plan.tile && range_pass(plan) != RangePass::kNone) {
+    warnings.push_back(fmt::format(
+        "the colours of this {} tile are scaled to the tile's own counts, not the whole "
+        "image's, so the tiles will not match; write npy or raw tiles and join them with "
+        "'mandelbrot assemble', or use --scale fixed",
+        output_format_name(plan.format)));
   }
   return warnings;
 }

@@ -30,6 +30,8 @@ struct RenderOptions {
   std::optional<std::string> interior;    // --interior black|white|#rrggbb
   std::optional<std::string> png_level;   // --png-level N
   std::optional<std::string> from;        // --from FILE: the parameters of an earlier render
+  std::optional<std::string> tiles;       // --tiles NX,NY: the image split into tiles
+  std::optional<std::string> tile;        // --tile I,J: the one tile rendered
 
   // How it is computed and where it goes.
   std::optional<std::string> threads;  // --threads N (default: all cores)

@@ -273,6 +273,7 @@ DeepRequest deep_request_of(const RenderPlan& plan) {
   request.bailout = k.bailout;
   request.perturb = plan.perturb;
   request.threads = plan.threads;
+  if (plan.tile) request.window = plan.tile->rect;
   return request;
 }
 
@@ -390,6 +391,64 @@ uint64_t held_bytes(int32_t width, int32_t height, Channels channels) {
 int32_t band_rows(int32_t width, int32_t height) {
   const int64_t rows = kBandBytes / (int64_t{4} * width);
   return static_cast<int32_t>(std::clamp<int64_t>(rows, 1, height));
+}
+
+Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band,
+                               RenderReport* report) {
+  const KernelParams& k = plan.params;
+  ImageSpec spec = image_spec_of(plan);
+  if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
+  const int32_t rows = band_rows(k.width, k.height);
+  if (Status s = check_memory(held_counts_bytes(k.width, rows) +
+                              encoder_memory_bytes(plan.format, spec, rows));
+      !s.ok()) {
+    return s;
+  }
+  *report = RenderReport{plan, 0, 0, CountStats(k.iterations), "", DeepReport()};
+  CountBuffer band(k.width, rows);
+  // Calls each(band) for every band of the image, read in order.
+  auto for_each_band = [&](const std::function<Status(const CountBuffer&)>& each) {
+    for (int32_t first = 0; first < k.height; first += rows) {
+      band.set_rows(first, std::min(rows, k.height - first));
+      if (Status s = read_band(band); !s.ok()) return s;
+      if (Status s = each(band); !s.ok()) return s;
+    }
+    return Status();
+  };
+  const auto start = std::chrono::steady_clock::now();
+  const bool range_first = range_pass(plan) != RangePass::kNone;
+  CountStats stats(k.iterations);
+  if (range_first) {
+    ImageWide wide(plan);
+    Status s = for_each_band([&](const CountBuffer& b) {
+      stats.add(b.counts());
+      wide.add(b);
+      return Status();
+    });
+    if (!s.ok()) return s;
+    spec.range = count_range(stats);
+    wide.finish(&spec);
+  }
+  std::unique_ptr<OutputFile> file;
+  std::unique_ptr<ByteSink> out;
+  if (Status s = open_sink(plan, &file, &out); !s.ok()) return s;
+  ByteSink& sink = file ? static_cast<ByteSink&>(*file) : *out;
+  spec.threads = encoder_threads_worth_starting(k, plan.threads);
+  std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
+  if (Status s = encoder->begin(); !s.ok()) return s;
+  const bool hash_wanted = hashed(plan, *encoder);
+  ContentHash hash;
+  Status s = for_each_band([&](const CountBuffer& b) {
+    if (!range_first) stats.add(b.counts());
+    if (hash_wanted) hash.add(b.counts());
+    return encoder->write_rows(b);
+  });
+  if (!s.ok()) return s;
+  report->stats = stats;
+  if (hash_wanted) report->hash = hash.text();
+  report->encode_seconds = seconds_since(start);
+  if (Status f = finish_output(plan, *encoder, sink, report); !f.ok()) return f;
+  return file ? file->commit() : Status();
 }
 
 Status render_to_output(const RenderPlan& plan, RenderReport* report) {

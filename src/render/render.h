@@ -2,6 +2,7 @@
 // and output file, and the report it produces.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "base/status.h"
@@ -29,6 +30,19 @@ struct RenderReport {
 // the output and the memory needed before rendering.
 // REQUIRES: plan was made by make_render_plan().
 Status render_to_output(const RenderPlan& plan, RenderReport* report);
+
+// Fills `band` (its rows are set: first_row() to first_row() + rows() - 1 of
+// the image) with those rows' counts; for encode_counts_to_output().
+using ReadBand = std::function<Status(CountBuffer& band)>;
+
+// Writes counts read from elsewhere (tiles, for `assemble`) as plan's output,
+// with the same bytes that render_to_output() writes for the same counts:
+// read_band is called for every band of rows in order, twice over the image
+// when the colouring needs the image's range first (RangePass), else once.
+// Memory: a band of counts and the encoder's, whatever the image's size.
+// REQUIRES: plan was made by make_render_plan(), without a tile or channels.
+Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band,
+                               RenderReport* report);
 
 // The counts of every pixel of plan into out[i * W + j], by the plan's method,
 // without any output: the direct kernel on threads_worth_starting() threads, or

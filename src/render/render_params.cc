@@ -112,6 +112,10 @@ void add_family_json(const Family& f, Json* j) {
 
 }  // namespace
 
+std::string tiles_text(TileGrid grid) { return fmt::format("{},{}", grid.columns, grid.rows); }
+
+std::string tile_text(const TilePlan& tile) { return fmt::format("{},{}", tile.column, tile.row); }
+
 nlohmann::ordered_json view_json(const View& view) {
   nlohmann::ordered_json j;
   j["center_x"] = view.center_x;
@@ -130,8 +134,12 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
   nlohmann::ordered_json j;
   j["program"] = "mandelbrot";
   j["version"] = kVersion;
-  j["width"] = k.width;
-  j["height"] = k.height;
+  j["width"] = k.full_width();
+  j["height"] = k.full_height();
+  if (plan.tile) {
+    j["tiles"] = tiles_text(plan.tile->grid);
+    j["tile"] = tile_text(*plan.tile);
+  }
   j["iterations"] = k.iterations;
   j["view"] = view_json(plan.view);
   if (plan.method == Method::kDirect) {
@@ -186,6 +194,9 @@ Status render_options_from_json(const std::string& json, const std::string& sour
       std::string region;
       if (Status s = region_of(j.at("region"), source, &region); !s.ok()) return s;
       o.region = region;
+    }
+    for (auto [key, text] : {std::pair{"tiles", &o.tiles}, std::pair{"tile", &o.tile}}) {
+      if (j.contains(key)) *text = j.at(key).get<std::string>();
     }
     if (j.contains("bailout")) {
       std::string text;
@@ -284,6 +295,8 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   if (cl.width) o.width = cl.width;
   if (cl.height) o.height = cl.height;
   if (cl.iterations) o.iterations = cl.iterations;
+  if (cl.tiles) o.tiles = cl.tiles;
+  if (cl.tile) o.tile = cl.tile;
   if (cl.bailout) o.bailout = cl.bailout;
   // A family on the command line replaces the recorded one with its own
   // constant and power; --julia alone implies julia, --power alone keeps the family.

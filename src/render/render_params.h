@@ -17,8 +17,13 @@ namespace mandelbrot {
 // "xmax", "ymin", "ymax"})}, every value the decimal string as given.
 nlohmann::ordered_json view_json(const View& view);
 
+// --tiles and --tile as their option text: "NX,NY" and "I,J".
+std::string tiles_text(TileGrid grid);
+std::string tile_text(const TilePlan& tile);
+
 // One line of JSON with every parameter that decides the output's content:
-// program and version, width, height, iterations, the view (view_json()), the
+// program and version, width, height (the whole image's), for a tile "tiles"
+// and "tile" (tiles_text(), tile_text()), iterations, the view (view_json()), the
 // region the double path sampled (each bound as the shortest decimal string
 // that reads back as exactly the same double), bailout, the family (for every
 // family but mandelbrot: its name, power and Julia constant), colour map, PNG

@@ -87,6 +87,8 @@ RenderOptions with_probe_size(RenderOptions o) {
     o.height = std::to_string(kAutoProbeRows);
   }
   o.iterations = std::to_string(kAutoIterationsCap);
+  o.tiles.reset();  // the probe shows the whole view, whichever tile is rendered
+  o.tile.reset();
   o.output = "-";
   o.format = "npy";
   o.channel.reset();
@@ -217,6 +219,32 @@ Status parse_colouring_options(const RenderOptions& o, RenderPlan* p) {
   return Status();
 }
 
+// --tiles NX,NY and --tile I,J (docs/SEMANTICS.md, "Tiles"): the kernel's
+// grid becomes the tile's window of the image. Either both or neither.
+Status choose_tile(const RenderOptions& o, RenderPlan* p) {
+  if (!o.tiles && !o.tile) return Status();
+  if (!o.tiles || !o.tile) {
+    return invalid_argument(
+        "{} needs {} too: --tiles NX,NY splits the image, --tile I,J picks "
+        "the tile to render",
+        o.tiles ? "--tiles" : "--tile", o.tiles ? "--tile" : "--tiles");
+  }
+  TilePlan t;
+  if (Status s = parse_tile_grid(*o.tiles, &t.grid); !s.ok()) return s;
+  if (Status s = parse_tile_place(*o.tile, &t.column, &t.row); !s.ok()) return s;
+  KernelParams& k = p->params;
+  if (Status s = check_tile(k.width, k.height, t.grid, t.column, t.row); !s.ok()) return s;
+  t.rect = tile_rect(k.width, k.height, t.grid, t.column, t.row);
+  k.image_width = k.width;
+  k.image_height = k.height;
+  k.column_offset = t.rect.x;
+  k.row_offset = t.rect.y;
+  k.width = t.rect.width;
+  k.height = t.rect.height;
+  p->tile = t;
+  return check_kernel_params(k);
+}
+
 }  // namespace
 
 Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
@@ -257,6 +285,7 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   if (!(k.bailout > 0)) return invalid_argument("--bailout must be > 0, got '{}'", bailout);
   if (Status s = choose_method(o, &p); !s.ok()) return s;
   if (Status s = check_kernel_params(k); !s.ok()) return s;
+  if (Status s = choose_tile(o, &p); !s.ok()) return s;
   if (const std::string problem = channels_problem(k, p.channels); !problem.empty()) {
     return invalid_argument("{}", problem);
   }

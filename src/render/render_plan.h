@@ -6,6 +6,7 @@
 #include "base/limits.h"
 #include "base/parse.h"
 #include "base/status.h"
+#include "base/tile_grid.h"
 #include "colour/colour_map.h"
 #include "deep/deep_geometry.h"
 #include "deep/perturbation.h"
@@ -21,9 +22,19 @@ namespace mandelbrot {
 // double path with its exact contract, or perturbation around reference orbits.
 enum class Method { kDirect, kPerturbation };
 
+// One tile of the view's image (docs/SEMANTICS.md, "Tiles").
+struct TilePlan {
+  TileGrid grid;
+  int32_t column = 0;  // I of --tile I,J
+  int32_t row = 0;     // J
+  PixelRect rect;      // its pixels in the image: tile_rect() of the above
+};
+
 struct RenderPlan {
-  View view;            // what the image shows, as given
-  KernelParams params;  // the doubles the kernel samples, derived from view
+  View view;                     // what the image shows, as given (the whole image's size)
+  KernelParams params;           // the doubles the kernel samples, derived from view; for
+                                 // a tile, the window of the image that the tile is
+  std::optional<TilePlan> tile;  // --tiles/--tile: the tile rendered; unset: the whole image
   Kernel kernel;
   Method method = Method::kDirect;
   // kPerturbation only: the deep view and the perturbation loop of the kernel.
@@ -61,7 +72,8 @@ struct RenderPlan {
 // direct path cannot: the view is beyond the range of doubles or its
 // neighbouring samples are not distinct doubles (check_distinct_samples());
 // --method direct refuses such a view, --method perturbation uses it for any
-// view. On a bad value returns a usage error that names the option and the value.
+// view. The method is chosen for the whole image, so every tile of it takes the
+// same. On a bad value returns a usage error that names the option and the value.
 Status make_render_plan(const RenderOptions& options, RenderPlan* plan);
 
 // --iter auto (docs/SEMANTICS.md, "Deep zoom", Iterations): the view is first

@@ -13,8 +13,14 @@ std::string render_report_json(const RenderReport& report) {
   const CountStats& stats = report.stats;
   nlohmann::ordered_json j;
   j["version"] = kVersion;
-  j["width"] = k.width;
-  j["height"] = k.height;
+  j["width"] = k.full_width();
+  j["height"] = k.full_height();
+  if (plan.tile) {
+    const PixelRect& r = plan.tile->rect;
+    j["tiles"] = tiles_text(plan.tile->grid);
+    j["tile"] = tile_text(*plan.tile);
+    j["tile_rect"] = {{"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}};
+  }
   j["iterations"] = k.iterations;
   j["view"] = view_json(plan.view);
   if (plan.method == Method::kDirect) {

@@ -1,0 +1,196 @@
+#include "tools/assemble.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "base/same_file.h"
+#include "formats/image_reader.h"
+
+namespace mandelbrot {
+namespace {
+
+// One tile file: where it belongs and what it holds.
+struct TileInput {
+  std::string path;
+  int32_t column = 0;
+  int32_t row = 0;
+  PixelRect rect;
+  int32_t image_width = 0;
+  int32_t image_height = 0;
+};
+
+std::string place_of(const TileInput& t) {
+  return fmt::format("tile {},{} ('{}')", t.column, t.row, t.path);
+}
+
+// Opens a tile and checks its format and size against its place.
+Status open_tile(const TileInput& t, std::unique_ptr<ImageReader>* reader) {
+  const std::optional<OutputFormat> format = output_format_from_path(t.path);
+  if (format != OutputFormat::kNpy && format != OutputFormat::kRaw) {
+    return invalid_argument("{}: tiles must be npy or raw counts (by the extension .npy or .raw)",
+                            place_of(t));
+  }
+  if (Status s = open_image(t.path, format, std::pair{t.rect.width, t.rect.height}, reader);
+      !s.ok()) {
+    return s.with_prefix(fmt::format("{}: ", place_of(t)));
+  }
+  const ImageHeader& h = (*reader)->header();
+  if (h.format != *format || h.kind != ImageKind::kCounts || h.channels != 1) {
+    return invalid_argument("{}: holds {} data, not the counts of a {} tile", place_of(t),
+                            image_kind_name(h.kind), output_format_name(*format));
+  }
+  if (h.width != t.rect.width || h.height != t.rect.height) {
+    return invalid_argument(
+        "{} is {}x{}, but that tile of the {}x{} image is {}x{} (tiles go in row-major order: "
+        "0,0 1,0 ... 0,1 ...)",
+        place_of(t), h.width, h.height, t.image_width, t.image_height, t.rect.width, t.rect.height);
+  }
+  return Status();
+}
+
+// Reads the image's rows in bands: for each row of tiles, that row's tiles
+// are open side by side and read a row at a time.
+class TileRows {
+ public:
+  TileRows(const std::vector<TileInput>& tiles, TileGrid grid, int32_t iterations)
+      : tiles_(tiles), grid_(grid), iterations_(iterations) {}
+
+  // Rewinds to the first row (the tiles are opened again as they are reached).
+  void restart() {
+    open_.clear();
+    tile_row_ = -1;
+  }
+
+  Status read_band(CountBuffer& band) {
+    for (int32_t r = 0; r < band.rows(); ++r) {
+      const int32_t y = band.first_row() + r;
+      int32_t* out = band.data() + int64_t{r} * band.width();
+      if (Status s = read_row(y, out); !s.ok()) return s;
+    }
+    return Status();
+  }
+
+  // Opens every tile once and closes it again: checks format and size.
+  Status check_all() {
+    for (const TileInput& t : tiles_) {
+      std::unique_ptr<ImageReader> reader;
+      if (Status s = open_tile(t, &reader); !s.ok()) return s;
+    }
+    return Status();
+  }
+
+ private:
+  Status read_row(int32_t y, int32_t* out) {
+    if (tile_row_ < 0 || y >= tiles_[first_of_row()].rect.y + tiles_[first_of_row()].rect.height) {
+      if (Status s = next_tile_row(); !s.ok()) return s;
+    }
+    for (size_t i = 0; i < open_.size(); ++i) {
+      const TileInput& t = tiles_[first_of_row() + i];
+      int32_t* segment = out + t.rect.x;
+      if (Status s = open_[i]->read_row(segment); !s.ok()) {
+        return s.with_prefix(fmt::format("{}: ", place_of(t)));
+      }
+      for (int32_t x = 0; x < t.rect.width; ++x) {
+        if (segment[x] < 0 || segment[x] >= iterations_) {
+          return invalid_argument(
+              "{} holds the count {} at column {}, row {}, outside 0 to {}: not a tile of a "
+              "render with --iter {}",
+              place_of(t), segment[x], x, y - t.rect.y, iterations_ - 1, iterations_);
+        }
+      }
+    }
+    return Status();
+  }
+
+  size_t first_of_row() const { return static_cast<size_t>(tile_row_) * grid_.columns; }
+
+  // Finishes the row of tiles open (no data past their ends) and opens the next.
+  Status next_tile_row() {
+    for (size_t i = 0; i < open_.size(); ++i) {
+      if (Status s = open_[i]->finish(); !s.ok()) {
+        return s.with_prefix(fmt::format("{}: ", place_of(tiles_[first_of_row() + i])));
+      }
+    }
+    open_.clear();
+    ++tile_row_;
+    for (int32_t i = 0; i < grid_.columns; ++i) {
+      std::unique_ptr<ImageReader> reader;
+      if (Status s = open_tile(tiles_[first_of_row() + static_cast<size_t>(i)], &reader); !s.ok()) {
+        return s;
+      }
+      open_.push_back(std::move(reader));
+    }
+    return Status();
+  }
+
+  const std::vector<TileInput>& tiles_;
+  const TileGrid grid_;
+  const int32_t iterations_;
+  int32_t tile_row_ = -1;
+  std::vector<std::unique_ptr<ImageReader>> open_;
+};
+
+}  // namespace
+
+Status assemble_tiles(const RenderPlan& plan, TileGrid grid, const std::vector<std::string>& tiles,
+                      RenderReport* report) {
+  const KernelParams& k = plan.params;
+  if (Status s = check_tile(k.width, k.height, grid, 0, 0); !s.ok()) return s;
+  const int64_t expected = int64_t{grid.columns} * grid.rows;
+  if (static_cast<int64_t>(tiles.size()) != expected) {
+    return invalid_argument(
+        "--tiles {},{} needs {} tile files in row-major order (0,0 1,0 ... 0,1 ...), got {}",
+        grid.columns, grid.rows, expected, tiles.size());
+  }
+  std::vector<TileInput> inputs;
+  inputs.reserve(tiles.size());
+  for (int32_t j = 0; j < grid.rows; ++j) {
+    for (int32_t i = 0; i < grid.columns; ++i) {
+      inputs.push_back(TileInput{tiles[inputs.size()], i, j,
+                                 tile_rect(k.width, k.height, grid, i, j), k.width, k.height});
+    }
+  }
+  // The same file twice means a tile is missing: the same device and inode
+  // (however the paths are spelled), or the same name.
+  std::map<std::pair<uint64_t, uint64_t>, size_t> files;
+  std::map<std::string, size_t> names;
+  for (size_t a = 0; a < inputs.size(); ++a) {
+    std::optional<size_t> earlier;
+    if (auto [it, added] = names.emplace(inputs[a].path, a); !added) earlier = it->second;
+    struct stat st {};
+    if (!earlier && ::stat(inputs[a].path.c_str(), &st) == 0) {
+      const std::pair<uint64_t, uint64_t> id{st.st_dev, st.st_ino};
+      if (auto [it, added] = files.emplace(id, a); !added) earlier = it->second;
+    }
+    if (earlier) {
+      return invalid_argument("{} and {} are the same file: each tile must be given once",
+                              place_of(inputs[*earlier]), place_of(inputs[a]));
+    }
+  }
+  if (!plan.to_stdout()) {
+    for (const TileInput& t : inputs) {
+      if (same_file(t.path, plan.output)) {
+        return invalid_argument("-o '{}' is {}: writing it would destroy it", plan.output,
+                                place_of(t));
+      }
+    }
+  }
+  TileRows rows(inputs, grid, k.iterations);
+  if (Status s = rows.check_all(); !s.ok()) return s;
+  // Each pass over the image (encode_counts_to_output() may make two) starts
+  // at the first row of tiles.
+  return encode_counts_to_output(
+      plan,
+      [&rows](CountBuffer& band) {
+        if (band.first_row() == 0) rows.restart();
+        return rows.read_band(band);
+      },
+      report);
+}
+
+}  // namespace mandelbrot
