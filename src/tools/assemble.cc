@@ -37,7 +37,7 @@ Status open_tile(const TileInput& t, std::unique_ptr<ImageReader>* reader) {
   }
   if (Status s = open_image(t.path, format, std::pair{t.rect.width, t.rect.height}, reader);
       !s.ok()) {
-    return s.with_prefix(fmt::format("{}: ", place_of(t)));
+    return s.with_prefix(fmt::format("tile {},{}: ", t.column, t.row));  // it names the file
   }
   const ImageHeader& h = (*reader)->header();
   if (h.format != *format || h.kind != ImageKind::kCounts || h.channels != 1) {
@@ -86,14 +86,14 @@ class TileRows {
 
  private:
   Status read_row(int32_t y, int32_t* out) {
-    if (tile_row_ < 0 || y >= tiles_[first_of_row()].rect.y + tiles_[first_of_row()].rect.height) {
+    if (open_.empty()) {
       if (Status s = next_tile_row(); !s.ok()) return s;
     }
     for (size_t i = 0; i < open_.size(); ++i) {
       const TileInput& t = tiles_[first_of_row() + i];
       int32_t* segment = out + t.rect.x;
       if (Status s = open_[i]->read_row(segment); !s.ok()) {
-        return s.with_prefix(fmt::format("{}: ", place_of(t)));
+        return s.with_prefix(fmt::format("tile {},{}: ", t.column, t.row));
       }
       for (int32_t x = 0; x < t.rect.width; ++x) {
         if (segment[x] < 0 || segment[x] >= iterations_) {
@@ -104,19 +104,29 @@ class TileRows {
         }
       }
     }
+    // After the last row of a row of tiles: no data may follow in its files.
+    if (y == tiles_[first_of_row()].rect.y + tiles_[first_of_row()].rect.height - 1) {
+      return finish_tile_row();
+    }
     return Status();
   }
 
   size_t first_of_row() const { return static_cast<size_t>(tile_row_) * grid_.columns; }
 
-  // Finishes the row of tiles open (no data past their ends) and opens the next.
-  Status next_tile_row() {
+  // Checks that no data follow the rows read in the open row of tiles, and closes them.
+  Status finish_tile_row() {
     for (size_t i = 0; i < open_.size(); ++i) {
       if (Status s = open_[i]->finish(); !s.ok()) {
-        return s.with_prefix(fmt::format("{}: ", place_of(tiles_[first_of_row() + i])));
+        const TileInput& t = tiles_[first_of_row() + i];
+        return s.with_prefix(fmt::format("tile {},{}: ", t.column, t.row));
       }
     }
     open_.clear();
+    return Status();
+  }
+
+  // Opens the next row of tiles.
+  Status next_tile_row() {
     ++tile_row_;
     for (int32_t i = 0; i < grid_.columns; ++i) {
       std::unique_ptr<ImageReader> reader;

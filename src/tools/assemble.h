@@ -20,8 +20,10 @@ namespace mandelbrot {
 // Usage errors, naming the tile, for: a number of tiles other than NX * NY, a
 // file given twice, a file that is not npy or raw counts, a tile whose size is
 // not that of its place, and a count outside [0, iterations) (tiles of another
-// render). Every tile is checked before the output is created. Memory: a row of
-// each tile of a row of tiles, and a band of the image.
+// render), and corruption for a tile short of data or with data past its end.
+// The number, names, formats and sizes are checked before the output is
+// created; what is found while reading leaves no file either (OutputFile).
+// Memory: a row of each tile of a row of tiles, and a band of the image.
 // REQUIRES: plan was made by make_render_plan() for the whole image (no tile).
 Status assemble_tiles(const RenderPlan& plan, TileGrid grid, const std::vector<std::string>& tiles,
                       RenderReport* report);

@@ -93,10 +93,10 @@ TEST(Assemble, RefusesTilesThatDoNotFit) {
   const std::vector<std::string> tiles = render_tiles(dir, options_of(""), grid, "npy");
   const RenderPlan plan = plan_of(options_of(dir.file("out.png")));
   auto refused = [&](std::vector<std::string> files, TileGrid g, const std::string& says,
-                     const RenderPlan& p) {
+                     const RenderPlan& p, StatusCode code = StatusCode::kInvalidArgument) {
     RenderReport report;
     const Status s = assemble_tiles(p, g, files, &report);
-    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << says;
+    EXPECT_EQ(s.code(), code) << says;
     EXPECT_NE(s.message().find(says), std::string::npos) << s.message();
     EXPECT_FALSE(std::filesystem::exists(dir.file("out.png"))) << says;
   };
@@ -118,6 +118,15 @@ TEST(Assemble, RefusesTilesThatDoNotFit) {
   std::vector<std::string> png = tiles;
   png[3] = dir.file("tile-0-1.png");
   refused(png, grid, "tiles must be npy or raw", plan);
+  // Data past a tile's end (the last row of tiles too), and a truncated tile.
+  for (const std::string& extra : {tiles[1], tiles[5]}) {
+    std::ofstream(extra, std::ios::binary | std::ios::app) << std::string(44, 'x');
+    refused(tiles, grid, "tile " + std::string(extra == tiles[1] ? "1,0" : "2,1"), plan,
+            StatusCode::kCorruption);
+    std::filesystem::resize_file(extra, std::filesystem::file_size(extra) - 44);
+  }
+  std::filesystem::resize_file(tiles[5], std::filesystem::file_size(tiles[5]) - 4);
+  refused(tiles, grid, "tile 2,1", plan, StatusCode::kCorruption);
   std::vector<std::string> missing = tiles;
   missing[5] = dir.file("nowhere.npy");
   RenderReport report;
