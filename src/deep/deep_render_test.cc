@@ -137,13 +137,18 @@ TEST(DeepRender, AgreesWithTheDirectPathWhereBothApply) {
   }
 }
 
-TEST(DeepRender, PixelsBeyondAnEscapedReferenceGetANewOne) {
-  // Next to the 1e14 benchmark location: the centre escapes after 309 steps,
-  // and some pixels reach that end without rebasing.
-  const View v = view_of(
+// Next to the 1e14 benchmark location: the centre escapes after 309 steps,
+// and some pixels reach that end without rebasing, so they take a second
+// reference (4036 iterations).
+View two_reference_view() {
+  return view_of(
       "-1.7598171308043478136108250105617982382439999999999999999998,"
       "-0.01259331079974986538374663184326485845034",
       "2e-15", 64);
+}
+
+TEST(DeepRender, PixelsBeyondAnEscapedReferenceGetANewOne) {
+  const View v = two_reference_view();
   DeepReport report;
   DeepRequest r = request_of(v, make_family(FamilyKind::kMandelbrot), 4036);
   const std::vector<int32_t> counts = render(r, &report);
@@ -206,10 +211,7 @@ TEST(DeepRender, BilinearApproximationKeepsTheCountsOfPlainSteps) {
 // where it needs a second reference it picks its own, which gives the same
 // counts here. 3 x 2 windows of the view above, on every target.
 TEST(DeepRender, AWindowHasTheImagesCountsThere) {
-  const View v = view_of(
-      "-1.7598171308043478136108250105617982382439999999999999999998,"
-      "-0.01259331079974986538374663184326485845034",
-      "2e-15", 64);
+  const View v = two_reference_view();
   DeepRequest r = request_of(v, make_family(FamilyKind::kMandelbrot), 4036);
   DeepReport image_report;
   const std::vector<int32_t> image = render(r, &image_report);
@@ -240,10 +242,7 @@ TEST(DeepRender, AWindowHasTheImagesCountsThere) {
 // end of the last one instead: every pixel gets a count, the report says how
 // many are approximate, and every SIMD target computes the scalar bytes.
 TEST(DeepRender, TheLastReferenceRebasesThePixelsLeft) {
-  const View v = view_of(
-      "-1.7598171308043478136108250105617982382439999999999999999998,"
-      "-0.01259331079974986538374663184326485845034",
-      "2e-15", 64);
+  const View v = two_reference_view();
   DeepRequest r = request_of(v, make_family(FamilyKind::kMandelbrot), 4036);
   DeepReport full_report;
   const std::vector<int32_t> full = render(r, &full_report);
