@@ -146,7 +146,7 @@ TEST(Render, HeldAndTwoPassRendersWriteTheSameBytesForAnyThreads) {
   ASSERT_GT(ppm.size(), 3 * pixels);
   const auto* rgb = reinterpret_cast<const uint8_t*>(ppm.data() + ppm.size() - 3 * pixels);
   bool first = false, last = false;
-  const ColourTable& hot = colour_table(ColourMapKind::kHot);
+  const std::span<const Rgb> hot = colour_table(ColourMapKind::kHot);
   for (size_t i = 0; i < pixels; ++i) {
     const Rgb c{rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]};
     first = first || c == hot[0];
