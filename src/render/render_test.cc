@@ -80,6 +80,12 @@ TEST(Render, RangePassFollowsFormatScaleAndSize) {
   EXPECT_EQ(range_pass(plan), RangePass::kNone);
   plan = plan_for(dir.file("a.ppm"), "64", "32", "50");
   EXPECT_EQ(range_pass(plan), RangePass::kHeld);
+  // The smooth colouring needs the image's range, its cyclic gradient does not
+  // (docs/SEMANTICS.md, "Cyclic gradients").
+  plan.colouring = Colouring::kSmooth;
+  EXPECT_EQ(range_pass(plan), RangePass::kHeld);
+  plan.palette.period = 10.0;
+  EXPECT_EQ(range_pass(plan), RangePass::kNone);
   for (const char* name : {"a.raw", "a.npy", "a.pgm", "a.pbm"}) {
     EXPECT_EQ(range_pass(plan_for(dir.file(name), "64", "32", "50")), RangePass::kNone) << name;
   }
