@@ -36,13 +36,18 @@ std::vector<Line> lines_of(std::string_view text) {
   return lines;
 }
 
-// "'FILE' line N ('TEXT')", the text clipped and with anything but printable
-// ASCII shown as '?', so that a message stays one readable line.
+// The text clipped and with anything but printable ASCII shown as '?', so
+// that a message stays one readable line.
+std::string shown(std::string_view text) {
+  std::string out;
+  for (char c : text.substr(0, kShownLineChars)) out += (c >= ' ' && c <= '~') ? c : '?';
+  if (text.size() > kShownLineChars) out += "...";
+  return out;
+}
+
+// "'FILE' line N ('TEXT')", the text shown().
 std::string where_of(const std::string& name, const Line& line) {
-  std::string shown;
-  for (char c : line.text.substr(0, kShownLineChars)) shown += (c >= ' ' && c <= '~') ? c : '?';
-  if (line.text.size() > kShownLineChars) shown += "...";
-  return fmt::format("'{}' line {} ('{}')", name, line.number, shown);
+  return fmt::format("'{}' line {} ('{}')", name, line.number, shown(line.text));
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
@@ -148,7 +153,7 @@ Status parse_kfp_palette(std::string_view text, const std::string& name,
     if (field.empty() || ec != std::errc() || end != field.data() + field.size() || value < 0 ||
         value > 255) {
       return invalid_argument("{}: colour value {} is '{}', not a whole number 0 to 255", where,
-                              bytes.size() + 1, std::string(field.substr(0, kShownLineChars)));
+                              bytes.size() + 1, shown(field));
     }
     bytes.push_back(static_cast<uint8_t>(value));
     if (comma == std::string_view::npos) break;

@@ -103,6 +103,7 @@ TEST(KfpPalette, ErrorsNameTheFileAndTheLine) {
       {"Colors: 1,,3\n", "colour value 2 is ''"},
       {"Colors: 1,2,x\n", "colour value 3 is 'x'"},
       {"Colors: 1,2,-3\n", "colour value 3 is '-3'"},
+      {"Colors: 1,2,\x1b[2J\n", "colour value 3 is '?[2J'"},
       {"Colors: 1,2,3\nColors: 1,2,3\n", "'k.kfp' line 2 ('Colors: 1,2,3'): 'Colors' is given"},
   };
   for (const auto& c : cases) {
