@@ -266,6 +266,8 @@ TEST(Colouring, CyclePositionIsTheFractionOfThePeriod) {
   EXPECT_EQ(cycle_position(2.5, 10.0, 0.5), 0.75);
   EXPECT_EQ(cycle_position(2.5, 10.0, -3.0), 0.25);
   EXPECT_EQ(cycle_position(std::numeric_limits<double>::infinity(), 10.0, 0.0), 0.0);
+  EXPECT_EQ(cycle_position(5.0, 1e-320, 0.0), 0.0);  // 5 / 1e-320 overflows
+  EXPECT_EQ(cycle_position(5.0, 10.0, 1e308), 0.0);  // so does the offset's 1e309
 }
 
 }  // namespace

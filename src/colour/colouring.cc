@@ -114,8 +114,8 @@ int distance_index(double e, int size) {
 }
 
 double cycle_position(double v, double period, double offset) {
-  if (!std::isfinite(v)) return 0.0;
   const double u = (v + offset * period) / period;
+  if (!std::isfinite(u)) return 0.0;  // v not finite, or a period so small u overflows
   return u - std::floor(u);
 }
 

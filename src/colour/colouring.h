@@ -71,7 +71,8 @@ int distance_index(double e, int size);
 
 // The position in [0, 1] of smooth value v on a cyclic gradient of `period`
 // (> 0) shifted by `offset` periods: with u = (v + offset * period) / period,
-// u - floor(u); 0 when v is not finite (docs/SEMANTICS.md, "Cyclic gradients").
+// u - floor(u); 0 when u is not finite (v is not, or the period is so small
+// that u overflows) (docs/SEMANTICS.md, "Cyclic gradients").
 double cycle_position(double v, double period, double offset);
 
 // The histogram of the counts of the escaped points (count < iterations - 1),
