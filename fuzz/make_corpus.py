@@ -154,6 +154,28 @@ def main():
     write("kfr", "no-colon.kfr", "Re: 1\nIm 2\nZoom: 4\n")
     write("kfr", "stretched.kfr", location + "Ratio: 381.176471\n")
 
+    # palette: the two Kalles Fraktaler palettes (tests/data/kfp), stops with
+    # comments, CRLF and a byte order mark, a sharp edge, and broken ones:
+    # positions out of order and out of range, a bad colour, no stops, a
+    # partial triple, a value over 255, an empty list, 1025 key colours.
+    data = os.path.join(HERE, "..", "tests", "data", "kfp")
+    for name in sorted(os.listdir(data)):
+        if name.endswith(".kfp"):
+            with open(os.path.join(data, name), "rb") as f:
+                write("palette", name, f.read())
+    write("palette", "stops.txt", "# dusk\n0 #000020\n0.5 #FF8000  # orange\n1 #ffffe0\n")
+    write("palette", "crlf-bom.txt", "\xef\xbb\xbf0 #000000\r\n\r\n1 #ffffff\r\n")
+    write("palette", "edge.txt", "0 #000000\n0.5 #ff0000\n0.5 #00ff00\n1 #000000\n")
+    write("palette", "one.txt", "0.3 #123456\n")
+    write("palette", "order.txt", "0 #000000\n0.7 #ffffff\n0.2 #ffffff\n")
+    write("palette", "range.txt", "-0.5 #000000\n1e308 #ffffff\n")
+    write("palette", "colour.txt", "0 #00000g\n")
+    write("palette", "comments.txt", "# nothing\n\n  # here\n")
+    write("palette", "partial.kfp", "Re: 0\nColors: 1,2,3,4,\n")
+    write("palette", "big-value.kfp", "Colors: 0,0,256,\n")
+    write("palette", "empty.kfp", "Colors: \n")
+    write("palette", "many.kfp", "Colors: " + "7," * (3 * 1025) + "\n")
+
     # capi: the default parameters, and out-of-range ones.
     default = struct.pack("@iiidddddi", 400, 400, 100, -2, 1, -1.5, 1.5, 10, 0)
     write("capi", "default", struct.pack("@iiidddddi", 16, 16, 50, -2, 1, -1.5, 1.5, 10, 1))

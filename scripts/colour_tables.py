@@ -1,22 +1,25 @@
 #!/usr/bin/python3
-"""Writes src/colour/colour_tables.cc: matplotlib's 256-entry colour map tables
-as the 8-bit values that matplotlib's Colormap.__call__(..., bytes=True) uses,
-that is (lut * 255).astype(np.uint8), truncated, not rounded
-(docs/SEMANTICS.md, Colour). Run it with Debian's python3-matplotlib:
+"""Writes src/colour/colour_tables.cc: matplotlib's colour map tables as the
+8-bit values that matplotlib's Colormap.__call__(..., bytes=True) uses, that is
+(lut * 255).astype(np.uint8), truncated, not rounded (docs/SEMANTICS.md,
+Colour). Every table has matplotlib's own Colormap.N entries: 256, except
+twilight's 510, so that an index computed as matplotlib computes it (x * N,
+truncated) picks the entry imsave picks. Run it with Debian's python3-matplotlib,
+then clang-format the result:
 
     /usr/bin/python3 scripts/colour_tables.py > src/colour/colour_tables.cc
+    clang-format -i src/colour/colour_tables.cc
 """
 import matplotlib
 import numpy as np
 
-# The order of ColourMapKind (colour/colour_map.h).
-NAMES = ["hot", "gray"]
+# The order of ColourMapKind (colour/colour_tables.h).
+NAMES = ["hot", "gray", "viridis", "magma", "inferno", "plasma", "cividis", "twilight"]
 
 
 def table(name):
     cmap = matplotlib.colormaps[name]
-    assert cmap.N == 256, name
-    rgba = cmap(np.arange(256), bytes=True)  # integer input: entry i, as bytes
+    rgba = cmap(np.arange(cmap.N), bytes=True)  # integer input: entry i, as bytes
     return rgba[:, :3]
 
 
@@ -27,20 +30,22 @@ def main():
     print("// gives: (lut * 255).astype(np.uint8) (docs/SEMANTICS.md, Colour).")
     print('#include "colour/colour_tables.h"')
     print()
+    print("#include <array>")
+    print()
     print("namespace mandelbrot {")
     print("namespace {")
     print()
     for name in NAMES:
-        print(f"constexpr ColourTable k_{name} = {{{{")
         rows = table(name)
-        for i in range(0, 256, 4):
+        print(f"constexpr std::array<Rgb, {len(rows)}> k_{name} = {{{{")
+        for i in range(0, len(rows), 4):
             entries = " ".join(f"Rgb{{{r}, {g}, {b}}}," for r, g, b in rows[i:i + 4])
             print(f"    {entries}")
         print("}};")
         print()
     print("}  // namespace")
     print()
-    print("const ColourTable& colour_table(ColourMapKind kind) {")
+    print("std::span<const Rgb> colour_table(ColourMapKind kind) {")
     print("  switch (kind) {")
     for name in NAMES:
         print(f"    case ColourMapKind::k{name.capitalize()}:")

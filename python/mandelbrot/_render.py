@@ -70,7 +70,8 @@ def render(size: Optional[Union[int, str]] = 400, iter: Optional[Union[int, str]
     power: the multibrot power, 2 to 8 (--power), default 3 for multibrot.
     bailout: the escape radius (--bailout), default 10.
     threads: threads to render on, 0 for all cores (--threads), default 0.
-    colormap: the colour map image() and png() use later, "hot" (default) or "gray".
+    colormap: the colour map image() and png() use later (--colormap): "hot"
+        (default), "gray", "viridis", "magma", "inferno", "plasma", "cividis" or "twilight".
     scale: how image() and png() scale counts to colours later (--scale): "image"
         (default: log counts over the image's own range) or "fixed".
 
@@ -130,7 +131,8 @@ def image(counts: Any = None, colormap: Optional[str] = None, *,
     counts: the result of render() (coloured with the options it was rendered
         with), any 2-D integer array of counts (then iter= is needed), or None
         or a dict of render() options: the counts of that render.
-    colormap: "hot" (default) or "gray" (--colormap).
+    colormap: "hot" (default), "gray", "viridis", "magma", "inferno", "plasma",
+        "cividis" or "twilight" (--colormap).
     iter: the iterations the counts were rendered with (--iter).
     options: render() options, when counts is None; scale= ("image" or
         "fixed", --scale) also for counts.

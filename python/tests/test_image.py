@@ -18,6 +18,8 @@ VIEWS = [
       "--radius", "0.002"]),
     (dict(size=40, julia=(-0.4, 0.6), colormap="gray"),
      ["--size", "40", "--julia", "-0.4,0.6", "--colormap", "gray"]),
+    (dict(size=40, iter=300, colormap="twilight"),
+     ["--size", "40", "--iter", "300", "--colormap", "twilight"]),
     (dict(size=40, iter=300, center=(-0.75, 0.1), radius=0.1, scale="fixed"),
      ["--size", "40", "--iter", "300", "--center", "-0.75,0.1", "--radius", "0.1", "--scale",
       "fixed"]),

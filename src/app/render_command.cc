@@ -7,6 +7,7 @@
 #include "app/exit_code.h"
 #include "app/subcommands.h"
 #include "base/same_file.h"
+#include "colour/colour_map.h"
 #include "formats/output_format.h"
 #include "fractal/family.h"
 #include "kernel/kernel.h"
@@ -93,8 +94,20 @@ void RenderCommand::add_options(CLI::App& app) {
                   fmt::format("One of {} (default: from the extension; required with -o -)",
                               output_format_list()),
                   "FORMAT");
-  add_text_option(app, "--colormap", o.colour_map,
-                  "Colours of png and ppm output: hot or gray (default hot)", "NAME");
+  add_text_option(
+      app, "--colormap", o.colour_map,
+      "Colours of png and ppm output, matplotlib's: " + colour_map_names() + " (default hot)",
+      "NAME");
+  add_text_option(app, "--palette", o.palette,
+                  "A palette file instead of --colormap: lines 'POSITION #rrggbb' (positions 0 "
+                  "to 1), or a Kalles Fraktaler .kfp palette (its Colors: list)",
+                  "FILE");
+  add_text_option(app, "--palette-period", o.palette_period,
+                  "With --colouring smooth: cycle the map or palette every P units of the smooth "
+                  "value instead of scaling it over the image",
+                  "P");
+  add_text_option(app, "--palette-offset", o.palette_offset,
+                  "With --palette-period: shift the cycle by O periods (default 0)", "O");
   add_text_option(app, "--scale", o.scale,
                   "image: log counts over the image's own range, as matplotlib's "
                   "imsave(log(counts)); fixed: log(count) / log(iter - 1) (default image)",

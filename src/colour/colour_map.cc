@@ -22,14 +22,36 @@ uint8_t to_byte(double v) {
 
 }  // namespace
 
+// Every map with its name, in the order of ColourMapKind.
+constexpr std::pair<ColourMapKind, std::string_view> kColourMaps[] = {
+    {ColourMapKind::kHot, "hot"},         {ColourMapKind::kGray, "gray"},
+    {ColourMapKind::kViridis, "viridis"}, {ColourMapKind::kMagma, "magma"},
+    {ColourMapKind::kInferno, "inferno"}, {ColourMapKind::kPlasma, "plasma"},
+    {ColourMapKind::kCividis, "cividis"}, {ColourMapKind::kTwilight, "twilight"},
+};
+
 std::optional<ColourMapKind> parse_colour_map(std::string_view name) {
-  if (name == "hot") return ColourMapKind::kHot;
-  if (name == "gray" || name == "grey") return ColourMapKind::kGray;
+  if (name == "grey") return ColourMapKind::kGray;
+  for (const auto& [kind, known] : kColourMaps) {
+    if (name == known) return kind;
+  }
   return std::nullopt;
 }
 
 std::string_view colour_map_name(ColourMapKind kind) {
-  return kind == ColourMapKind::kHot ? "hot" : "gray";
+  for (const auto& [known, name] : kColourMaps) {
+    if (kind == known) return name;
+  }
+  return "hot";
+}
+
+std::string colour_map_names() {
+  std::string names;
+  for (const auto& [kind, name] : kColourMaps) {
+    if (!names.empty()) names += ", ";
+    names += name;
+  }
+  return names;
 }
 
 std::optional<ColourScale> parse_colour_scale(std::string_view name) {
@@ -46,7 +68,7 @@ CountRange count_range(const CountStats& stats) {
   return CountRange{stats.min_positive(), std::max(stats.max(), 0)};
 }
 
-int image_scale_index(int32_t count, CountRange range) {
+int image_scale_index(int32_t count, CountRange range, int size) {
   // log(0) is -inf, below every other value: the table's first entry, as
   // matplotlib gives values under its range. When the range is one value,
   // matplotlib normalises everything to 0.
@@ -54,8 +76,16 @@ int image_scale_index(int32_t count, CountRange range) {
   count = std::clamp(count, range.low, range.high);
   const double lo = std::log(static_cast<double>(range.low));
   const double hi = std::log(static_cast<double>(range.high));
-  const double x = (std::log(static_cast<double>(count)) - lo) / (hi - lo) * kColourTableSize;
-  return std::min(kColourTableSize - 1, static_cast<int>(x));
+  const double x = (std::log(static_cast<double>(count)) - lo) / (hi - lo) * size;
+  return std::min(size - 1, static_cast<int>(x));
+}
+
+bool has_colour_ramp(ColourMapKind kind) {
+  return kind == ColourMapKind::kHot || kind == ColourMapKind::kGray;
+}
+
+int table_size(ColourMapKind kind, const ColouringOptions& colouring) {
+  return colouring.palette ? kColourTableSize : static_cast<int>(colour_table(kind).size());
 }
 
 Rgb colour_ramp(ColourMapKind kind, double t) {
@@ -76,6 +106,12 @@ ColourMap::ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, 
       range_(range),
       colouring_(std::move(colouring)),
       smooth_scale_(smooth_scale(colouring_.smooth)) {
+  if (colouring_.palette) {
+    entries_ = colouring_.palette->table(kColourTableSize);
+  } else {
+    const std::span<const Rgb> table = colour_table(kind_);
+    entries_.assign(table.begin(), table.end());
+  }
   if (iterations_ <= kMaxTableSize) {
     table_.resize(static_cast<size_t>(iterations_));
     words_.resize(static_cast<size_t>(iterations_));
@@ -90,17 +126,19 @@ ColourMap::ColourMap(ColourMapKind kind, ColourScale scale, int32_t iterations, 
 Rgb ColourMap::compute(int32_t count) const {
   const int32_t inside = iterations_ - 1;
   count = std::clamp(count, 0, inside);
-  const ColourTable& table = colour_table(kind_);
+  const std::vector<Rgb>& table = entries_;
+  const int size = static_cast<int>(table.size());
   if (count == inside && colouring_.interior) return *colouring_.interior;
   if (colouring_.method != Colouring::kLog) {
-    // Interior points take the map's last entry; escaped ones, for the
+    // Interior points take the table's last entry; escaped ones, for the
     // channel methods, their channel (from_channel).
     if (count == inside || colouring_.method != Colouring::kHistogram) return table.back();
     if (!colouring_.histogram) return table.front();  // not made: see the REQUIRES
-    return table[(*colouring_.histogram)[static_cast<size_t>(count)]];
+    const int index = (*colouring_.histogram)[static_cast<size_t>(count)];
+    return table[static_cast<size_t>(std::min(index, size - 1))];
   }
   if (scale_ == ColourScale::kImage) {
-    return colour_table(kind_)[static_cast<size_t>(image_scale_index(count, range_))];
+    return table[static_cast<size_t>(image_scale_index(count, range_, size))];
   }
   double t;
   if (count == inside) {
@@ -109,6 +147,9 @@ Rgb ColourMap::compute(int32_t count) const {
     t = 0.0;
   } else {  // 0 < count < inside, so inside >= 2 and log(inside) > 0
     t = std::log(static_cast<double>(count)) / std::log(static_cast<double>(inside));
+  }
+  if (colouring_.palette || !has_colour_ramp(kind_)) {
+    return table[static_cast<size_t>(table_index(t, size))];
   }
   return colour_ramp(kind_, t);
 }
@@ -140,9 +181,16 @@ void ColourMap::map_row(const int32_t* counts, size_t n, uint8_t* rgb) const {
 
 Rgb ColourMap::from_channel(int32_t count, double value) const {
   if (count >= iterations_ - 1) return (*this)(count);
-  const int index = colouring_.method == Colouring::kSmooth ? smooth_index(value, smooth_scale_)
-                                                            : distance_index(value);
-  return colour_table(kind_)[static_cast<size_t>(index)];
+  const int size = static_cast<int>(entries_.size());
+  if (colouring_.method == Colouring::kSmooth && colouring_.period > 0) {
+    const double t = cycle_position(value, colouring_.period, colouring_.offset);
+    if (colouring_.palette) return (*colouring_.palette)(t);
+    return entries_[static_cast<size_t>(table_index(t, size))];
+  }
+  const int index = colouring_.method == Colouring::kSmooth
+                        ? smooth_index(value, smooth_scale_, size)
+                        : distance_index(value, size);
+  return entries_[static_cast<size_t>(index)];
 }
 
 void ColourMap::map_band_row(const CountBuffer& band, int32_t r, uint8_t* rgb) const {

@@ -9,11 +9,6 @@
 namespace mandelbrot {
 namespace {
 
-int to_index(double x) {
-  if (!(x > 0)) return 0;  // NaN as well
-  return std::min(kColourTableSize - 1, static_cast<int>(std::min(x, 1.0) * kColourTableSize));
-}
-
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -52,6 +47,10 @@ Channels channels_of(Colouring colouring) {
 std::optional<Rgb> parse_interior(std::string_view text) {
   if (text == "black") return Rgb{0, 0, 0};
   if (text == "white") return Rgb{255, 255, 255};
+  return parse_hex_colour(text);
+}
+
+std::optional<Rgb> parse_hex_colour(std::string_view text) {
   if (text.size() != 7 || text[0] != '#') return std::nullopt;
   Rgb colour{};
   for (int k = 0; k < 3; ++k) {
@@ -63,7 +62,9 @@ std::optional<Rgb> parse_interior(std::string_view text) {
   return colour;
 }
 
-std::string interior_name(Rgb colour) {
+std::string interior_name(Rgb colour) { return hex_colour_name(colour); }
+
+std::string hex_colour_name(Rgb colour) {
   return fmt::format("#{:02x}{:02x}{:02x}", colour[0], colour[1], colour[2]);
 }
 
@@ -97,14 +98,25 @@ SmoothScale smooth_scale(SmoothRange range) {
   return SmoothScale{range.low, std::log((range.high - range.low) + 1.0)};
 }
 
-int smooth_index(double v, SmoothScale scale) {
-  if (!(scale.top > 0) || !std::isfinite(v)) return 0;
-  return to_index(std::log((v - scale.low) + 1.0) / scale.top);
+int table_index(double x, int size) {
+  if (!(x > 0)) return 0;  // NaN as well
+  return std::min(size - 1, static_cast<int>(std::min(x, 1.0) * size));
 }
 
-int distance_index(double e) {
+int smooth_index(double v, SmoothScale scale, int size) {
+  if (!(scale.top > 0) || !std::isfinite(v)) return 0;
+  return table_index(std::log((v - scale.low) + 1.0) / scale.top, size);
+}
+
+int distance_index(double e, int size) {
   if (!(e >= 0)) return 0;
-  return to_index(1.0 - 4.0 / (e + 4.0));
+  return table_index(1.0 - 4.0 / (e + 4.0), size);
+}
+
+double cycle_position(double v, double period, double offset) {
+  const double u = (v + offset * period) / period;
+  if (!std::isfinite(u)) return 0.0;  // v not finite, or a period so small u overflows
+  return u - std::floor(u);
 }
 
 CountHistogram::CountHistogram(int32_t iterations)
@@ -117,16 +129,16 @@ void CountHistogram::add(std::span<const int32_t> counts) {
   }
 }
 
-std::vector<uint8_t> CountHistogram::indices() const {
+std::vector<uint16_t> CountHistogram::indices(int size) const {
   int64_t escaped = 0;
   for (const int64_t n : bins_) escaped += n;
-  std::vector<uint8_t> out(bins_.size(), 0);
+  std::vector<uint16_t> out(bins_.size(), 0);
   int64_t below = 0;
   for (size_t c = 0; c < bins_.size(); ++c) {
     below += bins_[c];
     if (escaped > 0) {
-      out[c] =
-          static_cast<uint8_t>(to_index(static_cast<double>(below) / static_cast<double>(escaped)));
+      out[c] = static_cast<uint16_t>(
+          table_index(static_cast<double>(below) / static_cast<double>(escaped), size));
     }
   }
   return out;

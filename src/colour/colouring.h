@@ -29,10 +29,14 @@ std::string_view colouring_name(Colouring colouring);
 // The channels a colouring reads besides the counts.
 Channels channels_of(Colouring colouring);
 
-// --interior: "black", "white" or "#rrggbb" (hex digits of either case);
-// nullopt for anything else.
+// "#rrggbb" (hex digits of either case); nullopt for anything else.
+std::optional<Rgb> parse_hex_colour(std::string_view text);
+// --interior: "black", "white" or "#rrggbb" (parse_hex_colour); nullopt for
+// anything else.
 std::optional<Rgb> parse_interior(std::string_view text);
 // "#rrggbb" in lower case.
+std::string hex_colour_name(Rgb colour);
+// --interior as the parameters record it: hex_colour_name().
 std::string interior_name(Rgb colour);
 
 // The range of the smooth values of the image's escaped points (count <
@@ -52,14 +56,24 @@ struct SmoothScale {
 };
 SmoothScale smooth_scale(SmoothRange range);
 
-// The index of an escaped point's smooth value v: with
-// u = log((v - lo) + 1), min(255, trunc(u / top * 256)), clamped to 0 below;
-// 0 when top is 0 or v is not finite.
-int smooth_index(double v, SmoothScale scale);
+// The entry of a table of `size` entries for x in [0, 1], as matplotlib picks
+// it: min(size - 1, trunc(min(x, 1) * size)); 0 for x <= 0 or NaN.
+int table_index(double x, int size);
 
-// The index of an escaped point's distance estimate e (pixels):
-// min(255, trunc((1 - 4 / (e + 4)) * 256)); 0 for e < 0 or NaN.
-int distance_index(double e);
+// The index of an escaped point's smooth value v in a table of `size`
+// entries: table_index(log((v - lo) + 1) / top, size); 0 when top is 0 or v
+// is not finite.
+int smooth_index(double v, SmoothScale scale, int size);
+
+// The index of an escaped point's distance estimate e (pixels) in a table of
+// `size` entries: table_index(1 - 4 / (e + 4), size); 0 for e < 0 or NaN.
+int distance_index(double e, int size);
+
+// The position in [0, 1] of smooth value v on a cyclic gradient of `period`
+// (> 0) shifted by `offset` periods: with u = (v + offset * period) / period,
+// u - floor(u); 0 when u is not finite (v is not, or the period is so small
+// that u overflows) (docs/SEMANTICS.md, "Cyclic gradients").
+double cycle_position(double v, double period, double offset);
 
 // The histogram of the counts of the escaped points (count < iterations - 1),
 // one entry per count. REQUIRES: iterations <= kMaxHistogramIterations.
@@ -68,10 +82,11 @@ class CountHistogram {
  public:
   explicit CountHistogram(int32_t iterations);
   void add(std::span<const int32_t> counts);
-  // The indices per count, after every count was added: for an escaped count
-  // c, min(255, trunc(below(c) / escaped * 256)) with below(c) the escaped
-  // points with count <= c and `escaped` all of them, as doubles.
-  std::vector<uint8_t> indices() const;
+  // The indices per count into a table of `size` entries (at most 65536),
+  // after every count was added: for an escaped count c,
+  // table_index(below(c) / escaped, size) with below(c) the escaped points
+  // with count <= c and `escaped` all of them, as doubles.
+  std::vector<uint16_t> indices(int size) const;
 
  private:
   int32_t iterations_;

@@ -34,13 +34,13 @@ TEST(Colouring, SmoothIndexIsLogScaledOverTheRange) {
   const SmoothScale scale = smooth_scale(range);
   EXPECT_EQ(scale.low, 2.0);
   EXPECT_NEAR(scale.top, 3.0, 1e-15);
-  EXPECT_EQ(smooth_index(2.0, scale), 0);
-  EXPECT_EQ(smooth_index(range.high, scale), 255);
-  EXPECT_EQ(smooth_index(2.0 + std::exp(1.5) - 1.0, scale), 128);
-  EXPECT_EQ(smooth_index(1.0, scale), 0);  // below the range
-  EXPECT_EQ(smooth_index(std::numeric_limits<double>::quiet_NaN(), scale), 0);
-  EXPECT_EQ(smooth_index(5.0, smooth_scale(SmoothRange{5.0, 5.0})), 0);
-  EXPECT_EQ(smooth_index(5.0, smooth_scale(SmoothRange{})), 0);  // no escaped point
+  EXPECT_EQ(smooth_index(2.0, scale, 256), 0);
+  EXPECT_EQ(smooth_index(range.high, scale, 256), 255);
+  EXPECT_EQ(smooth_index(2.0 + std::exp(1.5) - 1.0, scale, 256), 128);
+  EXPECT_EQ(smooth_index(1.0, scale, 256), 0);  // below the range
+  EXPECT_EQ(smooth_index(std::numeric_limits<double>::quiet_NaN(), scale, 256), 0);
+  EXPECT_EQ(smooth_index(5.0, smooth_scale(SmoothRange{5.0, 5.0}), 256), 0);
+  EXPECT_EQ(smooth_index(5.0, smooth_scale(SmoothRange{}), 256), 0);  // no escaped point
 }
 
 TEST(Colouring, SmoothRangeSkipsInteriorAndNonFiniteValues) {
@@ -58,18 +58,18 @@ TEST(Colouring, SmoothRangeSkipsInteriorAndNonFiniteValues) {
 }
 
 TEST(Colouring, DistanceIndex) {
-  EXPECT_EQ(distance_index(0.0), 0);
-  EXPECT_EQ(distance_index(4.0), 128);
-  EXPECT_EQ(distance_index(12.0), 192);
-  EXPECT_EQ(distance_index(std::numeric_limits<double>::infinity()), 255);
-  EXPECT_EQ(distance_index(std::numeric_limits<double>::quiet_NaN()), 0);
+  EXPECT_EQ(distance_index(0.0, 256), 0);
+  EXPECT_EQ(distance_index(4.0, 256), 128);
+  EXPECT_EQ(distance_index(12.0, 256), 192);
+  EXPECT_EQ(distance_index(std::numeric_limits<double>::infinity(), 256), 255);
+  EXPECT_EQ(distance_index(std::numeric_limits<double>::quiet_NaN(), 256), 0);
 }
 
 TEST(Colouring, HistogramEqualisesTheEscapedCounts) {
   CountHistogram histogram(10);
   const int32_t counts[] = {1, 1, 2, 5, 9, 9};  // 9 is inside
   histogram.add(counts);
-  const std::vector<uint8_t> indices = histogram.indices();
+  const std::vector<uint16_t> indices = histogram.indices(256);
   ASSERT_EQ(indices.size(), 10u);
   EXPECT_EQ(indices[0], 0);
   EXPECT_EQ(indices[1], 128);  // 2 of 4
@@ -78,11 +78,11 @@ TEST(Colouring, HistogramEqualisesTheEscapedCounts) {
 }
 
 TEST(Colouring, ColourMapUsesTheMethodAndTheInterior) {
-  const ColourTable& hot = colour_table(ColourMapKind::kHot);
+  const std::span<const Rgb> hot = colour_table(ColourMapKind::kHot);
   ColouringOptions options;
   options.method = Colouring::kHistogram;
-  options.histogram = std::make_shared<const std::vector<uint8_t>>(
-      std::vector<uint8_t>{0, 128, 192, 192, 192, 255, 255, 255, 255, 255});
+  options.histogram = std::make_shared<const std::vector<uint16_t>>(
+      std::vector<uint16_t>{0, 128, 192, 192, 192, 255, 255, 255, 255, 255});
   const ColourMap histogram(ColourMapKind::kHot, ColourScale::kImage, 10, CountRange{1, 9},
                             options);
   EXPECT_EQ(histogram(1), hot[128]);

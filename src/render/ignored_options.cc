@@ -22,10 +22,13 @@ std::vector<std::string> ignored_option_warnings(const RenderOptions& o, const R
   if (o.png_level && plan.format != OutputFormat::kPng) {
     warnings.push_back(fmt::format("--png-level has no effect on {} output", format));
   }
-  for (const auto& [given, option] : {std::pair{o.colour_map.has_value(), "--colormap"},
-                                      std::pair{o.scale.has_value(), "--scale"},
-                                      std::pair{o.colouring.has_value(), "--colouring"},
-                                      std::pair{o.interior.has_value(), "--interior"}}) {
+  for (const auto& [given, option] :
+       {std::pair{o.colour_map.has_value(), "--colormap"},
+        std::pair{o.scale.has_value(), "--scale"},
+        std::pair{o.colouring.has_value(), "--colouring"},
+        std::pair{o.interior.has_value(), "--interior"},
+        std::pair{o.palette.has_value(), "--palette"},
+        std::pair{o.palette_period.has_value(), "--palette-period"}}) {
     if (given && !has_colours(plan.format)) {
       warnings.push_back(fmt::format("{} has no effect on {} output (it holds counts, not colours)",
                                      option, format));

@@ -16,7 +16,7 @@ TEST(IgnoredOptions, NoneForTheDefaults) { EXPECT_TRUE(warnings_of(RenderOptions
 
 TEST(IgnoredOptions, PngLevelOnlyForPng) {
   RenderOptions o;
-  o.png_level = "3";
+  o.png_level = std::string("3");
   EXPECT_TRUE(warnings_of(o).empty());
   o.format = "npy";
   EXPECT_EQ(warnings_of(o), std::vector<std::string>{"--png-level has no effect on npy output"});

@@ -125,8 +125,8 @@ class ImageWide {
   void finish(ImageSpec* spec) const {
     spec->colouring.smooth = smooth_;
     if (plan_.colouring == Colouring::kHistogram) {
-      spec->colouring.histogram =
-          std::make_shared<const std::vector<uint8_t>>(histogram_.indices());
+      spec->colouring.histogram = std::make_shared<const std::vector<uint16_t>>(
+          histogram_.indices(table_size(spec->colour_map, spec->colouring)));
     }
   }
 
@@ -362,17 +362,22 @@ ImageSpec image_spec_of(const RenderPlan& plan) {
                  plan.threads, plan.scale, CountRange{}, plan.data_channel};
   spec.colouring.method = plan.colouring;
   spec.colouring.interior = plan.interior;
+  spec.colouring.palette = plan.palette.palette;
+  spec.colouring.period = plan.palette.period;
+  spec.colouring.offset = plan.palette.offset;
   return spec;
 }
 
 RangePass range_pass(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
   if (!has_colours(plan.format)) return RangePass::kNone;
-  // The log colouring on the fixed scale and the distance colouring colour
-  // each pixel by itself; the others need the whole image first.
+  // The log colouring on the fixed scale, the distance colouring and the
+  // smooth colouring's cyclic gradient colour each pixel by itself; the
+  // others need the whole image first.
+  const bool cyclic = plan.colouring == Colouring::kSmooth && plan.palette.period > 0;
   const bool image_wide = plan.colouring == Colouring::kLog
                               ? plan.scale == ColourScale::kImage
-                              : plan.colouring != Colouring::kDistance;
+                              : plan.colouring != Colouring::kDistance && !cyclic;
   if (!image_wide) return RangePass::kNone;
   return held_bytes(k.width, k.height, plan.channels) <= plan.held_counts_limit
              ? RangePass::kHeld

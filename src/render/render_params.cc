@@ -11,6 +11,7 @@
 #include "base/input_stream.h"
 #include "base/parse.h"
 #include "base/version.h"
+#include "colour/colouring.h"
 #include "formats/png/png_chunks.h"
 #include "formats/png/png_text.h"
 #include "render/kfr_options.h"
@@ -36,6 +37,30 @@ Status text_of(const nlohmann::json& j, const char* key, const std::string& sour
   } else {
     return invalid_argument("{}: '{}' must be a number or a decimal string", source, key);
   }
+  return Status();
+}
+
+// A recorded palette, [[position, "#rrggbb"], ...], as the stops text that
+// parse_palette_stops() reads (which checks the values).
+Status palette_stops_of(const nlohmann::json& j, const std::string& source,
+                        std::optional<std::string>* text) {
+  std::string stops;
+  if (j.is_array()) {
+    for (const nlohmann::json& stop : j) {
+      if (!stop.is_array() || stop.size() != 2 || !stop.at(0).is_number() ||
+          !stop.at(1).is_string()) {
+        stops.clear();
+        break;
+      }
+      stops +=
+          fmt::format("{} {}\n", exact(stop.at(0).get<double>()), stop.at(1).get<std::string>());
+    }
+  }
+  if (stops.empty()) {
+    return invalid_argument("{}: 'palette' must be a list of [position, \"#rrggbb\"] stops",
+                            source);
+  }
+  *text = stops;
   return Status();
 }
 
@@ -155,7 +180,7 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
   j["bailout"] = exact(k.bailout);
   // Mandelbrot files carry no family fields, as before families existed.
   if (k.family.kind != FamilyKind::kMandelbrot) add_family_json(k.family, &j);
-  j["colormap"] = colour_map_name(plan.colour_map);
+  add_colours_json(plan, &j);
   j["scale"] = colour_scale_name(plan.scale);
   // Files of the default look carry neither, as before colouring methods.
   if (plan.colouring != Colouring::kLog) j["colouring"] = colouring_name(plan.colouring);
@@ -163,6 +188,23 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
   j["png_level"] = plan.png_level;
   j["hash"] = hash;
   return j.dump();
+}
+
+void add_colours_json(const RenderPlan& plan, nlohmann::ordered_json* j) {
+  const PaletteChoice& p = plan.palette;
+  if (p.palette) {
+    nlohmann::ordered_json stops = nlohmann::ordered_json::array();
+    for (const ColourStop& stop : p.palette->stops()) {
+      stops.push_back({stop.position, hex_colour_name(stop.colour)});
+    }
+    (*j)["palette"] = stops;
+  } else {
+    (*j)["colormap"] = colour_map_name(plan.colour_map);
+  }
+  if (p.period > 0) {
+    (*j)["palette_period"] = exact(p.period);
+    (*j)["palette_offset"] = exact(p.offset);
+  }
 }
 
 Status render_options_from_json(const std::string& json, const std::string& source,
@@ -217,6 +259,18 @@ Status render_options_from_json(const std::string& json, const std::string& sour
     if (j.contains("scale")) o.scale = j.at("scale").get<std::string>();
     if (j.contains("colouring")) o.colouring = j.at("colouring").get<std::string>();
     if (j.contains("interior")) o.interior = j.at("interior").get<std::string>();
+    if (j.contains("palette")) {
+      if (Status s = palette_stops_of(j.at("palette"), source, &o.palette_stops); !s.ok()) {
+        return s;
+      }
+    }
+    for (auto [key, text] : {std::pair{"palette_period", &o.palette_period},
+                             std::pair{"palette_offset", &o.palette_offset}}) {
+      if (!j.contains(key)) continue;
+      std::string number;
+      if (Status s = text_of(j.at(key), key, source, &number); !s.ok()) return s;
+      *text = number;
+    }
     if (j.contains("png_level")) {
       std::string number;
       if (Status s = whole_number_of(j, "png_level", source, &number); !s.ok()) return s;
@@ -307,7 +361,19 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   }
   if (cl.power) o.power = cl.power;
   if (cl.method) o.method = cl.method;
-  if (cl.colour_map) o.colour_map = cl.colour_map;
+  // A map or a palette on the command line replaces the recorded colours.
+  if (cl.colour_map || cl.palette) {
+    o.colour_map = cl.colour_map;
+    o.palette = cl.palette;
+    o.palette_stops.reset();
+  }
+  // Another colouring drops the recorded cycle, which belongs to the smooth one.
+  if (cl.colouring && ascii_lower(*cl.colouring) != "smooth") {
+    o.palette_period.reset();
+    o.palette_offset.reset();
+  }
+  if (cl.palette_period) o.palette_period = cl.palette_period;
+  if (cl.palette_offset) o.palette_offset = cl.palette_offset;
   if (cl.scale) o.scale = cl.scale;
   o.channel = cl.channel;
   if (cl.colouring) o.colouring = cl.colouring;

@@ -32,6 +32,13 @@ std::string tile_text(const TilePlan& tile);
 // from it reproduces the file byte for byte.
 std::string render_params_json(const RenderPlan& plan, const std::string& hash);
 
+// The colours as parameters and reports record them (docs/SEMANTICS.md,
+// "Palettes"): "colormap" (the map's name) or, with a palette, "palette" (its
+// stops, [[position, "#rrggbb"], ...]) instead; "palette_period" and
+// "palette_offset" when a period is given (each the shortest decimal string
+// that reads back as the same double).
+void add_colours_json(const RenderPlan& plan, nlohmann::ordered_json* j);
+
 // The content options in a parameters JSON (as above, a --json report, or the
 // output of `info --json`, which holds them under "parameters"), for
 // make_render_plan(). The view comes from "view" in its source form (a region,

@@ -54,6 +54,43 @@ TEST(RenderParams, RoundTripGivesTheSamePlan) {
   EXPECT_EQ(second.png_level, 3);
 }
 
+TEST(RenderParams, PaletteAndPeriodRoundTripExactly) {
+  // docs/SEMANTICS.md, "Cyclic gradients": the stops replace the colormap.
+  RenderOptions o;
+  o.palette_stops = "0 #000000\n0.1 #ff8000\n0.30000000000000004 #FFFFFF\n1 #102030\n";
+  o.colouring = "smooth";
+  o.palette_period = "0.7";
+  o.palette_offset = "-0.25";
+  const RenderPlan plan = plan_of(o);
+  const std::string json = render_params_json(plan, "xxh3-128:00");
+  const auto j = nlohmann::json::parse(json);
+  EXPECT_FALSE(j.contains("colormap"));
+  EXPECT_EQ(j["palette"].size(), 4u);
+  EXPECT_EQ(j["palette"][2][0], 0.30000000000000004);
+  EXPECT_EQ(j["palette"][2][1], "#ffffff");
+  EXPECT_EQ(j["palette_period"], "0.7");
+  EXPECT_EQ(j["palette_offset"], "-0.25");
+  RenderOptions back;
+  ASSERT_TRUE(render_options_from_json(json, "test", &back).ok());
+  const RenderPlan again = plan_of(back);
+  ASSERT_TRUE(again.palette.palette);
+  EXPECT_EQ(again.palette.palette->stops(), plan.palette.palette->stops());
+  EXPECT_EQ(again.palette.period, 0.7);
+  EXPECT_EQ(again.palette.offset, -0.25);
+  EXPECT_EQ(render_params_json(again, "xxh3-128:00"), json);
+
+  for (const char* bad : {R"("palette": 3)", R"("palette": [[0, 1]])", R"("palette": [])",
+                          R"("palette": [["0", "#000000"]])"}) {
+    const std::string text =
+        std::string(R"({"width": 4, "height": 4, "iterations": 10, "region": )"
+                    R"({"xmin": -2, "xmax": 1, "ymin": -1.5, "ymax": 1.5}, )") +
+        bad + "}";
+    const Status s = render_options_from_json(text, "test", &back);
+    EXPECT_EQ(s.code(), StatusCode::kInvalidArgument) << bad;
+    EXPECT_NE(s.message().find("'palette' must be a list"), std::string::npos) << s.message();
+  }
+}
+
 TEST(RenderParams, ReadsAJsonReportWithNumbers) {
   RenderOptions o;
   ASSERT_TRUE(render_options_from_json(

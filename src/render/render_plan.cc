@@ -216,7 +216,7 @@ Status parse_colouring_options(const RenderOptions& o, RenderPlan* p) {
       return invalid_argument("--interior must be black, white or #rrggbb, got '{}'", *o.interior);
     }
   }
-  return Status();
+  return parse_palette_options(o, p->colouring, &p->palette);
 }
 
 // --tiles NX,NY and --tile I,J (docs/SEMANTICS.md, "Tiles"): the kernel's
@@ -308,7 +308,8 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   const std::string colour_map_name = o.colour_map.value_or("hot");
   const auto colour_map = parse_colour_map(ascii_lower(colour_map_name));
   if (!colour_map) {
-    return invalid_argument("unknown --colormap '{}' (known: hot, gray)", colour_map_name);
+    return invalid_argument("unknown --colormap '{}' (known: {})", colour_map_name,
+                            colour_map_names());
   }
   p.colour_map = *colour_map;
   const std::string scale_name = o.scale.value_or("image");

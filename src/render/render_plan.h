@@ -14,6 +14,7 @@
 #include "formats/output_format.h"
 #include "kernel/kernel.h"
 #include "render/options.h"
+#include "render/palette_options.h"
 #include "view/view.h"
 
 namespace mandelbrot {
@@ -51,6 +52,7 @@ struct RenderPlan {
   Channels channels;
   Colouring colouring = Colouring::kLog;
   std::optional<Rgb> interior;  // unset: the colouring's own
+  PaletteChoice palette;        // --palette, --palette-period, --palette-offset
   // The image scale holds the counts of images up to this many bytes of counts
   // and channels (held_bytes()) and renders larger ones twice (render.h,
   // RangePass); tests lower it.

@@ -38,7 +38,7 @@ std::string render_report_json(const RenderReport& report) {
   j["kernel"] = plan.kernel.name;
   j["shortcuts"] = plan.kernel.shortcuts;
   j["format"] = output_format_name(plan.format);
-  j["colormap"] = colour_map_name(plan.colour_map);
+  add_colours_json(plan, &j);
   j["scale"] = colour_scale_name(plan.scale);
   // As in the PNG's parameters: only when not the default (docs/SEMANTICS.md).
   if (plan.colouring != Colouring::kLog) j["colouring"] = colouring_name(plan.colouring);

@@ -80,6 +80,12 @@ TEST(Render, RangePassFollowsFormatScaleAndSize) {
   EXPECT_EQ(range_pass(plan), RangePass::kNone);
   plan = plan_for(dir.file("a.ppm"), "64", "32", "50");
   EXPECT_EQ(range_pass(plan), RangePass::kHeld);
+  // The smooth colouring needs the image's range, its cyclic gradient does not
+  // (docs/SEMANTICS.md, "Cyclic gradients").
+  plan.colouring = Colouring::kSmooth;
+  EXPECT_EQ(range_pass(plan), RangePass::kHeld);
+  plan.palette.period = 10.0;
+  EXPECT_EQ(range_pass(plan), RangePass::kNone);
   for (const char* name : {"a.raw", "a.npy", "a.pgm", "a.pbm"}) {
     EXPECT_EQ(range_pass(plan_for(dir.file(name), "64", "32", "50")), RangePass::kNone) << name;
   }
@@ -146,7 +152,7 @@ TEST(Render, HeldAndTwoPassRendersWriteTheSameBytesForAnyThreads) {
   ASSERT_GT(ppm.size(), 3 * pixels);
   const auto* rgb = reinterpret_cast<const uint8_t*>(ppm.data() + ppm.size() - 3 * pixels);
   bool first = false, last = false;
-  const ColourTable& hot = colour_table(ColourMapKind::kHot);
+  const std::span<const Rgb> hot = colour_table(ColourMapKind::kHot);
   for (size_t i = 0; i < pixels; ++i) {
     const Rgb c{rgb[3 * i], rgb[3 * i + 1], rgb[3 * i + 2]};
     first = first || c == hot[0];

@@ -85,6 +85,20 @@ class DefaultLookIsMatplotlibs(ScratchTestCase):
             with self.subTest(name):
                 self.assert_matches(name, args, "gray")
 
+    def test_every_other_map_has_matplotlibs_pixels(self):
+        """viridis, magma, inferno, plasma, cividis and twilight: matplotlib's
+        tables with their own number of entries (twilight's 510) through the
+        same scale, so imsave's pixels for every view."""
+        for cmap in ("viridis", "magma", "inferno", "plasma", "cividis", "twilight"):
+            for name, args in VIEWS[:5] + [VIEWS[-1]]:
+                with self.subTest(cmap=cmap, view=name):
+                    self.assert_matches(name, args, cmap)
+
+    def test_map_names_are_case_insensitive(self):
+        args = ["--size", "40"]
+        self.assertEqual(self.render(args + ["--colormap", "Viridis"], "png"),
+                         self.render(args + ["--colormap", "viridis"], "png"))
+
     def test_the_whole_range_is_used(self):
         """The deep zoom's counts run far from 1 (945 to 4250 at 400 x 400), yet
         the image goes from the map's first entry to white: no washed-out square."""

@@ -15,8 +15,9 @@ from support import MANDELBROT, SOURCE_DIR
 CORPUS = os.path.join(SOURCE_DIR, "fuzz", "corpus")
 # What each harness puts before the corpus bytes (see fuzz/*_fuzzer.cc).
 MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "npy": b"\x93NUMPY", "netpbm": b"P", "params": b"",
-         "kfr": b""}
-EXTENSION = {"png": ".png", "npy": ".npy", "netpbm": ".pgm", "params": ".json", "kfr": ".kfr"}
+         "kfr": b"", "palette": b""}
+EXTENSION = {"png": ".png", "npy": ".npy", "netpbm": ".pgm", "params": ".json", "kfr": ".kfr",
+             "palette": ".txt"}
 # Kalles Fraktaler locations are deep with up to a million iterations: --from
 # reads them with few iterations, whether or not deep views render.
 FROM_OPTIONS = {"kfr": ["--iter", "50"]}
@@ -49,7 +50,9 @@ class HostileFiles(unittest.TestCase):
                         f.write(data)
                     commands = [["--from", path, "-o", "out.png", "--size", "8", "-q"] +
                                 FROM_OPTIONS.get(harness, [])]
-                    if harness not in ("params", "kfr"):
+                    if harness == "palette":  # a palette is read by --palette, not --from
+                        commands = [["--palette", path, "-o", "out.png", "--size", "8", "-q"]]
+                    if harness not in ("params", "kfr", "palette"):
                         commands += [["info", path], ["info", path, "--json"],
                                      ["compare", path, path, "--diff-image", "diff.png"]]
                     for args in commands:
