@@ -22,6 +22,10 @@ std::span<const Subcommand> subcommands() {
        "Render PNGs again from their embedded parameters and check their hashes (exit 0 all "
        "match, 1 some differ, 2 error)",
        kVerifyFooter, make_verify_command},
+      {"zoom",
+       "Render a zoom video: numbered frames from a start view to an end view, or a PPM "
+       "stream for ffmpeg",
+       kZoomFooter, make_zoom_command},
   };
   return kSubcommands;
 }

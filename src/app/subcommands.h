@@ -1,6 +1,6 @@
 // The factories and help footers of the subcommands, one file each
 // (render_command.cc, math_commands.cc, bench_command.cc, compare_command.cc,
-// info_command.cc, verify_command.cc), gathered into the table of subcommands.cc.
+// info_command.cc, verify_command.cc, zoom_command.cc), gathered into the table of subcommands.cc.
 #pragma once
 
 #include <memory>
@@ -16,6 +16,7 @@ std::unique_ptr<Command> make_bench_command();
 std::unique_ptr<Command> make_compare_command();
 std::unique_ptr<Command> make_info_command();
 std::unique_ptr<Command> make_verify_command();
+std::unique_ptr<Command> make_zoom_command();
 
 extern const char* const kRenderFooter;
 extern const char* const kMathFooter;
@@ -23,5 +24,6 @@ extern const char* const kBenchFooter;
 extern const char* const kCompareFooter;
 extern const char* const kInfoFooter;
 extern const char* const kVerifyFooter;
+extern const char* const kZoomFooter;
 
 }  // namespace mandelbrot

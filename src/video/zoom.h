@@ -1,0 +1,84 @@
+// A zoom video (docs/SEMANTICS.md, "Zoom videos"): the request as typed, the
+// checked plan, and rendering its frames as numbered files or a PPM stream.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "formats/output_format.h"
+#include "render/options.h"
+#include "video/frame_pattern.h"
+#include "video/zoom_path.h"
+
+namespace mandelbrot {
+
+// The request: the render options every frame shares (their view options
+// unset) and the path's own options, all as text.
+struct ZoomOptions {
+  RenderOptions render;                    // -o is the frame pattern, or "-" for a PPM stream
+  std::optional<std::string> start;        // --start X,Y,R
+  std::optional<std::string> end;          // --end X,Y,R
+  std::optional<std::string> start_angle;  // --start-angle DEG
+  std::optional<std::string> end_angle;    // --end-angle DEG
+  std::optional<std::string> frames;       // --frames N
+  std::optional<std::string> fps;          // --fps F (with --duration)
+  std::optional<std::string> duration;     // --duration SECONDS
+  bool dry_run = false;                    // --dry-run: list the frames, render none
+};
+
+// The most frames a zoom has.
+inline constexpr int64_t kMaxZoomFrames = 10000000;
+
+struct ZoomPlan {
+  std::vector<ZoomView> views;  // one per frame
+  RenderOptions shared;         // every frame's options but its view and output
+  bool to_stdout = false;       // -o -: a PPM stream
+  FramePattern pattern;         // the numbered files (unless to_stdout)
+  OutputFormat format = OutputFormat::kPpm;
+  int32_t iterations = 0;  // the same for every frame
+  int32_t width = 0;
+  int32_t height = 0;
+  bool json = false;
+  bool quiet = false;
+  bool dry_run = false;
+  // Said once before the frames (options without effect, colours that flicker).
+  std::vector<std::string> warnings;
+
+  int64_t frames() const { return static_cast<int64_t>(views.size()); }
+};
+
+// Checks every option and computes the path: frames from --frames, or
+// round(fps * duration); --scale fixed unless given; --iter auto decided once,
+// from the deepest frame; frame 0's render plan made, so that a bad render
+// option is reported before anything is written. A usage error naming the
+// option and the value on bad input.
+Status make_zoom_plan(const ZoomOptions& options, ZoomPlan* plan);
+
+// Frame k's render options: exactly those of the single render
+// `mandelbrot --center X,Y --radius R [--angle A] [shared options] -o FILE`.
+RenderOptions frame_render_options(const ZoomPlan& plan, int64_t k);
+
+struct ZoomReport {
+  int64_t frames = 0;
+  int64_t rendered = 0;
+  int64_t kept = 0;  // already written, matching their manifest record
+  double seconds = 0;
+  double render_seconds = 0;
+  double encode_seconds = 0;
+};
+
+// Renders every frame not kept, in order, each to its file atomically and then
+// recorded in the manifest (frame_manifest.h); or every frame to standard
+// output as one PPM stream. Progress on stderr unless quiet.
+Status run_zoom(const ZoomPlan& plan, ZoomReport* report);
+
+// The --json summary, one line.
+std::string zoom_report_json(const ZoomPlan& plan, const ZoomReport& report);
+
+// --dry-run: frame k's line of JSON (its number, file and view).
+std::string dry_run_line(const ZoomPlan& plan, int64_t k);
+
+}  // namespace mandelbrot
