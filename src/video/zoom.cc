@@ -246,8 +246,8 @@ Status make_zoom_plan(const ZoomOptions& o, ZoomPlan* out) {
   plan.shared.hash = false;
   plan.shared.quiet = true;  // the zoom shows its own progress
   // No flicker: a count has the same colour in every frame (docs/SEMANTICS.md,
-  // "Zoom videos").
-  if (!plan.shared.scale) plan.shared.scale = "fixed";
+  // "Zoom videos"). Formats of counts have no colours to scale.
+  if (!plan.shared.scale && has_colours(plan.format)) plan.shared.scale = "fixed";
   plan.json = o.render.json;
   plan.quiet = o.render.quiet;
   plan.dry_run = o.dry_run;

@@ -132,11 +132,15 @@ class ZoomTest(ScratchTestCase):
         # The last frames are beyond doubles: rendered by perturbation, as a
         # single render of their view is.
         path = ["--start", "-0.7436,0.1318,1e-3", "--end", SEAHORSE + ",1e-22", "--frames", "3"]
-        args = ["--size", "32", "--iter", "3000"]
+        args = ["--size", "32", "--iter", "auto"]  # decided once, from the deepest frame
         result = self.zoom([*path, *args, "-o", self.file("%02d.npy"), "--json"], check=True)
         summary = json.loads(result.stdout)
         self.assertEqual((summary["frames"], summary["rendered"], summary["kept"]), (3, 3, 0))
         frames = dry_run([*path, *args, "-o", self.file("%02d.npy")])
+        self.assertEqual(summary["iterations"], frames[0]["iterations"])
+        deepest = run(["--center", SEAHORSE, "--radius", "1e-22", "--size", "32", "--iter", "auto",
+                       "--json", "-q", "-o", self.file("deepest.npy")], check=True)
+        self.assertEqual(json.loads(deepest.stdout)["iterations"], summary["iterations"])
         self.assert_path_matches_mpmath(frames, "-0.7436,0.1318,1e-3", SEAHORSE + ",1e-22")
         for frame in frames:
             with open(frame["file"], "rb") as f:
