@@ -40,13 +40,7 @@ class ZoomCommand : public Command {
 };
 
 void ZoomCommand::add_options(CLI::App& app) {
-  render_.add_options(app);
-  // A zoom's views come from its path; its output is a pattern.
-  for (const char* name : {"--center", "--radius", "--region", "--angle", "--from", "--hash",
-                           "--output", "--iter", "--scale"}) {
-    app.remove_option(app.get_option(name));
-  }
-  RenderOptions& o = render_.options;
+  // The path's options first, then the render command's.
   add_text_option(app, "--start", options_.start,
                   "The first frame's view: centre and radius, decimals of any length (required)",
                   "X,Y,R");
@@ -60,6 +54,13 @@ void ZoomCommand::add_options(CLI::App& app) {
                   "Frames per second; with --duration, frames = round(fps x duration)", "F");
   add_text_option(app, "--duration", options_.duration,
                   "The video's length in seconds (with --fps)", "SECONDS");
+  render_.add_options(app);
+  // A zoom's views come from its path; its output is a pattern.
+  for (const char* name : {"--center", "--radius", "--region", "--angle", "--from", "--hash",
+                           "--output", "--iter", "--scale"}) {
+    app.remove_option(app.get_option(name));
+  }
+  RenderOptions& o = render_.options;
   add_text_option(app, "-o,--output", o.output,
                   "Numbered frame files: a pattern with one %d or %06d in the file name (%% for "
                   "a percent sign), whose directory exists; or - for one PPM stream of every "
