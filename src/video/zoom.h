@@ -29,8 +29,9 @@ struct ZoomOptions {
   bool dry_run = false;                    // --dry-run: list the frames, render none
 };
 
-// The most frames a zoom has.
-inline constexpr int64_t kMaxZoomFrames = 10000000;
+// The most frames a zoom has (over 9 hours at 30 frames a second): the views of
+// every frame are held in memory, a few hundred bytes each for deep paths.
+inline constexpr int64_t kMaxZoomFrames = 1000000;
 
 struct ZoomPlan {
   std::vector<ZoomView> views;  // one per frame

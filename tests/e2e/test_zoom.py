@@ -295,8 +295,8 @@ class ZoomTest(ScratchTestCase):
         good = {"--start": "-0.5,0,1.5", "--end": "-0.7436,0.1318,0.01", "--frames": "3",
                 "-o": self.file("frames/%03d.png")}
         cases = [
-            ({"--frames": "0"}, "--frames must be between 1 and 10000000, got '0'"),
-            ({"--frames": "-3"}, "--frames must be between 1 and 10000000, got '-3'"),
+            ({"--frames": "0"}, "--frames must be between 1 and 1000000, got '0'"),
+            ({"--frames": "-3"}, "--frames must be between 1 and 1000000, got '-3'"),
             ({"--fps": "25"}, "--frames 3 cannot be combined with --fps or --duration"),
             ({"--frames": None, "--fps": "25"}, "--duration is missing"),
             ({"--frames": None, "--fps": "0", "--duration": "2"}, "--fps must be > 0, got '0'"),
