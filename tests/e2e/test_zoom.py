@@ -84,6 +84,9 @@ class ZoomTest(ScratchTestCase):
             ("0.3,-0.1,1e-300", "0.3" + "0" * 299 + "2,-0.1" + "0" * 299 + "1,1e-320", "10",
              "-20", 5),
             ("0,1,1.5", "1,1,1.5", None, None, 5),  # a pan
+            # Almost a pan: the radii differ 40 digits down, so the fixed point is
+            # 1e40 away and the centres need more bits than the radii show.
+            ("0,0,1", "1,0.5,1.0000000000000000000000000000000000000001", None, None, 5),
         ]
         for start, end, a0, a1, n in cases:
             with self.subTest(start=start[:30], end=end[:30]):
