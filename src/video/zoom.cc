@@ -129,7 +129,13 @@ Status choose_frame_output(const RenderOptions& o, ZoomPlan* plan) {
     return Status();
   }
   if (Status s = FramePattern::parse(*o.output, &plan->pattern); !s.ok()) return s;
-  if (!format) format = output_format_from_path(*o.output);
+  const std::optional<OutputFormat> from_extension = output_format_from_path(*o.output);
+  if (format && from_extension && *format != *from_extension) {
+    return invalid_argument("-o '{}' names {} files but --format is {}; make them agree",
+                            *o.output, output_format_name(*from_extension),
+                            output_format_name(*format));
+  }
+  if (!format) format = from_extension;
   if (!format) {
     return invalid_argument(
         "cannot tell the frame format of -o '{}' from its extension (known: {}); use --format",

@@ -254,6 +254,42 @@ class ZoomTest(ScratchTestCase):
             pos += frame_bytes
         self.assertEqual(pos, len(stream))
 
+    def test_a_terminal_gets_no_stream_and_a_redrawn_progress_line(self):
+        import pty
+        master, slave = pty.openpty()
+        try:
+            result = subprocess.run(
+                [MANDELBROT, "zoom", "--start", "-0.5,0,1.5", "--end", "0,0,1", "--frames", "2",
+                 "--size", "8", "--format", "ppm", "-o", "-"], stdout=slave,
+                stderr=subprocess.PIPE, timeout=60)
+            self.assertEqual(result.returncode, 2)
+            self.assertEqual(result.stderr.decode(), "mandelbrot: error: refusing to write ppm "
+                                                     "data to a terminal; redirect standard output\n")
+            result = subprocess.run(
+                [MANDELBROT, "zoom", "--start", "-0.5,0,1.5", "--end", "0,0,1", "--frames", "3",
+                 "--size", "8", "-o", self.file("%d.png")], stdout=subprocess.PIPE,
+                stderr=slave, timeout=60)
+            self.assertEqual(result.returncode, 0)
+            os.close(slave)
+            slave = None
+            drawn = b""
+            while True:
+                try:
+                    data = os.read(master, 4096)
+                except OSError:
+                    break
+                if not data:
+                    break
+                drawn += data
+            # One line, redrawn in place for each frame, ended before the summary.
+            self.assertEqual(drawn.count(b"\r"), 3 + drawn.count(b"\r\n"), drawn)
+            self.assertIn(b"\rmandelbrot: 3/3 frames (frame 2 rendered in ", drawn)
+            self.assertIn(b"wrote 3 frames", drawn.split(b"\n")[-2])
+        finally:
+            os.close(master)
+            if slave is not None:
+                os.close(slave)
+
     # ---- progress, summary, help ----
 
     def test_progress_and_summary(self):
@@ -311,6 +347,7 @@ class ZoomTest(ScratchTestCase):
             ({"--start": None}, "--start X,Y,R is required"),
             ({"-o": self.file("frames/%03d.gif")}, "cannot tell the frame format"),
             ({"--format": "gif"}, "unknown --format 'gif'"),
+            ({"--format": "npy"}, "names png files but --format is npy"),
             ({"-o": self.file("frames/out.png")}, "has no frame number conversion"),
             ({"-o": self.file("frames/%d-%03d.png")}, "has two frame number conversions"),
             ({"-o": self.file("frames/%s.png")}, "'%s' is not a frame number conversion"),
