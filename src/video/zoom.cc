@@ -131,9 +131,8 @@ Status choose_frame_output(const RenderOptions& o, ZoomPlan* plan) {
   if (Status s = FramePattern::parse(*o.output, &plan->pattern); !s.ok()) return s;
   const std::optional<OutputFormat> from_extension = output_format_from_path(*o.output);
   if (format && from_extension && *format != *from_extension) {
-    return invalid_argument("-o '{}' names {} files but --format is {}; make them agree",
-                            *o.output, output_format_name(*from_extension),
-                            output_format_name(*format));
+    return invalid_argument("-o '{}' names {} files but --format is {}; make them agree", *o.output,
+                            output_format_name(*from_extension), output_format_name(*format));
   }
   if (!format) format = from_extension;
   if (!format) {
@@ -179,25 +178,24 @@ Status frame_plan(const ZoomPlan& plan, int64_t k, RenderPlan* render_plan) {
   return s;
 }
 
-// Renders frame k to its output; its file hash when a file.
-Status render_frame(const ZoomPlan& plan, int64_t k, RenderPlan* render_plan, ZoomReport* report) {
-  if (Status s = frame_plan(plan, k, render_plan); !s.ok()) return s;
-  render_plan->hash = !plan.to_stdout;  // the manifest records the counts' hash
+// Renders frame k to its output and, for a file, records it in the manifest.
+Status render_frame(const ZoomPlan& plan, int64_t k, ZoomReport* report) {
+  RenderPlan render_plan;
+  if (Status s = frame_plan(plan, k, &render_plan); !s.ok()) return s;
+  // The manifest records the counts' hash; the hash adds nothing to the bytes.
+  render_plan.hash = !plan.to_stdout;
   RenderReport frame;
-  if (Status s = render_to_output(*render_plan, &frame); !s.ok()) return s;
+  if (Status s = render_to_output(render_plan, &frame); !s.ok()) return s;
   report->rendered += 1;
   report->render_seconds += frame.render_seconds;
   report->encode_seconds += frame.encode_seconds;
-  render_plan->hash = false;
-  if (!plan.to_stdout) {
-    FrameRecord record;
-    record.file = file_name_of(render_plan->output);
-    record.request = request_of(*render_plan, frame_render_options(plan, k));
-    record.counts_hash = frame.hash;
-    if (Status s = file_hash(render_plan->output, &record.file_hash); !s.ok()) return s;
-    return append_manifest(plan.pattern.manifest_path(), record);
-  }
-  return Status();
+  if (plan.to_stdout) return Status();
+  FrameRecord record;
+  record.file = file_name_of(render_plan.output);
+  record.request = request_of(render_plan, frame_render_options(plan, k));
+  record.counts_hash = frame.hash;
+  if (Status s = file_hash(render_plan.output, &record.file_hash); !s.ok()) return s;
+  return append_manifest(plan.pattern.manifest_path(), record);
 }
 
 // Which frames are kept: their file's record matches the request and the
@@ -315,8 +313,7 @@ Status run_zoom(const ZoomPlan& plan, ZoomReport* report) {
       continue;
     }
     const auto frame_start = std::chrono::steady_clock::now();
-    RenderPlan render_plan;
-    if (Status s = render_frame(plan, k, &render_plan, report); !s.ok()) return s;
+    if (Status s = render_frame(plan, k, report); !s.ok()) return s;
     progress.frame_done(k, /*kept=*/false, seconds_since(frame_start));
   }
   report->seconds = seconds_since(start);
