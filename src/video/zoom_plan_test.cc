@@ -1,4 +1,4 @@
-#include "video/zoom.h"
+#include "video/zoom_plan.h"
 
 #include <gtest/gtest.h>
 
