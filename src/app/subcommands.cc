@@ -26,6 +26,10 @@ std::span<const Subcommand> subcommands() {
        "Join the count tiles of a render made with --tiles/--tile into its whole image, in any "
        "format",
        kAssembleFooter, make_assemble_command},
+      {"zoom",
+       "Render a zoom video: numbered frames from a start view to an end view, or a PPM "
+       "stream for ffmpeg",
+       kZoomFooter, make_zoom_command},
   };
   return kSubcommands;
 }

@@ -1,7 +1,7 @@
 // The factories and help footers of the subcommands, one file each
 // (render_command.cc, math_commands.cc, bench_command.cc, compare_command.cc,
-// info_command.cc, verify_command.cc, assemble_command.cc), gathered into the table of
-// subcommands.cc.
+// info_command.cc, verify_command.cc, assemble_command.cc, zoom_command.cc), gathered
+// into the table of subcommands.cc.
 #pragma once
 
 #include <memory>
@@ -18,6 +18,7 @@ std::unique_ptr<Command> make_compare_command();
 std::unique_ptr<Command> make_info_command();
 std::unique_ptr<Command> make_verify_command();
 std::unique_ptr<Command> make_assemble_command();
+std::unique_ptr<Command> make_zoom_command();
 
 extern const char* const kRenderFooter;
 extern const char* const kMathFooter;
@@ -26,5 +27,6 @@ extern const char* const kCompareFooter;
 extern const char* const kInfoFooter;
 extern const char* const kVerifyFooter;
 extern const char* const kAssembleFooter;
+extern const char* const kZoomFooter;
 
 }  // namespace mandelbrot
