@@ -11,7 +11,9 @@
 // (png_reader.cc).
 #include <cstring>
 
+#include "base/bytes_sink.h"
 #include "formats/encoders.h"
+#include "formats/part_encoder.h"
 #include "formats/png/png_writer.h"
 
 namespace mandelbrot {
@@ -42,7 +44,52 @@ class PngEncoder : public Encoder {
   std::string parameters_;
 };
 
+// The parts of one PNG: each band's IDAT chunks alone (PngWriter::write_part).
+class PngPartEncoder : public PartEncoder {
+ public:
+  explicit PngPartEncoder(const ImageSpec& spec)
+      : colours_(spec.colour_map, spec.scale, spec.iterations, spec.range, spec.colouring),
+        writer_(sink_, spec.width, spec.height, spec.png_level, spec.threads),
+        rows_multiple_(PngWriter::segment_rows(spec.width, spec.height)) {}
+
+  int32_t rows_multiple() const override { return rows_multiple_; }
+
+  Status header(std::vector<uint8_t>* out) override {
+    if (Status s = writer_.begin(); !s.ok()) return s;
+    *out = sink_.take();
+    return Status();
+  }
+
+  Status part(const CountBuffer& band, EncodedPart* out) override {
+    Status s = writer_.write_part(
+        band.first_row(), band.rows(),
+        [&](int32_t row, uint8_t* rgb) {
+          colours_.map_band_row(band, row - band.first_row(), rgb);
+        },
+        &out->adler, &out->raw_bytes);
+    out->bytes = sink_.take();
+    return s;
+  }
+
+  Status trailer(uint32_t adler, const std::string& parameters,
+                 std::vector<uint8_t>* out) override {
+    Status s = writer_.finish_parts(adler, parameters);
+    *out = sink_.take();
+    return s;
+  }
+
+ private:
+  BytesSink sink_;
+  ColourMap colours_;
+  PngWriter writer_;
+  int32_t rows_multiple_;
+};
+
 }  // namespace
+
+std::unique_ptr<PartEncoder> make_png_part_encoder(const ImageSpec& spec) {
+  return std::make_unique<PngPartEncoder>(spec);
+}
 
 Status write_png(const uint8_t* rgb, int32_t width, int32_t height, int level, int threads,
                  const std::string& parameters, ByteSink& sink) {

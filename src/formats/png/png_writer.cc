@@ -81,8 +81,13 @@ PngWriter::PngWriter(ByteSink& sink, int32_t width, int32_t height, int level, i
       level_(std::clamp(level, 0, 3)),
       threads_(std::max(threads, 1)),
       row_bytes_(static_cast<size_t>(width) * 3 + 1),
-      segment_rows_(static_cast<int32_t>(
-          std::clamp<size_t>(kSegmentBytes / row_bytes_, 1, static_cast<size_t>(height)))) {}
+      segment_rows_(segment_rows(width, height)) {}
+
+int32_t PngWriter::segment_rows(int32_t width, int32_t height) {
+  const size_t row_bytes = static_cast<size_t>(width) * 3 + 1;
+  return static_cast<int32_t>(
+      std::clamp<size_t>(kSegmentBytes / row_bytes, 1, static_cast<size_t>(std::max(height, 1))));
+}
 
 PngWriter::~PngWriter() = default;
 
@@ -164,6 +169,29 @@ Status PngWriter::write_rows(int32_t first_row, int32_t rows,
     if (Status s = write_idat(parts[i]); !s.ok()) return s;
   }
   return Status();
+}
+
+Status PngWriter::write_part(int32_t first_row, int32_t rows,
+                             const std::function<void(int32_t, uint8_t*)>& fill, uint32_t* adler,
+                             uint64_t* raw_bytes) {
+  if (first_row % segment_rows_ != 0 ||
+      (first_row + rows != height_ && (first_row + rows) % segment_rows_ != 0)) {
+    return io_error("PNG: part of rows {} to {} is not made of whole segments of {} rows",
+                    first_row, first_row + rows, segment_rows_);
+  }
+  carry_.clear();
+  adler_ = 1;
+  stream_started_ = first_row > 0;
+  if (Status s = write_rows(first_row, rows, fill); !s.ok()) return s;
+  *adler = adler_;
+  *raw_bytes = row_bytes_ * static_cast<uint64_t>(rows);
+  return Status();
+}
+
+Status PngWriter::finish_parts(uint32_t adler, const std::string& parameters) {
+  adler_ = adler;
+  next_row_ = height_;
+  return finish(parameters);
 }
 
 Status PngWriter::finish(const std::string& parameters) {

@@ -36,6 +36,22 @@ class PngWriter {
   // REQUIRES: every row written.
   Status finish(const std::string& parameters);
 
+  // The rows per segment of a width x height image: parts written by separate
+  // processes (formats/part_encoder.h) start at multiples of it.
+  static int32_t segment_rows(int32_t width, int32_t height);
+  // Writes the IDAT chunks of rows [first_row, first_row + rows) alone, the
+  // same bytes that write_rows() writes for them within the whole image, and
+  // sets *adler to the Adler-32 of their filtered bytes (*raw_bytes of them).
+  // The first part (first_row 0) opens the zlib stream; begin() is not called.
+  // REQUIRES: first_row is a multiple of segment_rows(), and first_row + rows
+  // too unless it is the image's height.
+  Status write_part(int32_t first_row, int32_t rows,
+                    const std::function<void(int32_t row, uint8_t* rgb)>& fill, uint32_t* adler,
+                    uint64_t* raw_bytes);
+  // After the parts: the end of the zlib stream with `adler`, the Adler-32 of
+  // every part combined in order, then what finish() writes after it.
+  Status finish_parts(uint32_t adler, const std::string& parameters);
+
  private:
   Status write_chunk(const char* type, const uint8_t* data, size_t size);
   Status write_idat(const std::vector<uint8_t>& data);
