@@ -87,6 +87,8 @@ class CountHistogram {
   // table_index(below(c) / escaped, size) with below(c) the escaped points
   // with count <= c and `escaped` all of them, as doubles.
   std::vector<uint16_t> indices(int size) const;
+  // The number of counts c seen, at [c] (for sums across processes).
+  std::span<int64_t> bins() { return bins_; }
 
  private:
   int32_t iterations_;

@@ -172,7 +172,7 @@ Status compute_rows(CountBuffer& image, int threads, const ComputeRow& compute_r
     try {
       for (int32_t row = next_row.fetch_add(1); row < height && !out_of_memory.load();
            row = next_row.fetch_add(1)) {
-        compute_row(thread, row, image.row_out(row));
+        compute_row(thread, image.first_row() + row, image.row_out(row));
       }
     } catch (const std::bad_alloc&) {
       out_of_memory.store(true);

@@ -36,12 +36,12 @@ Status run_band_pipeline(int32_t width, int32_t height, int32_t band_rows, int t
                          const ComputeRow& compute_row, const ConsumeBand& consume_band,
                          double* consume_seconds, Channels channels = {});
 
-// Computes every row of `image` (rows 0 to image.rows() - 1 of the image),
-// handed out one at a time to min(threads, rows) threads, the calling one
-// among them, and returns once all are done: for a render that holds its
-// counts before encoding them (docs/SEMANTICS.md, Colour). A failure when a
-// thread ran out of memory.
-// REQUIRES: image.first_row() == 0, threads >= 1.
+// Computes every row of `image` (rows first_row() to first_row() + rows() - 1
+// of the image), handed out one at a time to min(threads, rows) threads, the
+// calling one among them, and returns once all are done: for a render that
+// holds its counts before encoding them (docs/SEMANTICS.md, Colour), and for
+// a cluster's blocks. A failure when a thread ran out of memory.
+// REQUIRES: threads >= 1.
 Status compute_rows(CountBuffer& image, int threads, const ComputeRow& compute_row);
 
 }  // namespace mandelbrot

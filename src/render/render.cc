@@ -18,7 +18,9 @@
 #include "kernel/kernel_channels.h"
 #include "kernel/row_context.h"
 #include "render/band_pipeline.h"
+#include "render/image_wide.h"
 #include "render/render_params.h"
+#include "render/row_work.h"
 #include "render/thread_budget.h"
 
 namespace mandelbrot {
@@ -50,91 +52,6 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
   }
   return OutputFile::open(plan.output, file);
 }
-
-// The kernel's state for one pass over the image (kernel/row_context.h): the
-// row function chosen for the family, the sample columns, one scratch per
-// thread, and, when `counted`, one CountStats per thread. A render with
-// channels adds them to each row after its counts (kernel_channels.h).
-class RowWork {
- public:
-  RowWork(const RenderPlan& plan, int threads, ProgressBar& progress, bool counted)
-      : k_(plan.params),
-        counted_(counted),
-        channels_(plan.channels.any()),
-        row_function_(plan.kernel.select(k_)),
-        columns_(sample_columns(k_)),
-        scratch_(static_cast<size_t>(threads)),
-        stats_(static_cast<size_t>(threads), CountStats(k_.iterations)),
-        progress_(progress) {
-    contexts_.reserve(scratch_.size());
-    for (RowScratch& s : scratch_)
-      contexts_.push_back({k_, plan.kernel.shortcuts, columns_.data(), s});
-  }
-  RowWork(const RowWork&) = delete;
-  RowWork& operator=(const RowWork&) = delete;
-
-  ComputeRow compute_row() {
-    return [this](int thread, int32_t row, const RowOut& out) {
-      row_function_(contexts_[static_cast<size_t>(thread)], row, out.counts);
-      if (channels_) channel_row(k_, row, out);
-      if (counted_) {
-        stats_[static_cast<size_t>(thread)].add({out.counts, static_cast<size_t>(k_.width)});
-      }
-      progress_.done().fetch_add(1, std::memory_order_relaxed);
-    };
-  }
-
-  // The statistics of every row computed (none unless counted).
-  // REQUIRES: the pass is over.
-  CountStats stats() const {
-    CountStats all(k_.iterations);
-    for (const CountStats& thread_stats : stats_) all.merge(thread_stats);
-    return all;
-  }
-
- private:
-  const KernelParams& k_;
-  const bool counted_;
-  const bool channels_;
-  const RowFunction row_function_;
-  const std::vector<double> columns_;
-  std::vector<RowScratch> scratch_;
-  std::vector<RowContext> contexts_;
-  std::vector<CountStats> stats_;
-  ProgressBar& progress_;
-};
-
-// What the colouring needs of the whole image besides the counts' range
-// (docs/SEMANTICS.md, "Colouring methods"): the smooth values' range, or the
-// counts' histogram. Bands are added in order on one thread.
-class ImageWide {
- public:
-  explicit ImageWide(const RenderPlan& plan)
-      : plan_(plan),
-        histogram_(plan.colouring == Colouring::kHistogram ? plan.params.iterations : 1) {}
-
-  void add(const CountBuffer& band) {
-    if (plan_.colouring == Colouring::kSmooth) {
-      smooth_.add(band.counts(), band.smooth(), plan_.params.iterations);
-    } else if (plan_.colouring == Colouring::kHistogram) {
-      histogram_.add(band.counts());
-    }
-  }
-
-  // Sets what the colouring of spec needs. REQUIRES: every band was added.
-  void finish(ImageSpec* spec) const {
-    spec->colouring.smooth = smooth_;
-    if (plan_.colouring == Colouring::kHistogram) {
-      spec->colouring.histogram = std::make_shared<const std::vector<uint16_t>>(
-          histogram_.indices(table_size(spec->colour_map, spec->colouring)));
-    }
-  }
-
- private:
-  const RenderPlan& plan_;
-  SmoothRange smooth_;
-  CountHistogram histogram_;
-};
 
 // The hash and the statistics cost a pass over the counts each: they are
 // gathered only when the output, --hash or --json shows them, and the
