@@ -1,9 +1,11 @@
 #include "base/content_hash.h"
 
 #include <fmt/format.h>
+#define XXH_STATIC_LINKING_ONLY  // XXH3_state_t's size, for state()
 #include <xxhash.h>
 
 #include <bit>
+#include <cstring>
 #include <vector>
 
 namespace mandelbrot {
@@ -28,6 +30,17 @@ void ContentHash::add(std::span<const int32_t> counts) {
     }
     XXH3_128bits_update(state_->xxh, bytes.data(), bytes.size());
   }
+}
+
+// XXH3_state_t holds no pointer once reset with the default secret (its
+// extSecret is null), so its bytes are the whole state.
+std::vector<uint8_t> ContentHash::state() const {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(state_->xxh);
+  return std::vector<uint8_t>(bytes, bytes + sizeof(XXH3_state_t));
+}
+
+void ContentHash::set_state(const std::vector<uint8_t>& bytes) {
+  if (bytes.size() == sizeof(XXH3_state_t)) std::memcpy(state_->xxh, bytes.data(), bytes.size());
 }
 
 std::string ContentHash::text() const {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace mandelbrot {
 
@@ -20,6 +21,12 @@ class ContentHash {
   ContentHash& operator=(const ContentHash&) = delete;
 
   void add(std::span<const int32_t> counts);
+  // The state so far as bytes, and a hash continued from such bytes, so that
+  // processes can hash bands in turn (cluster renders). REQUIRES: the bytes
+  // come from state() of the same build of this program.
+  std::vector<uint8_t> state() const;
+  void set_state(const std::vector<uint8_t>& bytes);
+
   // "xxh3-128:" followed by 32 lower-case hex digits (xxHash's canonical form).
   std::string text() const;
 

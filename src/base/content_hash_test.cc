@@ -30,6 +30,20 @@ TEST(ContentHash, BandsHashLikeTheWhole) {
   EXPECT_EQ(whole.text(), bands.text());
 }
 
+TEST(ContentHash, AStateCarriedToAnotherHashContinuesIt) {
+  std::vector<int32_t> counts(1000);
+  for (int i = 0; i < 1000; ++i) counts[i] = i * 13 % 101;
+  ContentHash whole;
+  whole.add(counts);
+  ContentHash first;
+  first.add({counts.data(), 333});
+  ContentHash second;  // as another process would, from the bytes alone
+  second.set_state(first.state());
+  second.add({counts.data() + 333, 667});
+  EXPECT_EQ(second.text(), whole.text());
+  EXPECT_NE(first.text(), whole.text());
+}
+
 TEST(ContentHash, TheDefaultRenderIsPinned) {
   // The hash of `mandelbrot` with every default: 400x400, 100 iterations.
   KernelParams p;

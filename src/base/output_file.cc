@@ -96,7 +96,7 @@ Status FdWriter::write_through(const char* data, size_t size) {
 
 StdoutSink::StdoutSink() : FdWriter(STDOUT_FILENO, "to standard output") {}
 
-Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* file) {
+Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* file, bool named) {
   struct stat info = {};
   if (path.empty() || path.back() == '/' ||
       (::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))) {
@@ -107,6 +107,9 @@ Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* fi
   if (Status s = resolve_links(path, &target); !s.ok()) return s;
   mode_t mode = default_file_mode();
   if (::stat(target.c_str(), &info) == 0) {
+    if (!S_ISREG(info.st_mode) && named) {
+      return io_error("cannot write '{}': it is not a regular file", path);
+    }
     if (!S_ISREG(info.st_mode)) {
       // A device, FIFO or socket: renaming over it would replace it with a file.
       const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC);
@@ -125,7 +128,7 @@ Status OutputFile::open(const std::string& path, std::unique_ptr<OutputFile>* fi
   install_interrupt_cleanup();
 #ifdef O_TMPFILE
   // An unnamed file: if the process dies, even of SIGKILL, nothing is left.
-  const int anonymous = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+  const int anonymous = named ? -1 : ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
   if (anonymous >= 0) {
     ::fchmod(anonymous, mode);
     file->reset(new OutputFile(target, "", anonymous, true));

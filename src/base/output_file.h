@@ -54,7 +54,11 @@ class OutputFile : public ByteSink {
   // Creates the temporary file. Fails, naming the path and saying what is true
   // (from errno), when the target is a directory or read-only, or its directory
   // is missing or not writable.
-  static Status open(const std::string& path, std::unique_ptr<OutputFile>* file);
+  // With `named`, the temporary is always a hidden named file, so that other
+  // processes can open it by temp_path() (cluster renders); it is refused for
+  // a target that is not a regular file.
+  static Status open(const std::string& path, std::unique_ptr<OutputFile>* file,
+                     bool named = false);
   ~OutputFile() override;
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;

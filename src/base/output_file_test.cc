@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -97,6 +98,28 @@ TEST(OutputFile, WritesSpecialFilesDirectlyAndLeavesThemInPlace) {
   ASSERT_EQ(stat(fifo.c_str(), &info), 0);
   EXPECT_TRUE(S_ISFIFO(info.st_mode)) << "the FIFO was replaced by a file";
   EXPECT_EQ(dir.entries(), std::vector<std::string>{"pipe"});
+}
+
+TEST(OutputFile, ANamedTemporaryCanBeWrittenByAnotherOpenAndIsRenamedOnCommit) {
+  ScratchDir dir;
+  const std::string path = dir.file("out.raw");
+  write_file(path, "old");
+  std::unique_ptr<OutputFile> file;
+  ASSERT_TRUE(OutputFile::open(path, &file, /*named=*/true).ok());
+  ASSERT_FALSE(file->temp_path().empty());
+  {  // another process's writes, by name
+    std::ofstream other(file->temp_path(), std::ios::binary | std::ios::in | std::ios::out);
+    other << "new bytes";
+  }
+  EXPECT_EQ(read_file(path), "old");
+  ASSERT_TRUE(file->commit().ok());
+  EXPECT_EQ(read_file(path), "new bytes");
+  EXPECT_FALSE(std::filesystem::exists(file->temp_path()));
+}
+
+TEST(OutputFile, ANamedTemporaryIsRefusedForASpecialFile) {
+  std::unique_ptr<OutputFile> file;
+  EXPECT_FALSE(OutputFile::open("/dev/null", &file, /*named=*/true).ok());
 }
 
 TEST(OutputFile, RefusesADirectory) {
