@@ -107,7 +107,7 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
   return Status();
 }
 
-int run_command_line(int argc, char** argv) {
+int run_command_line(int argc, char** argv, const Runtime& runtime) {
   CommandLine command_line;
   if (Status s = parse_command_line(argc, argv, &command_line); !s.ok()) {
     fmt::print(stderr, "mandelbrot: error: {} (see {} --help)\n", s.message(),
@@ -118,6 +118,13 @@ int run_command_line(int argc, char** argv) {
     if (Status s = write_stdout(command_line.text); !s.ok()) return report_error(s);
     return kExitSuccess;
   }
+  if (runtime.processes > 1 && command_line.name != "render") {
+    return report_error(unsupported(
+        "'mandelbrot {}' does not run across MPI processes ({} were started); run it as one "
+        "process",
+        command_line.name, runtime.processes));
+  }
+  command_line.command->use_renderer(runtime.renderer);
   return command_line.command->run();
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "render/render.h"
 
 namespace mandelbrot {
 
@@ -19,6 +20,8 @@ class Command {
   virtual void add_options(CLI::App& app) = 0;
   // Runs with the options parsed; returns the process exit code (app/exit_code.h).
   virtual int run() = 0;
+  // How images are written, for the commands that render (app/cli.h, Runtime).
+  virtual void use_renderer(const Renderer& renderer) { (void)renderer; }
 };
 
 // One row of the table of subcommands.

@@ -164,7 +164,7 @@ int RenderCommand::run() {
     }
   }
   RenderReport report;
-  if (Status s = render_to_output(plan, &report); !s.ok()) return report_error(s);
+  if (Status s = renderer_(plan, &report); !s.ok()) return report_error(s);
   return print_render_report(plan, report);
 }
 

@@ -13,10 +13,14 @@ class RenderCommand : public Command {
  public:
   void add_options(CLI::App& app) override;
   int run() override;
+  void use_renderer(const Renderer& renderer) override { renderer_ = renderer; }
 
   RenderOptions options;  // as typed; make_render_plan() checks them
   // --config FILE: read by parse_command_line() into `options` (app/config_options.h).
   std::optional<std::string> config_file;
+
+ private:
+  Renderer renderer_ = render_to_output;
 };
 
 // Prints what a finished render reports: the hash (--hash), the JSON

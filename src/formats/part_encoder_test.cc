@@ -66,6 +66,8 @@ std::vector<uint8_t> in_parts(OutputFormat format, const ImageSpec& spec,
     adlers.push_back(p.adler);
     raw_bytes.push_back(p.raw_bytes);
   }
+  // The trailer is made by another encoder than the parts (another process).
+  encoder = make_part_encoder(format, spec);
   std::vector<uint8_t> trailer;
   EXPECT_TRUE(encoder->trailer(combine_adlers(adlers, raw_bytes), kParameters, &trailer).ok());
   file.insert(file.end(), trailer.begin(), trailer.end());

@@ -273,6 +273,10 @@ Status render_counts(const RenderPlan& plan, int32_t* out, DeepReport* deep) {
   return Status();
 }
 
+bool hash_wanted(const RenderPlan& plan) {
+  return plan.hash || plan.json || plan.format == OutputFormat::kPng;  // PNG carries it
+}
+
 ImageSpec image_spec_of(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
   ImageSpec spec{k.width,      k.height,   k.iterations, plan.colour_map,  plan.png_level,
@@ -326,7 +330,7 @@ Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band
       !s.ok()) {
     return s;
   }
-  *report = RenderReport{plan, 0, 0, CountStats(k.iterations), "", DeepReport()};
+  *report = RenderReport{plan, 0, 0, CountStats(k.iterations), "", DeepReport(), {}};
   CountBuffer band(k.width, rows);
   // Calls each(band) for every band of the image, read in order.
   auto for_each_band = [&](const std::function<Status(const CountBuffer&)>& each) {
@@ -388,7 +392,7 @@ Status render_to_output(const RenderPlan& plan, RenderReport* report) {
     return s;
   }
 
-  *report = RenderReport{plan, 0, 0, CountStats(k.iterations), "", DeepReport()};
+  *report = RenderReport{plan, 0, 0, CountStats(k.iterations), "", DeepReport(), {}};
   std::unique_ptr<OutputFile> file;
   std::unique_ptr<ByteSink> out;
   if (Status s = open_sink(plan, &file, &out); !s.ok()) return s;

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "buffer/count_buffer.h"
@@ -13,6 +14,19 @@
 
 namespace mandelbrot {
 
+// One process's share of a render across MPI processes (src/mpi): the
+// blocks and rows it computed, its seconds computing, encoding and writing
+// them, and the bytes it wrote.
+struct RankReport {
+  int rank = 0;
+  int32_t blocks = 0;
+  int64_t rows = 0;
+  double compute_seconds = 0;
+  double encode_seconds = 0;
+  double write_seconds = 0;
+  uint64_t bytes = 0;
+};
+
 struct RenderReport {
   RenderPlan plan;
   // Encoding overlaps rendering (render.cc): encode_seconds is the time spent
@@ -21,8 +35,9 @@ struct RenderReport {
   double render_seconds = 0;
   double encode_seconds = 0;
   CountStats stats{1};
-  std::string hash;  // ContentHash of the counts, e.g. "xxh3-128:..."
-  DeepReport deep;   // a perturbation render's stages (render_seconds is their sum)
+  std::string hash;               // ContentHash of the counts, e.g. "xxh3-128:..."
+  DeepReport deep;                // a perturbation render's stages (render_seconds is their sum)
+  std::vector<RankReport> ranks;  // one per process of an MPI render, else empty
 };
 
 // Renders plan.kernel band by band, encodes each band as plan.format and writes
@@ -30,6 +45,10 @@ struct RenderReport {
 // the output and the memory needed before rendering.
 // REQUIRES: plan was made by make_render_plan().
 Status render_to_output(const RenderPlan& plan, RenderReport* report);
+
+// Something that renders a plan to its output as render_to_output() does
+// (in this process, or across MPI processes: src/mpi).
+using Renderer = std::function<Status(const RenderPlan& plan, RenderReport* report)>;
 
 // Fills `band` (its rows are set: first_row() to first_row() + rows() - 1 of
 // the image) with those rows' counts; for encode_counts_to_output().
@@ -58,6 +77,10 @@ Status check_memory(uint64_t needed);
 // The bytes a perturbation render of plan holds at most: the counts, the lists
 // of unfinished pixels and the reference orbit.
 uint64_t perturbation_bytes(const RenderPlan& plan);
+
+// Whether the render computes the content hash: when the output carries it
+// (PNG) or --hash or --json shows it.
+bool hash_wanted(const RenderPlan& plan);
 
 // What the encoder of plan's output is given (its range not yet known).
 ImageSpec image_spec_of(const RenderPlan& plan);

@@ -60,6 +60,20 @@ std::string render_report_json(const RenderReport& report) {
                  {"approximate_pixels", d.approximate_pixels}};
   }
   j["encode_seconds"] = report.encode_seconds;
+  if (!report.ranks.empty()) {
+    // A render across MPI processes: each one's share (docs/SEMANTICS.md, "MPI").
+    nlohmann::json ranks = nlohmann::json::array();
+    for (const RankReport& r : report.ranks) {
+      ranks.push_back({{"rank", r.rank},
+                       {"blocks", r.blocks},
+                       {"rows", r.rows},
+                       {"compute_seconds", r.compute_seconds},
+                       {"encode_seconds", r.encode_seconds},
+                       {"write_seconds", r.write_seconds},
+                       {"bytes", r.bytes}});
+    }
+    j["ranks"] = ranks;
+  }
   j["min_count"] = stats.pixels() > 0 ? stats.min() : 0;
   j["max_count"] = stats.pixels() > 0 ? stats.max() : 0;
   j["inside_fraction"] = stats.inside_fraction();

@@ -191,6 +191,7 @@ Status PngWriter::write_part(int32_t first_row, int32_t rows,
 Status PngWriter::finish_parts(uint32_t adler, const std::string& parameters) {
   adler_ = adler;
   next_row_ = height_;
+  stream_started_ = true;  // the first part opened it, wherever it was made
   return finish(parameters);
 }
 

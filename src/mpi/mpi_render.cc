@@ -1,0 +1,281 @@
+#include "mpi/mpi_render.h"
+
+#include <chrono>
+#include <memory>
+#include <new>
+#include <utility>
+#include <vector>
+
+#include "base/content_hash.h"
+#include "base/interrupt.h"
+#include "base/output_file.h"
+#include "base/progress.h"
+#include "cluster/block_layout.h"
+#include "formats/part_encoder.h"
+#include "render/image_wide.h"
+#include "render/render_params.h"
+#include "render/row_work.h"
+#include "render/thread_budget.h"
+
+namespace mandelbrot {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// The next block to compute, from a counter on rank 0 that every process
+// increments (passive-target one-sided MPI: rank 0 need not take part).
+class BlockCounter {
+ public:
+  explicit BlockCounter(const MpiWorld& world) {
+    MPI_Win_allocate(world.rank() == 0 ? sizeof(int32_t) : 0, sizeof(int32_t), MPI_INFO_NULL,
+                     world.comm(), &counter_, &window_);
+    if (world.rank() == 0) *counter_ = 0;
+    MPI_Barrier(world.comm());  // the counter is 0 before anyone takes from it
+    MPI_Win_lock_all(0, window_);
+  }
+  ~BlockCounter() {
+    MPI_Win_unlock_all(window_);
+    MPI_Win_free(&window_);
+  }
+  BlockCounter(const BlockCounter&) = delete;
+  BlockCounter& operator=(const BlockCounter&) = delete;
+
+  int32_t next() {
+    const int32_t one = 1;
+    int32_t taken = 0;
+    MPI_Fetch_and_op(&one, &taken, MPI_INT32_T, 0, 0, MPI_SUM, window_);
+    MPI_Win_flush(0, window_);
+    return taken;
+  }
+
+ private:
+  int32_t* counter_ = nullptr;
+  MPI_Win window_ = MPI_WIN_NULL;
+};
+
+// The output file shared by every process: rank 0 makes the named temporary
+// (base/output_file.h), every process opens it by name with MPI-IO. Closed
+// and removed unless commit() succeeded.
+class SharedOutput {
+ public:
+  // Collective; the same Status on every process.
+  Status open(const MpiWorld& world, const std::string& path) {
+    world_ = &world;
+    Status s;
+    if (world.rank() == 0) s = OutputFile::open(path, &file_, /*named=*/true);
+    if (s = agree(world, s); !s.ok()) return s;
+    temp_ = broadcast(world, world.rank() == 0 ? file_->temp_path() : "", 0);
+    // Every process removes it if a signal ends the job (mpirun passes SIGTERM on).
+    install_interrupt_cleanup();
+    track_temp_file(temp_);
+    const int opened =
+        MPI_File_open(world.comm(), temp_.c_str(), MPI_MODE_WRONLY, MPI_INFO_NULL, &handle_);
+    s = opened == MPI_SUCCESS ? Status() : io_error("cannot open '{}' with MPI-IO", temp_);
+    return agree(world, s);
+  }
+
+  Status write_at(uint64_t offset, const std::vector<uint8_t>& bytes) {
+    // In slices: an MPI count is an int.
+    constexpr uint64_t kSlice = uint64_t{1} << 30;
+    for (uint64_t at = 0; at < bytes.size(); at += kSlice) {
+      const int count = static_cast<int>(std::min<uint64_t>(kSlice, bytes.size() - at));
+      MPI_Status status;
+      if (MPI_File_write_at(handle_, static_cast<MPI_Offset>(offset + at), bytes.data() + at, count,
+                            MPI_BYTE, &status) != MPI_SUCCESS) {
+        return io_error("cannot write '{}' at byte {}", temp_, offset + at);
+      }
+    }
+    return Status();
+  }
+
+  // Collective: closes the file everywhere, then rank 0 renames it.
+  Status commit(const Status& before) {
+    Status s = agree(*world_, before);
+    if (MPI_File_close(&handle_) != MPI_SUCCESS && s.ok()) {
+      s = io_error("cannot close '{}'", temp_);
+    }
+    if (s = agree(*world_, s); !s.ok()) return s;
+    if (world_->rank() == 0) s = file_->commit();
+    s = agree(*world_, s);
+    if (s.ok()) untrack_temp_file(temp_);
+    return s;
+  }
+
+  ~SharedOutput() {
+    if (handle_ != MPI_FILE_NULL) MPI_File_close(&handle_);
+    // Rank 0's OutputFile removes an uncommitted temporary itself.
+  }
+
+ private:
+  const MpiWorld* world_ = nullptr;
+  std::unique_ptr<OutputFile> file_;
+  std::string temp_;
+  MPI_File handle_ = MPI_FILE_NULL;
+};
+
+struct Block {
+  int32_t index;
+  CountBuffer counts;
+  EncodedPart part;
+};
+
+// Computes the blocks this process takes, until none is left.
+Status compute_blocks(const MpiWorld& world, const RenderPlan& plan, const BlockLayout& layout,
+                      int threads, RowWork& work, ImageWide& wide, std::vector<Block>* mine) {
+  BlockCounter counter(world);
+  Status s;
+  try {
+    for (int32_t b = counter.next(); b < layout.blocks; b = counter.next()) {
+      Block block{b, CountBuffer(plan.params.width, layout.rows(b), plan.channels), {}};
+      block.counts.set_rows(layout.first_row(b), layout.rows(b));
+      if (s = compute_rows(block.counts, threads, work.compute_row()); !s.ok()) break;
+      wide.add(block.counts);
+      mine->push_back(std::move(block));
+    }
+  } catch (const std::bad_alloc&) {
+    s = resource_exhausted("out of memory while rendering {}x{}", plan.params.width,
+                           plan.params.height);
+  }
+  return s;
+}
+
+// The statistics and what the colouring needs, of every process's blocks.
+CountStats combine(const MpiWorld& world, int32_t iterations, const CountStats& mine,
+                   ImageWide& wide) {
+  CountStats all(iterations);
+  for (const CountStats& s : gather_all(world, mine)) all.merge(s);
+  SmoothRange smooth;
+  for (const SmoothRange& r : gather_all(world, wide.smooth())) smooth.merge(r);
+  wide.smooth() = smooth;
+  std::span<int64_t> bins = wide.histogram().bins();
+  if (bins.size() > 1) sum_all(world, bins.data(), bins.size());
+  return all;
+}
+
+// The content hash of every block in order: each process adds its blocks
+// when the state reaches them, and passes it to the owner of the next block.
+std::string hash_in_order(const MpiWorld& world, const BlockLayout& layout,
+                          const std::vector<Block>& mine) {
+  std::vector<uint64_t> owner(static_cast<size_t>(layout.blocks), 0);
+  for (const Block& b : mine) owner[static_cast<size_t>(b.index)] = world.rank() + 1;
+  sum_all(world, &owner);  // rank + 1 of each block's process
+  const auto rank_of = [&](int32_t b) { return static_cast<int>(owner[b]) - 1; };
+  ContentHash hash;
+  size_t next_mine = 0;
+  for (int32_t b = 0; b < layout.blocks; ++b) {
+    if (rank_of(b) != world.rank()) continue;
+    if (b > 0 && rank_of(b - 1) != world.rank()) {
+      std::vector<uint8_t> state(hash.state().size());
+      MPI_Recv(state.data(), static_cast<int>(state.size()), MPI_BYTE, rank_of(b - 1), b,
+               world.comm(), MPI_STATUS_IGNORE);
+      hash.set_state(state);
+    }
+    hash.add(mine[next_mine++].counts.counts());
+    if (b + 1 < layout.blocks && rank_of(b + 1) != world.rank()) {
+      const std::vector<uint8_t> state = hash.state();
+      MPI_Send(state.data(), static_cast<int>(state.size()), MPI_BYTE, rank_of(b + 1), b + 1,
+               world.comm());
+    }
+  }
+  return broadcast(world, hash.text(), rank_of(layout.blocks - 1));
+}
+
+}  // namespace
+
+Status mpi_render_to_output(const MpiWorld& world, const RenderPlan& plan, RenderReport* report) {
+  const KernelParams& k = plan.params;
+  const auto start = std::chrono::steady_clock::now();
+  *report = RenderReport{plan, 0, 0, CountStats(k.iterations), "", DeepReport(), {}};
+  if (plan.to_stdout()) {
+    return invalid_argument("an MPI render writes a file: give -o PATH, not -o -");
+  }
+  if (plan.method == Method::kPerturbation) {
+    return unsupported(
+        "deep zoom (perturbation) does not run across MPI processes yet; run it "
+        "as one process");
+  }
+  ImageSpec spec = image_spec_of(plan);
+  if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
+  const int threads = threads_worth_starting(k, plan.threads);
+  spec.threads = threads;
+  // The layout needs the part encoder's multiple, which its range does not change.
+  const BlockLayout layout = block_layout(
+      k.width, k.height, make_part_encoder(plan.format, spec)->rows_multiple(), world.size());
+  // Each process holds its share of the counts and of the encoded bytes.
+  const uint64_t share = held_bytes(k.width, k.height, plan.channels) / world.size() +
+                         held_bytes(k.width, layout.block_rows, plan.channels);
+  if (Status s = agree(
+          world, check_memory(share + encoder_memory_bytes(plan.format, spec, layout.block_rows)));
+      !s.ok()) {
+    return s;
+  }
+  SharedOutput output;
+  if (Status s = output.open(world, plan.output); !s.ok()) return s;
+
+  RankReport mine_report;
+  mine_report.rank = world.rank();
+  // Compute.
+  ProgressBar progress(k.height, ProgressBar::wanted(plan.quiet || world.rank() != 0));
+  RowWork work(plan, threads, progress, /*counted=*/true);
+  ImageWide wide(plan);
+  std::vector<Block> mine;
+  const auto compute_start = std::chrono::steady_clock::now();
+  Status s = compute_blocks(world, plan, layout, threads, work, wide, &mine);
+  mine_report.compute_seconds = seconds_since(compute_start);
+  if (s = agree(world, s); !s.ok()) return output.commit(s);
+  report->stats = combine(world, k.iterations, work.stats(), wide);
+  report->render_seconds = seconds_since(start);
+
+  // Hash and encode.
+  const auto encode_start = std::chrono::steady_clock::now();
+  if (hash_wanted(plan)) report->hash = hash_in_order(world, layout, mine);
+  spec.range = count_range(report->stats);
+  wide.finish(&spec);
+  std::unique_ptr<PartEncoder> encoder = make_part_encoder(plan.format, spec);
+  std::vector<uint64_t> sizes(static_cast<size_t>(layout.blocks), 0);
+  std::vector<uint64_t> adlers(sizes.size(), 0);
+  std::vector<uint64_t> raw_bytes(sizes.size(), 0);
+  for (Block& b : mine) {
+    if (s = encoder->part(b.counts, &b.part); !s.ok()) break;
+    b.counts = CountBuffer(1, 1);  // the counts are no longer needed
+    const auto i = static_cast<size_t>(b.index);
+    sizes[i] = b.part.bytes.size();
+    adlers[i] = b.part.adler;
+    raw_bytes[i] = b.part.raw_bytes;
+    mine_report.blocks += 1;
+    mine_report.rows += layout.rows(b.index);
+  }
+  std::vector<uint8_t> header;
+  if (s.ok()) s = encoder->header(&header);
+  mine_report.encode_seconds = seconds_since(encode_start);
+  if (s = agree(world, s); !s.ok()) return output.commit(s);
+  sum_all(world, &sizes);
+  sum_all(world, &adlers);
+  sum_all(world, &raw_bytes);
+  const std::vector<uint64_t> offsets = part_offsets(header.size(), sizes);
+
+  // Write: every process its parts, rank 0 the header and the trailer.
+  const auto write_start = std::chrono::steady_clock::now();
+  for (const Block& b : mine) {
+    if (s = output.write_at(offsets[static_cast<size_t>(b.index)], b.part.bytes); !s.ok()) break;
+    mine_report.bytes += b.part.bytes.size();
+  }
+  if (s.ok() && world.rank() == 0) {
+    std::vector<uint8_t> trailer;
+    const std::vector<uint32_t> adlers32(adlers.begin(), adlers.end());
+    s = encoder->trailer(combine_adlers(adlers32, raw_bytes),
+                         render_params_json(plan, report->hash), &trailer);
+    if (s.ok()) s = output.write_at(0, header);
+    if (s.ok()) s = output.write_at(offsets.back(), trailer);
+    mine_report.bytes += header.size() + trailer.size();
+  }
+  mine_report.write_seconds = seconds_since(write_start);
+  if (s = output.commit(s); !s.ok()) return s;
+  report->ranks = gather_all(world, mine_report);
+  report->encode_seconds = seconds_since(start) - report->render_seconds;
+  return Status();
+}
+
+}  // namespace mandelbrot

@@ -1,0 +1,158 @@
+"""Renders across MPI processes (docs/SEMANTICS.md, "MPI"): `mpirun -n P mandelbrot`
+writes the single-process bytes for every P and format, and a process that fails
+part-way leaves no file and makes the job fail. Registered only when mandelbrot-mpi
+was built (tests/CMakeLists.txt); scripts/setup installs OpenMPI, so CI runs it."""
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+import unittest
+
+from support import MANDELBROT, ScratchTestCase, run
+
+MPIRUN = shutil.which("mpirun")
+# OpenMPI refuses to run as root without these (CI machines and containers run as root).
+ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
+           OMPI_MCA_rmaps_base_oversubscribe="1")
+
+
+def mpirun(processes, args, **kwargs):
+    return subprocess.run([MPIRUN, "--oversubscribe", "-n", str(processes), *args],
+                          capture_output=True, timeout=300, env=ENV, **kwargs)
+
+
+def error_lines(stderr):
+    """Our own lines on stderr (mpirun adds its own framed notices)."""
+    return [line for line in stderr.decode().splitlines() if line.startswith("mandelbrot:")]
+
+
+VIEW = ["--width", "333", "--height", "251", "--iter", "400", "--center", "-0.745,0.11",
+        "--radius", "0.03"]
+
+
+class SameBytes(ScratchTestCase):
+    def test_every_format_and_process_count_gives_the_single_process_bytes(self):
+        for fmt in ["png", "raw", "npy", "pgm", "ppm", "pbm"]:
+            single = self.file(f"single.{fmt}")
+            run([*VIEW, "-o", single, "-q"], check=True)
+            with open(single, "rb") as f:
+                expected = f.read()
+            for processes in [1, 2, 3, 4]:
+                out = self.file(f"mpi{processes}.{fmt}")
+                result = mpirun(processes, [MANDELBROT, *VIEW, "-o", out, "-q", "--threads", "1"])
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                with open(out, "rb") as f:
+                    self.assertEqual(f.read(), expected, f"{fmt} with {processes} processes")
+            print(f"{fmt}: 1 to 4 processes give the single render's {len(expected)} bytes")
+
+    def test_colourings_that_need_the_whole_image_and_channels(self):
+        for extra in [["--colouring", "histogram"], ["--colouring", "smooth"],
+                      ["--colouring", "distance"], ["--scale", "fixed"],
+                      ["--colormap", "viridis"]]:
+            single = self.file("single.png")
+            run([*VIEW, *extra, "-o", single, "-q"], check=True)
+            out = self.file("mpi.png")
+            result = mpirun(3, [MANDELBROT, *VIEW, *extra, "-o", out, "-q"])
+            self.assertEqual(result.returncode, 0, result.stderr.decode())
+            with open(single, "rb") as a, open(out, "rb") as b:
+                self.assertEqual(a.read(), b.read(), extra)
+
+    def test_a_large_png_of_many_segments_and_the_hash(self):
+        args = ["--width", "1500", "--height", "1100", "--iter", "300"]
+        single = run([*args, "-o", self.file("a.png"), "--hash"], check=True)
+        result = mpirun(4, [MANDELBROT, *args, "-o", self.file("b.png"), "--hash"])
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        self.assertEqual(result.stdout, single.stdout)
+        with open(self.file("a.png"), "rb") as a, open(self.file("b.png"), "rb") as b:
+            self.assertEqual(a.read(), b.read())
+        verify = run(["verify", self.file("b.png")])
+        self.assertEqual(verify.returncode, 0, verify.stderr.decode())
+
+    def test_json_reports_each_ranks_share(self):
+        import json
+        result = mpirun(3, [MANDELBROT, *VIEW, "-o", self.file("a.raw"), "--json"])
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        report = json.loads(result.stdout)
+        ranks = report["ranks"]
+        self.assertEqual([r["rank"] for r in ranks], [0, 1, 2])
+        self.assertEqual(sum(r["rows"] for r in ranks), 251)
+        self.assertEqual(sum(r["bytes"] for r in ranks), os.path.getsize(self.file("a.raw")))
+        for r in ranks:
+            self.assertGreaterEqual(r["compute_seconds"], 0)
+
+
+class Failures(ScratchTestCase):
+    def assert_nothing_left(self):
+        self.assertEqual(os.listdir(self.path), [], "no output and no temporary")
+
+    def test_an_unwritable_output_is_one_line_and_no_file(self):
+        result = mpirun(2, [MANDELBROT, *VIEW, "-o", self.file("missing/out.png")])
+        self.assertEqual(result.returncode, 1)
+        lines = error_lines(result.stderr)
+        self.assertEqual(len(lines), 1, result.stderr.decode())
+        self.assertIn("does not exist", lines[0])
+        self.assert_nothing_left()
+
+    def test_standard_output_and_other_subcommands_are_refused(self):
+        result = mpirun(2, [MANDELBROT, *VIEW, "--format", "raw", "-o", "-"])
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(len(error_lines(result.stderr)), 1, result.stderr.decode())
+        result = mpirun(2, [MANDELBROT, "add", "1", "2"])
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("does not run across MPI processes", error_lines(result.stderr)[0])
+
+    def test_a_process_out_of_memory_fails_the_job_with_one_line(self):
+        # Rank 1 may use 700 MB; its half of a 1.2 GB raw image needs more.
+        wrapper = self.file("limit.sh")
+        with open(wrapper, "w") as f:
+            f.write('#!/bin/sh\n[ "$OMPI_COMM_WORLD_RANK" = 1 ] && ulimit -v 700000\nexec "$@"\n')
+        os.chmod(wrapper, 0o755)
+        out_dir = self.file("out")
+        os.mkdir(out_dir)
+        result = mpirun(2, [wrapper, MANDELBROT, "--width", "30000", "--height", "10000",
+                            "--iter", "10", "-o", os.path.join(out_dir, "big.raw")])
+        self.assertEqual(result.returncode, 1, result.stderr.decode())
+        lines = error_lines(result.stderr)
+        self.assertEqual(lines, ["mandelbrot: error: rank 1: out of memory while rendering "
+                                 "30000x10000"])
+        self.assertEqual(os.listdir(out_dir), [])
+
+    def test_a_process_killed_part_way_leaves_nothing(self):
+        out = self.file("out.png")
+        # About 2 s of work for each of two processes.
+        job = subprocess.Popen([MPIRUN, "--oversubscribe", "-n", "2", MANDELBROT, "--size", "800",
+                                "--iter", "200000", "--no-shortcuts", "--threads", "1", "-o", out],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+        deadline = time.time() + 30
+        while not os.listdir(self.path) and time.time() < deadline:
+            time.sleep(0.02)
+        self.assertTrue(os.listdir(self.path), "the temporary appears while rendering")
+        victim = None
+        while victim is None and time.time() < deadline:
+            victim = rank_process(1, out)
+        self.assertIsNotNone(victim)
+        os.kill(victim, signal.SIGKILL)
+        job.communicate(timeout=60)
+        self.assertNotEqual(job.returncode, 0)
+        self.assertEqual(os.listdir(self.path), [], "no output and no temporary")
+
+
+def rank_process(rank, output):
+    """The pid of the process of MPI rank `rank` writing `output`, or None."""
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if output.encode() not in f.read():
+                    continue
+            with open(f"/proc/{pid}/environ", "rb") as f:
+                if f"OMPI_COMM_WORLD_RANK={rank}".encode() in f.read().split(b"\0"):
+                    return int(pid)
+        except OSError:
+            continue
+    return None
+
+
+if __name__ == "__main__":
+    unittest.main()
