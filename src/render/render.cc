@@ -365,6 +365,11 @@ ImageSpec image_spec_of(const RenderPlan& plan) {
   spec.colouring.palette = plan.palette.palette;
   spec.colouring.period = plan.palette.period;
   spec.colouring.offset = plan.palette.offset;
+  // exr (docs/SEMANTICS.md, "EXR"): its header carries the parameters, written
+  // before the pixels, so without the hash.
+  spec.channels = plan.channels;
+  spec.bailout = k.bailout;
+  if (plan.format == OutputFormat::kExr) spec.parameters = render_params_json(plan, "");
   return spec;
 }
 
@@ -410,7 +415,7 @@ Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band
     return s;
   }
   *report = RenderReport{plan, 0, 0, CountStats(k.iterations), "", DeepReport()};
-  CountBuffer band(k.width, rows);
+  CountBuffer band(k.width, rows, plan.channels);
   // Calls each(band) for every band of the image, read in order.
   auto for_each_band = [&](const std::function<Status(const CountBuffer&)>& each) {
     for (int32_t first = 0; first < k.height; first += rows) {
