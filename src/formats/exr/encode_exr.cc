@@ -87,14 +87,17 @@ class SinkStream : public imf::OStream {
       table_differs_ = true;
       return;
     }
-    buffer_.assign(c, c + n);
-    for (uint64_t i = 0; i < size; ++i) {
-      const uint64_t at = position_ + i;
-      if (at >= table_position_ && at - table_position_ < table_.size()) {
-        buffer_[i] = table_[at - table_position_];
+    const uint64_t table_end = table_position_ + table_.size();
+    if (position_ + size <= table_position_ || position_ >= table_end) {
+      status_ = sink_.write(c, size);  // the header or the chunks: as they are
+    } else {
+      buffer_.assign(c, c + n);
+      for (uint64_t i = 0; i < size; ++i) {
+        const uint64_t at = position_ + i;
+        if (at >= table_position_ && at < table_end) buffer_[i] = table_[at - table_position_];
       }
+      status_ = sink_.write(buffer_.data(), buffer_.size());
     }
-    status_ = sink_.write(buffer_.data(), buffer_.size());
     if (!status_.ok()) throw SinkFailed();
     position_ += size;
     written_ = position_;
