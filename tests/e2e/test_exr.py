@@ -106,6 +106,15 @@ class ExrTest(ScratchTestCase):
         with open(again, "rb") as f:
             self.assertEqual(f.read(), direct)
 
+    def test_compare_reads_the_counts(self):
+        self.render(VIEW, "c.exr")
+        self.render(VIEW, "c.npy")
+        result = run(["compare", self.file("c.exr"), self.file("c.npy")])
+        self.assertEqual(result.returncode, 0, result.stderr.decode() + result.stdout.decode())
+        self.render([*VIEW[:-1], "1.1"], "d.npy")
+        result = run(["compare", self.file("c.exr"), self.file("d.npy")])
+        self.assertEqual(result.returncode, 1, result.stderr.decode())
+
     def test_a_julia_exr_records_its_family(self):
         attributes, _ = read_exr(self.render(["--size", "20", "--julia", "-0.8,0.156"], "j.exr"))
         self.assertEqual(string_attribute(attributes, "mandelbrot.family"), "julia")

@@ -17,6 +17,7 @@
 
 #include "base/input_stream.h"
 #include "base/limits.h"
+#include "formats/image_readers.h"
 
 namespace mandelbrot {
 namespace {
@@ -73,7 +74,52 @@ class OpenExrReader : public ExrReader {
   int32_t y0_;
 };
 
+// The N channel as counts, a row at a time (for compare and info).
+class ExrCountsReader : public ImageReader {
+ public:
+  ExrCountsReader(std::string path, std::unique_ptr<ExrReader> exr)
+      : path_(std::move(path)), exr_(std::move(exr)) {
+    header_.format = OutputFormat::kExr;
+    header_.kind = ImageKind::kCounts;
+    header_.width = exr_->info().width;
+    header_.height = exr_->info().height;
+  }
+
+  Status read_row(int32_t* row) override {
+    if (Status s = exr_->read_rows(row_, 1, &rows_); !s.ok()) return s;
+    const ExrInfo& info = exr_->info();
+    for (int32_t x = 0; x < header_.width; ++x) {
+      const uint32_t n = rows_.n[static_cast<size_t>(x)];
+      const int64_t count = n == kExrNeverEscaped && info.iterations
+                                ? *info.iterations - 1
+                                : int64_t{n} - info.iterations_bias;
+      if (count < INT32_MIN || count > INT32_MAX) {
+        return corruption("'{}': N = {} at row {}, column {} is not a count", path_, n, row_, x);
+      }
+      row[x] = static_cast<int32_t>(count);
+    }
+    ++row_;
+    return Status();
+  }
+
+ private:
+  std::string path_;
+  std::unique_ptr<ExrReader> exr_;
+  ExrRows rows_;
+  int32_t row_ = 0;
+};
+
 }  // namespace
+
+Status open_exr_counts_reader(const std::string& path, std::unique_ptr<ImageReader>* reader) {
+  std::unique_ptr<ExrReader> exr;
+  if (Status s = ExrReader::open(path, &exr); !s.ok()) return s;
+  if (!exr->info().has_n) {
+    return invalid_argument("'{}': an EXR file without the N channel (not escape counts)", path);
+  }
+  *reader = std::make_unique<ExrCountsReader>(path, std::move(exr));
+  return Status();
+}
 
 bool starts_like_exr(const std::string& path) {
   std::unique_ptr<InputStream> in;
