@@ -6,6 +6,7 @@ info, exr tiles joined in any order by assemble, and bad input."""
 import json
 import os
 import random
+import struct
 import unittest
 
 import numpy as np
@@ -147,7 +148,16 @@ class ExrTest(ScratchTestCase):
         garbage = self.file("garbage.exr")
         with open(garbage, "wb") as f:
             f.write(good[:4] + b"\xff" * 300)
-        for path in (truncated, garbage, self.file("missing.exr")):
+        # Headers claiming huge images: refused before anything that size is held.
+        window = good.index(b"dataWindow\0box2i\0") + len(b"dataWindow\0box2i\0") + 4
+        claims = []
+        for name, rows in (("tall", 2 ** 30), ("million", 10 ** 6)):
+            path = self.file(f"{name}.exr")
+            with open(path, "wb") as f:
+                f.write(good[:window] + struct.pack("<4i", 0, 0, 60, rows - 1) +
+                        good[window + 16:])
+            claims.append(path)
+        for path in (truncated, garbage, self.file("missing.exr"), *claims):
             commands = [["info", path], ["colour", path, "-o", self.file("o.png")]]
             if path != truncated:  # --from reads the header only, which is whole
                 commands.append(["-q", "--from", path, "-o", self.file("o.png")])
