@@ -75,6 +75,10 @@ class ExrTest(ScratchTestCase):
         self.assertEqual(by_extension, by_option)
         result = run([*VIEW, "--format", "exr", "-o", "-"], check=True)
         self.assertEqual(result.stdout, by_extension)
+        # The same bytes for any thread count, with every channel, held or in two passes.
+        args = [*VIEW, "--channels", "smooth,de"]
+        one = self.render([*args, "--threads", "1"], "one.exr")
+        self.assertEqual(self.render([*args, "--threads", "2"], "two.exr"), one)
         # Larger than a band: several bands, the same counts as npy.
         args = ["--width", "700", "--height", "900", "--iter", "60"]
         _, channels = read_exr(self.render(args, "big.exr"))
