@@ -409,7 +409,7 @@ Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band
   ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int32_t rows = band_rows(k.width, k.height);
-  if (Status s = check_memory(held_counts_bytes(k.width, rows) +
+  if (Status s = check_memory(held_bytes(k.width, rows, plan.channels) +
                               encoder_memory_bytes(plan.format, spec, rows));
       !s.ok()) {
     return s;
