@@ -5,6 +5,7 @@
 #include "app/render_command.h"
 #include "app/subcommands.h"
 #include "base/tile_grid.h"
+#include "formats/exr/exr_file.h"
 #include "render/render_params.h"
 #include "render/render_plan.h"
 #include "tools/assemble.h"
@@ -18,9 +19,10 @@ const char* const kAssembleFooter = R"(Examples:
   mandelbrot assemble --size 3000 --iter 500 --tiles 3,2 \
     tile-0-0.npy tile-1-0.npy tile-2-0.npy tile-0-1.npy tile-1-1.npy tile-2-1.npy -o big.png
 
-Give the render's own options (size, view, iterations, family, colours): the
-tiles hold counts only. Tiles go in row-major order (0,0 1,0 ... 0,1 ...), as
-npy or raw files. The output has the bytes that rendering the whole image at
+Give the render's own options (size, view, iterations, family, colours): npy
+and raw tiles hold counts only, and go in row-major order (0,0 1,0 ... 0,1 ...).
+exr tiles carry their place and their render's parameters: give them in any
+order, with --tiles and the colour options only. The output has the bytes that rendering the whole image at
 once writes (docs/SEMANTICS.md, "Tiles"); colours are scaled over the whole
 image. Exit codes: 0 done, 1 run-time failure (I/O, memory), 2 bad usage.)";
 
@@ -32,14 +34,21 @@ class AssembleCommand : public RenderCommand {
   void add_options(CLI::App& app) override {
     RenderCommand::add_options(app);
     app.add_option("tiles", tile_files,
-                   "The tile files (npy or raw counts), in row-major order: 0,0 1,0 ... 0,1 ...")
+                   "The tile files: npy or raw counts in row-major order (0,0 1,0 ... 0,1 ...), "
+                   "or exr tiles in any order")
         ->type_name("TILE")
         ->required();
   }
 
   int run() override {
     RenderOptions merged = options;
-    if (options.from) {
+    // exr tiles carry their render's parameters (docs/SEMANTICS.md, "EXR").
+    const bool exr = !tile_files.empty() && starts_like_exr(tile_files.front());
+    if (exr && !options.from) {
+      if (Status s = apply_from_file(tile_files.front(), options, &merged); !s.ok()) {
+        return report_error(s);
+      }
+    } else if (options.from) {
       if (Status s = apply_from_file(*options.from, options, &merged); !s.ok()) {
         return report_error(s);
       }
@@ -59,6 +68,13 @@ class AssembleCommand : public RenderCommand {
     merged.tile.reset();
     RenderPlan plan;
     if (Status s = make_render_plan(merged, &plan); !s.ok()) return report_error(s);
+    if (exr) {
+      RenderReport report;
+      if (Status s = assemble_exr_tiles(plan, grid, tile_files, &report); !s.ok()) {
+        return report_error(s);
+      }
+      return print_render_report(plan, report);
+    }
     if (plan.channels.any()) {
       return report_error(invalid_argument(
           "assemble joins count tiles, which hold no smooth or distance values: --colouring {} "

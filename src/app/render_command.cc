@@ -125,6 +125,11 @@ void RenderCommand::add_options(CLI::App& app) {
                   "value) or distance (the distance estimate in pixels), both '<f8' "
                   "(default count)",
                   "NAME");
+  add_text_option(app, "--channels", o.channels,
+                  "The channels an exr or npy output holds besides the counts: a list of "
+                  "count, smooth, distance (or de), e.g. count,smooth,de (docs/SEMANTICS.md, "
+                  "\"EXR\" and \"npy channels\")",
+                  "LIST");
   add_text_option(app, "--png-level", o.png_level,
                   "PNG compression, 0 (fastest) to 3 (smallest on large images) (default 1)", "N");
   app.add_flag("--json", o.json,

@@ -30,6 +30,8 @@ std::span<const Subcommand> subcommands() {
        "Render a zoom video: numbered frames from a start view to an end view, or a PPM "
        "stream for ffmpeg",
        kZoomFooter, make_zoom_command},
+      {"colour", "Re-colour saved escape data (exr, npy, raw) without rendering again",
+       kColourFooter, make_colour_command},
   };
   return kSubcommands;
 }

@@ -19,6 +19,7 @@ std::unique_ptr<Command> make_info_command();
 std::unique_ptr<Command> make_verify_command();
 std::unique_ptr<Command> make_assemble_command();
 std::unique_ptr<Command> make_zoom_command();
+std::unique_ptr<Command> make_colour_command();
 
 extern const char* const kRenderFooter;
 extern const char* const kMathFooter;
@@ -28,5 +29,6 @@ extern const char* const kInfoFooter;
 extern const char* const kVerifyFooter;
 extern const char* const kAssembleFooter;
 extern const char* const kZoomFooter;
+extern const char* const kColourFooter;
 
 }  // namespace mandelbrot

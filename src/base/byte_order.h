@@ -16,6 +16,9 @@ inline uint16_t get_le16(const uint8_t* p) { return static_cast<uint16_t>(p[0] |
 inline uint32_t get_le32(const uint8_t* p) {
   return uint32_t{p[0]} | (uint32_t{p[1]} << 8) | (uint32_t{p[2]} << 16) | (uint32_t{p[3]} << 24);
 }
+inline uint64_t get_le64(const uint8_t* p) {
+  return uint64_t{get_le32(p)} | (uint64_t{get_le32(p + 4)} << 32);
+}
 inline uint16_t get_be16(const uint8_t* p) { return static_cast<uint16_t>((p[0] << 8) | p[1]); }
 inline uint32_t get_be32(const uint8_t* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
@@ -24,6 +27,12 @@ inline uint32_t get_be32(const uint8_t* p) {
 inline void put_le16(uint8_t* p, uint16_t v) {
   p[0] = static_cast<uint8_t>(v);
   p[1] = static_cast<uint8_t>(v >> 8);
+}
+inline void put_le32(uint8_t* p, uint32_t v) {
+  for (int b = 0; b < 4; ++b) p[b] = static_cast<uint8_t>(v >> (8 * b));
+}
+inline void put_le64(uint8_t* p, uint64_t v) {
+  for (int b = 0; b < 8; ++b) p[b] = static_cast<uint8_t>(v >> (8 * b));
 }
 inline void put_be16(uint8_t* p, uint16_t v) {
   p[0] = static_cast<uint8_t>(v >> 8);

@@ -20,13 +20,18 @@ Status check_encodable(OutputFormat format, const ImageSpec& spec) {
 }
 
 bool has_colours(OutputFormat format) {
-  return format == OutputFormat::kPng || format == OutputFormat::kPpm;
+  return format == OutputFormat::kPng || format == OutputFormat::kPpm ||
+         format == OutputFormat::kExr;
 }
 
 uint64_t encoder_memory_bytes(OutputFormat format, const ImageSpec& spec, int32_t band_rows) {
   // At most a band's RGB rows (PNG: filtered, with a compressed copy beside).
   const uint64_t rgb =
       (3 * static_cast<uint64_t>(spec.width) + 1) * static_cast<uint64_t>(band_rows);
+  // exr: a band of its channels (exr_file.h), at most 22 bytes a pixel.
+  if (format == OutputFormat::kExr) {
+    return 22 * static_cast<uint64_t>(spec.width) * static_cast<uint64_t>(band_rows);
+  }
   return format == OutputFormat::kPng ? 2 * rgb : rgb;
 }
 
@@ -44,6 +49,8 @@ std::unique_ptr<Encoder> make_encoder(OutputFormat format, const ImageSpec& spec
       return make_ppm_encoder(spec, sink);
     case OutputFormat::kPbm:
       return make_pbm_encoder(spec, sink);
+    case OutputFormat::kExr:
+      return make_exr_encoder(spec, sink);
   }
   return nullptr;
 }

@@ -40,9 +40,15 @@ struct ImageSpec {
   // png, ppm: the colouring method and what it needs of the whole image,
   // known before the first band (docs/SEMANTICS.md, "Colouring methods").
   ColouringOptions colouring{};
+  // exr: the channels the bands hold (NF and DEX/DEY are written when held),
+  // the bailout (for NF) and the render parameters JSON, which its header,
+  // written before the first band, carries (docs/SEMANTICS.md, "EXR").
+  Channels channels{};
+  double bailout = 10.0;
+  std::string parameters{};
 };
 
-// True when `format` encodes colours (png, ppm), so that the image scale needs
+// True when `format` encodes colours (png, ppm, and exr's RGB), so that the image scale needs
 // the counts' range before encoding.
 bool has_colours(OutputFormat format);
 
@@ -88,5 +94,6 @@ std::unique_ptr<Encoder> make_npy_encoder(const ImageSpec& spec, ByteSink& sink)
 std::unique_ptr<Encoder> make_pgm_encoder(const ImageSpec& spec, ByteSink& sink);
 std::unique_ptr<Encoder> make_ppm_encoder(const ImageSpec& spec, ByteSink& sink);
 std::unique_ptr<Encoder> make_pbm_encoder(const ImageSpec& spec, ByteSink& sink);
+std::unique_ptr<Encoder> make_exr_encoder(const ImageSpec& spec, ByteSink& sink);
 
 }  // namespace mandelbrot

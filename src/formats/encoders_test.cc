@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "formats/image_reader.h"
 #include "test_support.h"
 
 namespace mandelbrot {
@@ -133,6 +134,52 @@ TEST(Encoders, EveryEncoderStreams) {
     // Bounded by the band (64 rows here), not by the image's 100000 rows.
     EXPECT_LE(encoder_memory_bytes(f, spec, 64), 2u * 3001 * 64) << output_format_name(f);
   }
+}
+
+// --channels: one packed record a pixel, read back by the npy reader with its
+// channels (docs/SEMANTICS.md, "npy channels").
+TEST(NpyEncoder, RecordsOfCountsAndChannelsReadBack) {
+  ImageSpec spec{3, 2, 10, ColourMapKind::kHot};
+  spec.channels = Channels{true, true};
+  MemorySink sink;
+  auto encoder = make_encoder(OutputFormat::kNpy, spec, sink);
+  ASSERT_TRUE(encoder->begin().ok());
+  CountBuffer band(3, 2, spec.channels);
+  band.set_rows(0, 2);
+  for (int32_t r = 0; r < 2; ++r) {
+    const RowOut out = band.row_out(r);
+    for (int32_t x = 0; x < 3; ++x) {
+      out.counts[x] = 3 * r + x;
+      out.smooth[x] = 0.5 + 3 * r + x;
+      out.distance[x] = -1.0 / (1 + 3 * r + x);
+    }
+  }
+  ASSERT_TRUE(encoder->write_rows(band).ok());
+  ASSERT_TRUE(encoder->finish().ok());
+  const std::string bytes = sink.text();
+  EXPECT_NE(bytes.find("{'descr': [('count', '<i4'), ('smooth', '<f8'), ('distance', '<f8')], "
+                       "'fortran_order': False, 'shape': (2, 3), }"),
+            std::string::npos);
+
+  std::unique_ptr<ImageReader> reader;
+  ASSERT_TRUE(open_image(InputStream::from_bytes(reinterpret_cast<const uint8_t*>(bytes.data()),
+                                                 bytes.size(), "mem"),
+                         "mem.npy", std::nullopt, std::nullopt, &reader)
+                  .ok());
+  EXPECT_EQ(reader->channels(), (Channels{true, true}));
+  for (int32_t r = 0; r < 2; ++r) {
+    int32_t counts[3];
+    double smooth[3];
+    double distance[3];
+    ASSERT_TRUE(reader->read_row(counts).ok());
+    reader->row_channels(smooth, distance);
+    for (int32_t x = 0; x < 3; ++x) {
+      EXPECT_EQ(counts[x], 3 * r + x);
+      EXPECT_EQ(smooth[x], 0.5 + 3 * r + x);
+      EXPECT_EQ(distance[x], -1.0 / (1 + 3 * r + x));
+    }
+  }
+  EXPECT_TRUE(reader->finish().ok());
 }
 
 }  // namespace

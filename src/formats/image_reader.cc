@@ -7,6 +7,7 @@
 
 #include "base/limits.h"
 #include "base/parse.h"
+#include "formats/exr/exr_file.h"
 #include "formats/image_readers.h"
 #include "formats/png/png_text.h"
 
@@ -93,10 +94,15 @@ Status open_image(std::unique_ptr<InputStream> in, const std::string& path,
   if (start.size() >= 2 && start[0] == 'P' && start[1] >= '4' && start[1] <= '6') {
     return open_netpbm_reader(std::move(in), reader);
   }
+  if (starts_with(start, kExrMagic)) {
+    if (path == "-")
+      return invalid_argument("EXR files are read from a file, not from standard input");
+    return open_exr_counts_reader(path, reader);
+  }
   const auto guessed = format ? format : output_format_from_path(path);
   if (guessed != OutputFormat::kRaw) {
-    return invalid_argument("'{}': not a file this program reads (png, raw, npy, pgm, ppm, pbm)",
-                            in->name());
+    return invalid_argument("'{}': not a file this program reads ({})", in->name(),
+                            output_format_list());
   }
   if (!raw_size) {
     return invalid_argument("'{}' is raw counts: give its size with --width and --height",

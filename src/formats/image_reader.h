@@ -12,6 +12,7 @@
 
 #include "base/input_stream.h"
 #include "base/status.h"
+#include "buffer/count_buffer.h"
 #include "formats/output_format.h"
 
 namespace mandelbrot {
@@ -43,6 +44,14 @@ class ImageReader {
   virtual Status read_row(int32_t* row) = 0;
   // After the last row: an error when raw or npy data go on past the image.
   virtual Status finish() { return Status(); }
+  // The channels the file holds besides the counts (npy records of
+  // --channels, docs/SEMANTICS.md, "npy channels"), and those of the row
+  // read_row() read last, each into width doubles when held and not null.
+  virtual Channels channels() const { return {}; }
+  virtual void row_channels(double* smooth, double* distance) const {
+    (void)smooth;
+    (void)distance;
+  }
 
  protected:
   ImageHeader header_;

@@ -28,6 +28,9 @@ Status finish_counts(StatusCode code, InputStream& in, int sample_bytes, int32_t
 Status open_png_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageReader>* reader);
 Status open_npy_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageReader>* reader);
 Status open_netpbm_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageReader>* reader);
+// The counts of an EXR file's N channel (exr/exr_file.h): N - IterationsBias,
+// and Iterations - 1 where N is kExrNeverEscaped. Read by path: OpenEXR seeks.
+Status open_exr_counts_reader(const std::string& path, std::unique_ptr<ImageReader>* reader);
 // REQUIRES: size is within kMaxImageSide.
 Status open_raw_reader(std::unique_ptr<InputStream> in, std::pair<int32_t, int32_t> size,
                        std::unique_ptr<ImageReader>* reader);

@@ -13,13 +13,14 @@ struct FormatName {
   std::string_view name;
 };
 
-constexpr std::array<FormatName, 6> kFormats = {{
+constexpr std::array<FormatName, 7> kFormats = {{
     {OutputFormat::kPng, "png"},
     {OutputFormat::kRaw, "raw"},
     {OutputFormat::kNpy, "npy"},
     {OutputFormat::kPgm, "pgm"},
     {OutputFormat::kPpm, "ppm"},
     {OutputFormat::kPbm, "pbm"},
+    {OutputFormat::kExr, "exr"},
 }};
 
 }  // namespace
@@ -47,6 +48,6 @@ std::string_view output_format_name(OutputFormat format) {
   return "?";
 }
 
-std::string_view output_format_list() { return "png, raw, npy, pgm, ppm, pbm"; }
+std::string_view output_format_list() { return "png, raw, npy, pgm, ppm, pbm, exr"; }
 
 }  // namespace mandelbrot

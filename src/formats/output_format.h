@@ -13,6 +13,7 @@ enum class OutputFormat {
   kPgm,  // P5 greyscale of the counts, maxval iterations-1
   kPpm,  // P6 RGB through a colour map
   kPbm,  // P4 bitmap, 1 where the point never escaped
+  kExr,  // OpenEXR escape data: N, NF, DEX, DEY and linear RGB (formats/exr/exr_file.h)
 };
 
 // "png", "raw", ... in any case ("PNG" too); nullopt for anything else.
@@ -24,7 +25,7 @@ std::optional<OutputFormat> output_format_from_path(std::string_view path);
 
 std::string_view output_format_name(OutputFormat format);
 
-// "png, raw, npy, pgm, ppm, pbm", for messages and help.
+// "png, raw, npy, pgm, ppm, pbm, exr", for messages and help.
 std::string_view output_format_list();
 
 }  // namespace mandelbrot

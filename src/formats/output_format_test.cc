@@ -6,7 +6,7 @@ namespace mandelbrot {
 namespace {
 
 TEST(OutputFormat, ParsesEveryName) {
-  for (std::string_view name : {"png", "raw", "npy", "pgm", "ppm", "pbm"}) {
+  for (std::string_view name : {"png", "raw", "npy", "pgm", "ppm", "pbm", "exr"}) {
     const auto format = parse_output_format(name);
     ASSERT_TRUE(format) << name;
     EXPECT_EQ(output_format_name(*format), name);

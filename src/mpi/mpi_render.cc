@@ -196,6 +196,10 @@ Status mpi_render_to_output(const MpiWorld& world, const RenderPlan& plan, Rende
         "deep zoom (perturbation) does not run across MPI processes yet; run it "
         "as one process");
   }
+  if (plan.format == OutputFormat::kExr) {
+    return unsupported("exr output does not run across MPI processes yet; run it as one process "
+                       "or write npy");
+  }
   ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int threads = threads_worth_starting(k, plan.threads);

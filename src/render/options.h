@@ -26,6 +26,7 @@ struct RenderOptions {
   std::optional<std::string> colour_map;      // --colormap NAME
   std::optional<std::string> scale;           // --scale image|fixed
   std::optional<std::string> channel;         // --channel count|smooth|distance (npy)
+  std::optional<std::string> channels;        // --channels count,smooth,distance (exr, npy)
   std::optional<std::string> colouring;       // --colouring log|smooth|histogram|distance
   std::optional<std::string> interior;        // --interior black|white|#rrggbb
   std::optional<std::string> palette;         // --palette FILE (replaces --colormap)

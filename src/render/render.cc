@@ -286,6 +286,11 @@ ImageSpec image_spec_of(const RenderPlan& plan) {
   spec.colouring.palette = plan.palette.palette;
   spec.colouring.period = plan.palette.period;
   spec.colouring.offset = plan.palette.offset;
+  // exr (docs/SEMANTICS.md, "EXR"): its header carries the parameters, written
+  // before the pixels, so without the hash.
+  spec.channels = plan.channels;
+  spec.bailout = k.bailout;
+  if (plan.format == OutputFormat::kExr) spec.parameters = render_params_json(plan, "");
   return spec;
 }
 
@@ -325,13 +330,13 @@ Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band
   ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int32_t rows = band_rows(k.width, k.height);
-  if (Status s = check_memory(held_counts_bytes(k.width, rows) +
+  if (Status s = check_memory(held_bytes(k.width, rows, plan.channels) +
                               encoder_memory_bytes(plan.format, spec, rows));
       !s.ok()) {
     return s;
   }
   *report = RenderReport{plan, 0, 0, CountStats(k.iterations), "", DeepReport(), {}};
-  CountBuffer band(k.width, rows);
+  CountBuffer band(k.width, rows, plan.channels);
   // Calls each(band) for every band of the image, read in order.
   auto for_each_band = [&](const std::function<Status(const CountBuffer&)>& each) {
     for (int32_t first = 0; first < k.height; first += rows) {

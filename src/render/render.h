@@ -59,7 +59,8 @@ using ReadBand = std::function<Status(CountBuffer& band)>;
 // read_band is called for every band of rows in order, twice over the image
 // when the colouring needs the image's range first (RangePass), else once.
 // Memory: a band of counts and the encoder's, whatever the image's size.
-// REQUIRES: plan was made by make_render_plan(), without a tile or channels.
+// The bands hold plan.channels, which read_band fills too (`colour`).
+// REQUIRES: plan was made by make_render_plan(), without a tile.
 Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band,
                                RenderReport* report);
 

@@ -12,6 +12,7 @@
 #include "base/parse.h"
 #include "base/version.h"
 #include "colour/colouring.h"
+#include "formats/exr/exr_file.h"
 #include "formats/png/png_chunks.h"
 #include "formats/png/png_text.h"
 #include "render/kfr_options.h"
@@ -290,8 +291,17 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   if (Status s = in->peek(kPngSignature.size(), &start); !s.ok()) return s.with_prefix("--from: ");
   std::string json;
   bool kfr = false;  // a Kalles Fraktaler location rather than a parameters JSON
-  if (std::string_view(reinterpret_cast<const char*>(start.data()), start.size()) ==
-      kPngSignature) {
+  const std::string_view head(reinterpret_cast<const char*>(start.data()), start.size());
+  if (head.substr(0, kExrMagic.size()) == kExrMagic) {
+    // docs/SEMANTICS.md, "EXR": the parameters are the header's "mandelbrot" attribute.
+    std::unique_ptr<ExrReader> exr;
+    if (Status s = ExrReader::open(path, &exr); !s.ok()) return s.with_prefix("--from: ");
+    if (!exr->info().parameters) {
+      return invalid_argument(
+          "--from: '{}' has no mandelbrot parameters (not written by this program?)", path);
+    }
+    json = *exr->info().parameters;
+  } else if (head == kPngSignature) {
     PngHeader header;
     std::optional<std::string> text;
     if (Status s = scan_png(*in, kParamsKeyword, &header, &text); !s.ok()) {
@@ -376,6 +386,7 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   if (cl.palette_offset) o.palette_offset = cl.palette_offset;
   if (cl.scale) o.scale = cl.scale;
   o.channel = cl.channel;
+  o.channels = cl.channels;
   if (cl.colouring) o.colouring = cl.colouring;
   if (cl.interior) o.interior = cl.interior;
   if (cl.png_level) o.png_level = cl.png_level;

@@ -92,6 +92,7 @@ RenderOptions with_probe_size(RenderOptions o) {
   o.output = "-";
   o.format = "npy";
   o.channel.reset();
+  o.channels.reset();
   o.colouring.reset();
   o.json = false;
   o.hash = false;
@@ -185,6 +186,33 @@ Status choose_output(const RenderOptions& o, OutputFormat* format, std::string* 
   return Status();
 }
 
+// --channels: a comma-separated list of count, smooth, distance (or de), each
+// at most once (docs/SEMANTICS.md, "EXR" and "npy channels").
+Status parse_channel_list(const std::string& text, Channels* channels) {
+  bool count = false;
+  size_t start = 0;
+  while (true) {
+    const size_t comma = text.find(',', start);
+    const std::string name = ascii_lower(
+        text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+    bool* seen = name == "count"                        ? &count
+                 : name == "smooth"                     ? &channels->smooth
+                 : (name == "distance" || name == "de") ? &channels->distance
+                                                        : nullptr;
+    if (!seen) {
+      return invalid_argument(
+          "unknown channel '{}' in --channels '{}' (known: count, smooth, "
+          "distance or de)",
+          name, text);
+    }
+    if (*seen) return invalid_argument("channel '{}' twice in --channels '{}'", name, text);
+    *seen = true;
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return Status();
+}
+
 // --channel: which values an npy output holds (docs/SEMANTICS.md, "Channels").
 Status parse_data_channel(const RenderOptions& o, DataChannel* channel) {
   const std::string name = o.channel.value_or("count");
@@ -269,9 +297,23 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   if (Status s = choose_output(o, &p.format, &p.output); !s.ok()) return s;
   // Only what the output reads is computed: the npy channel, or the channel
   // the colouring of a colour format reads.
+  if (o.channels) {
+    if (Status s = parse_channel_list(*o.channels, &p.listed_channels); !s.ok()) return s;
+    if (p.format != OutputFormat::kExr && p.format != OutputFormat::kNpy) {
+      return invalid_argument(
+          "--channels {} needs --format exr or npy (a {} file cannot hold the channels)",
+          *o.channels, output_format_name(p.format));
+    }
+    if (o.channel) {
+      return invalid_argument("--channel {} and --channels {}: give one of them", *o.channel,
+                              *o.channels);
+    }
+  }
   const Channels coloured = has_colours(p.format) ? channels_of(p.colouring) : Channels{};
-  p.channels.smooth = p.data_channel == DataChannel::kSmooth || coloured.smooth;
-  p.channels.distance = p.data_channel == DataChannel::kDistance || coloured.distance;
+  p.channels.smooth =
+      p.data_channel == DataChannel::kSmooth || coloured.smooth || p.listed_channels.smooth;
+  p.channels.distance =
+      p.data_channel == DataChannel::kDistance || coloured.distance || p.listed_channels.distance;
   if (p.colouring == Colouring::kHistogram && k.iterations > kMaxHistogramIterations) {
     return invalid_argument("--colouring histogram supports --iter up to {}, got {}",
                             kMaxHistogramIterations, k.iterations);

@@ -50,6 +50,8 @@ struct RenderPlan {
   // the counts (docs/SEMANTICS.md, "Channels"): only those asked for.
   DataChannel data_channel = DataChannel::kCount;
   Channels channels;
+  // --channels: the channels asked for an exr or npy output (count always).
+  Channels listed_channels;
   Colouring colouring = Colouring::kLog;
   std::optional<Rgb> interior;  // unset: the colouring's own
   PaletteChoice palette;        // --palette, --palette-period, --palette-offset

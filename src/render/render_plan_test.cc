@@ -397,5 +397,40 @@ TEST(RenderPlan, IterAutoFollowsItsProbe) {
   EXPECT_NE(error_of(o).find("--iter"), std::string::npos);
 }
 
+// --channels (docs/SEMANTICS.md, "EXR" and "npy channels"): the channels an
+// exr or npy output holds; other formats cannot hold them.
+TEST(RenderPlan, ChannelsListForExrAndNpy) {
+  RenderOptions o;
+  o.output = "x.exr";
+  o.channels = "smooth,de";
+  RenderPlan p = plan_of(o);
+  EXPECT_EQ(p.format, OutputFormat::kExr);
+  EXPECT_EQ(p.channels, (Channels{true, true}));
+  EXPECT_EQ(p.params.bailout, 256.0);  // the channels' default bailout
+  o.output = "x.npy";
+  o.channels = "count,distance";
+  p = plan_of(o);
+  EXPECT_EQ(p.channels, (Channels{false, true}));
+  o.output = "x.exr";
+  o.channels.reset();
+  EXPECT_EQ(plan_of(o).channels, Channels{});  // exr: N and RGB only, unless asked
+  o.colouring = "smooth";
+  EXPECT_EQ(plan_of(o).channels, (Channels{true, false}));  // exr's RGB reads it
+
+  RenderOptions bad;
+  bad.output = "x.png";
+  bad.channels = "smooth";
+  EXPECT_NE(error_of(bad).find("--channels smooth needs --format exr or npy"), std::string::npos);
+  bad.output = "x.exr";
+  bad.channels = "count,bogus";
+  EXPECT_NE(error_of(bad).find("unknown channel 'bogus'"), std::string::npos);
+  bad.channels = "de,distance";
+  EXPECT_NE(error_of(bad).find("twice"), std::string::npos);
+  bad.channels = "smooth";
+  bad.channel = "smooth";
+  bad.output = "x.npy";
+  EXPECT_NE(error_of(bad).find("give one of them"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace mandelbrot

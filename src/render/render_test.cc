@@ -78,6 +78,7 @@ TEST(Render, RangePassFollowsFormatScaleAndSize) {
   EXPECT_EQ(range_pass(plan), RangePass::kTwoPasses);
   plan.scale = ColourScale::kFixed;
   EXPECT_EQ(range_pass(plan), RangePass::kNone);
+  EXPECT_EQ(range_pass(plan_for(dir.file("a.exr"), "64", "32", "50")), RangePass::kHeld);
   plan = plan_for(dir.file("a.ppm"), "64", "32", "50");
   EXPECT_EQ(range_pass(plan), RangePass::kHeld);
   // The smooth colouring needs the image's range, its cyclic gradient does not
@@ -125,7 +126,7 @@ TEST(Render, HeldAndTwoPassRendersWriteTheSameBytesForAnyThreads) {
   ScratchDir dir;
   std::vector<std::vector<char>> files;
   std::vector<std::string> hashes;
-  for (const char* format : {"png", "ppm"}) {
+  for (const char* format : {"exr", "png", "ppm"}) {  // exr: its R, G, B are coloured too
     for (uint64_t limit : {uint64_t{1} << 30, uint64_t{0}}) {
       for (int threads : {1, 2}) {
         const std::string path = dir.file(fmt::format("x{}{}.{}", limit, threads, format));

@@ -3,12 +3,16 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "base/same_file.h"
+#include "formats/exr/exr_file.h"
 #include "formats/image_reader.h"
 
 namespace mandelbrot {
@@ -145,7 +149,177 @@ class TileRows {
   std::vector<std::unique_ptr<ImageReader>> open_;
 };
 
+// An exr tile: its file, place and parameters.
+struct ExrTile {
+  std::string path;
+  int32_t column = 0;
+  int32_t row = 0;
+  PixelRect rect;
+  std::unique_ptr<ExrReader> reader;  // open while its row of tiles is read
+};
+
+// The parameters that make tiles parts of the same render.
+constexpr const char* kSameRenderKeys[] = {"width",   "height", "tiles", "iterations", "view",
+                                           "bailout", "family", "power", "julia",      "method"};
+
+// Opens an exr tile and reads its place from its parameters.
+Status open_exr_tile(const std::string& path, TileGrid grid, ExrTile* tile,
+                     nlohmann::json* params) {
+  if (!starts_like_exr(path)) {
+    return invalid_argument("'{}': exr tiles cannot be joined with tiles of another format", path);
+  }
+  if (Status s = ExrReader::open(path, &tile->reader); !s.ok()) return s;
+  const ExrInfo& info = tile->reader->info();
+  *params = nlohmann::json::parse(info.parameters.value_or(""), nullptr, false);
+  if (!params->is_object() || !params->contains("tiles") || !params->contains("tile") ||
+      !(*params)["tiles"].is_string() || !(*params)["tile"].is_string()) {
+    return invalid_argument(
+        "'{}' is not an exr tile of this program (no tiles and tile in its "
+        "parameters)",
+        path);
+  }
+  TileGrid its;
+  if (Status s = parse_tile_grid((*params)["tiles"].get<std::string>(), &its); !s.ok()) {
+    return s.with_prefix(fmt::format("'{}': ", path));
+  }
+  if (its != grid) {
+    return invalid_argument("'{}' is a tile of --tiles {},{}, not of --tiles {},{}", path,
+                            its.columns, its.rows, grid.columns, grid.rows);
+  }
+  if (Status s = parse_tile_place((*params)["tile"].get<std::string>(), &tile->column, &tile->row);
+      !s.ok() || tile->column >= grid.columns || tile->row >= grid.rows) {
+    return invalid_argument("'{}': its tile '{}' is not a place of --tiles {},{}", path,
+                            (*params)["tile"].get<std::string>(), grid.columns, grid.rows);
+  }
+  tile->path = path;
+  return Status();
+}
+
+// The first of kSameRenderKeys on which a and b differ, or "".
+std::string differing_key(const nlohmann::json& a, const nlohmann::json& b) {
+  for (const char* key : kSameRenderKeys) {
+    const bool in_a = a.contains(key);
+    if (in_a != b.contains(key) || (in_a && a.at(key) != b.at(key))) return key;
+  }
+  return "";
+}
+
+std::string json_value(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key)) return "none";
+  return j.at(key).is_string() ? j.at(key).get<std::string>() : j.at(key).dump();
+}
+
 }  // namespace
+
+Status assemble_exr_tiles(const RenderPlan& plan, TileGrid grid,
+                          const std::vector<std::string>& tiles, RenderReport* report) {
+  const KernelParams& k = plan.params;
+  if (Status s = check_tile(k.width, k.height, grid, 0, 0); !s.ok()) return s;
+  const size_t expected = static_cast<size_t>(grid.columns) * static_cast<size_t>(grid.rows);
+  std::vector<ExrTile> placed(expected);
+  nlohmann::json first_params;
+  std::string first_path;
+  for (const std::string& path : tiles) {
+    ExrTile tile;
+    nlohmann::json params;
+    if (Status s = open_exr_tile(path, grid, &tile, &params); !s.ok()) return s;
+    if (first_path.empty()) {
+      first_params = params;
+      first_path = path;
+    } else if (const std::string key = differing_key(first_params, params); !key.empty()) {
+      return invalid_argument(
+          "'{}' and '{}' are tiles of different renders: {} {} vs {} (tiles must come from "
+          "the same render)",
+          first_path, path, key, json_value(first_params, key.c_str()),
+          json_value(params, key.c_str()));
+    }
+    ExrTile& slot = placed[static_cast<size_t>(tile.row) * grid.columns + tile.column];
+    if (!slot.path.empty()) {
+      return invalid_argument("'{}' and '{}' are both tile {},{}: each tile must be given once",
+                              slot.path, path, tile.column, tile.row);
+    }
+    tile.rect = tile_rect(k.width, k.height, grid, tile.column, tile.row);
+    const ExrInfo& info = tile.reader->info();
+    if (info.width != tile.rect.width || info.height != tile.rect.height) {
+      return invalid_argument("'{}' is {}x{}, but tile {},{} of the {}x{} image is {}x{}", path,
+                              info.width, info.height, tile.column, tile.row, k.width, k.height,
+                              tile.rect.width, tile.rect.height);
+    }
+    if ((plan.channels.smooth && !info.has_nf) || (plan.channels.distance && !info.has_de)) {
+      return invalid_argument(
+          "'{}' has no {} channel, which --colouring {} reads: render the tiles with --channels "
+          "{}",
+          path, plan.channels.smooth && !info.has_nf ? "NF" : "DEX/DEY",
+          colouring_name(plan.colouring),
+          plan.channels.smooth && !info.has_nf ? "smooth" : "distance");
+    }
+    tile.reader.reset();  // opened again when its row of tiles is read
+    slot = std::move(tile);
+  }
+  size_t given = 0;
+  for (const ExrTile& t : placed) given += t.path.empty() ? 0 : 1;
+  for (size_t at = 0; at < placed.size(); ++at) {
+    if (placed[at].path.empty()) {
+      return invalid_argument("tile {},{} of --tiles {},{} is missing ({} of {} tiles given)",
+                              at % grid.columns, at / grid.columns, grid.columns, grid.rows, given,
+                              expected);
+    }
+  }
+  if (!plan.to_stdout()) {
+    for (const ExrTile& t : placed) {
+      if (same_file(t.path, plan.output)) {
+        return invalid_argument("-o '{}' is tile {},{} ('{}'): writing it would destroy it",
+                                plan.output, t.column, t.row, t.path);
+      }
+    }
+  }
+  ExrRows rows;
+  int32_t open_row = -1;
+  const ReadBand read_band = [&](CountBuffer& band) -> Status {
+    const int32_t end = band.first_row() + band.rows();
+    for (int32_t y = band.first_row(); y < end;) {
+      // The row of tiles holding y, and the rows of the band inside it.
+      int32_t j = 0;
+      while (placed[static_cast<size_t>(j) * grid.columns].rect.y +
+                 placed[static_cast<size_t>(j) * grid.columns].rect.height <=
+             y) {
+        ++j;
+      }
+      if (j != open_row) {
+        for (ExrTile& t : placed) t.reader.reset();
+        for (int32_t i = 0; i < grid.columns; ++i) {
+          ExrTile& t = placed[static_cast<size_t>(j) * grid.columns + i];
+          if (Status s = ExrReader::open(t.path, &t.reader); !s.ok()) return s;
+        }
+        open_row = j;
+      }
+      const PixelRect& row_rect = placed[static_cast<size_t>(j) * grid.columns].rect;
+      const int32_t stop = std::min(end, row_rect.y + row_rect.height);
+      const int32_t n = stop - y;
+      for (int32_t i = 0; i < grid.columns; ++i) {
+        ExrTile& t = placed[static_cast<size_t>(j) * grid.columns + i];
+        CountBuffer piece(t.rect.width, n, plan.channels);
+        piece.set_rows(y - t.rect.y, n);
+        if (Status s = t.reader->read_rows(y - t.rect.y, n, &rows); !s.ok()) return s;
+        if (Status s =
+                band_from_exr(rows, t.reader->info(), t.path, k.iterations, k.bailout, piece);
+            !s.ok()) {
+          return s;
+        }
+        for (int32_t r = 0; r < n; ++r) {
+          const RowOut to = band.row_out(y - band.first_row() + r);
+          const RowOut from = piece.row_out(r);
+          std::copy_n(from.counts, t.rect.width, to.counts + t.rect.x);
+          if (to.smooth) std::copy_n(from.smooth, t.rect.width, to.smooth + t.rect.x);
+          if (to.distance) std::copy_n(from.distance, t.rect.width, to.distance + t.rect.x);
+        }
+      }
+      y = stop;
+    }
+    return Status();
+  };
+  return encode_counts_to_output(plan, read_band, report);
+}
 
 Status assemble_tiles(const RenderPlan& plan, TileGrid grid, const std::vector<std::string>& tiles,
                       RenderReport* report) {

@@ -28,4 +28,16 @@ namespace mandelbrot {
 Status assemble_tiles(const RenderPlan& plan, TileGrid grid, const std::vector<std::string>& tiles,
                       RenderReport* report);
 
+// The same for exr tiles (docs/SEMANTICS.md, "EXR"), given in any order: each
+// carries its place and its render's parameters. Usage errors, naming the
+// files, for: a file that is not an exr tile of `grid`, tiles of different
+// renders (size, iterations, view, bailout, family, method), a tile given twice
+// and a tile missing, all before the output is created; a tile of another
+// size than its place, and (while reading) counts outside [0, iterations).
+// The tiles' NF and DEX/DEY give the smooth and distance colourings.
+// Memory: a band of each tile of a row of tiles, and a band of the image.
+// REQUIRES: plan was made by make_render_plan() for the whole image (no tile).
+Status assemble_exr_tiles(const RenderPlan& plan, TileGrid grid,
+                          const std::vector<std::string>& tiles, RenderReport* report);
+
 }  // namespace mandelbrot

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "formats/exr/exr_file.h"
 #include "formats/image_reader.h"
 #include "formats/png/png_chunks.h"
 #include "formats/png/png_text.h"
@@ -67,6 +68,41 @@ Status describe_png(InputStream& in, Description* d) {
   return Status();
 }
 
+// An EXR file (docs/SEMANTICS.md, "EXR"): its header, and its N channel a band
+// at a time for the count range (N - IterationsBias; a pixel that never escaped
+// counts as Iterations - 1).
+Status describe_exr(const std::string& path, Description* d) {
+  if (path == "-") {
+    return invalid_argument("info reads EXR files from a file, not from standard input");
+  }
+  std::unique_ptr<ExrReader> reader;
+  if (Status s = ExrReader::open(path, &reader); !s.ok()) return s;
+  const ExrInfo& info = reader->info();
+  if (!info.has_n) return invalid_argument("'{}': an EXR file without the N channel", path);
+  d->header.format = OutputFormat::kExr;
+  d->header.kind = ImageKind::kCounts;
+  d->header.width = info.width;
+  d->header.height = info.height;
+  d->parameters = info.parameters;
+  int64_t lo = std::numeric_limits<int64_t>::max();
+  int64_t hi = std::numeric_limits<int64_t>::min();
+  constexpr int32_t kRows = 64;
+  ExrRows rows;
+  for (int32_t first = 0; first < info.height; first += kRows) {
+    const int32_t n = std::min(kRows, info.height - first);
+    if (Status s = reader->read_rows(first, n, &rows); !s.ok()) return s;
+    for (const uint32_t v : rows.n) {
+      const int64_t count = v == kExrNeverEscaped ? info.iterations.value_or(int64_t{v}) - 1
+                                                  : int64_t{v} - info.iterations_bias;
+      lo = std::min(lo, count);
+      hi = std::max(hi, count);
+    }
+  }
+  d->min_count = static_cast<int32_t>(std::clamp<int64_t>(lo, INT32_MIN, INT32_MAX));
+  d->max_count = static_cast<int32_t>(std::clamp<int64_t>(hi, INT32_MIN, INT32_MAX));
+  return Status();
+}
+
 // Any other file: its rows one at a time, for the count range.
 Status describe_rows(std::unique_ptr<InputStream> in, const std::string& path,
                      std::optional<std::pair<int32_t, int32_t>> raw_size, Description* d) {
@@ -98,9 +134,12 @@ Status describe_stream(std::unique_ptr<InputStream> in, const std::string& path,
   Description d;
   std::vector<uint8_t> start;
   if (Status s = in->peek(kPngSignature.size(), &start); !s.ok()) return s;
-  const bool png =
-      std::string_view(reinterpret_cast<const char*>(start.data()), start.size()) == kPngSignature;
-  if (Status s = png ? describe_png(*in, &d) : describe_rows(std::move(in), path, raw_size, &d);
+  const std::string_view head(reinterpret_cast<const char*>(start.data()), start.size());
+  const bool png = head == kPngSignature;
+  const bool exr = head.substr(0, kExrMagic.size()) == kExrMagic;
+  if (Status s = png   ? describe_png(*in, &d)
+                 : exr ? describe_exr(path, &d)
+                       : describe_rows(std::move(in), path, raw_size, &d);
       !s.ok()) {
     return s;
   }

@@ -1,4 +1,6 @@
-// npy: a 2-D C-order array of counts, integers or whole floats.
+// npy: a 2-D C-order array of counts, integers or whole floats, or the
+// structured records --channels writes (docs/SEMANTICS.md, "npy channels").
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -26,8 +28,8 @@ std::string npy_value(const std::string& header, const std::string& key) {
   int depth = 0;
   for (; pos < header.size(); ++pos) {
     const char c = header[pos];
-    if (c == '(') ++depth;
-    if (c == ')') --depth;
+    if (c == '(' || c == '[') ++depth;
+    if (c == ')' || c == ']') --depth;
     if (depth == 0 && (c == ',' || c == '}')) break;
   }
   const std::string value = header.substr(start, pos - start);
@@ -61,12 +63,39 @@ bool parse_shape(const std::string& text, int64_t* height, int64_t* width) {
   return true;
 }
 
-// An npy dtype: "<i4", "|u1", ">f8", ...
+// An npy dtype: "<i4", "|u1", ">f8", ..., or the records of --channels
+// (fields: count '<i4', then smooth and distance '<f8' when present).
 struct Dtype {
   bool big_endian = false;
   char type = 'i';  // 'i', 'u' or 'f'
-  int size = 4;
+  int size = 4;     // of a sample (of a record for the records)
+  Channels channels;
+  bool records() const { return channels.any(); }
 };
+
+// The records --channels writes: "[('count', '<i4'), ('smooth', '<f8'),
+// ('distance', '<f8')]" with smooth or distance left out when absent.
+bool parse_records(const std::string& descr, Dtype* dtype) {
+  std::string compact;
+  for (const char c : descr) {
+    if (c != ' ') compact.push_back(c);
+  }
+  for (const bool smooth : {false, true}) {
+    for (const bool distance : {false, true}) {
+      if (!smooth && !distance) continue;
+      std::string expected = "[('count','<i4')";
+      if (smooth) expected += ",('smooth','<f8')";
+      if (distance) expected += ",('distance','<f8')";
+      expected += "]";
+      if (compact == expected) {
+        dtype->channels = Channels{smooth, distance};
+        dtype->size = 4 + (smooth ? 8 : 0) + (distance ? 8 : 0);
+        return true;
+      }
+    }
+  }
+  return false;
+}
 
 bool parse_dtype(const std::string& quoted, Dtype* dtype) {
   if (quoted.size() != 5 || quoted.front() != '\'' || quoted.back() != '\'') return false;
@@ -106,10 +135,31 @@ class NpyReader : public ImageReader {
     header_.height = height;
   }
 
+  Channels channels() const override { return dtype_.channels; }
+
+  void row_channels(double* smooth, double* distance) const override {
+    const Channels c = dtype_.channels;
+    for (int32_t x = 0; x < header_.width; ++x) {
+      const uint8_t* record = bytes_.data() + static_cast<size_t>(x) * dtype_.size;
+      if (c.smooth && smooth) smooth[x] = std::bit_cast<double>(get_le64(record + 4));
+      if (c.distance && distance) {
+        distance[x] = std::bit_cast<double>(get_le64(record + (c.smooth ? 12 : 4)));
+      }
+    }
+  }
+
   Status read_row(int32_t* row) override {
     size_t got = 0;
     if (Status s = in_->read(bytes_.data(), bytes_.size(), &got); !s.ok()) return s;
     if (got < bytes_.size()) return wrong_size(std::to_string(in_->offset() - data_at_));
+    if (dtype_.records()) {
+      for (int32_t x = 0; x < header_.width; ++x) {
+        row[x] =
+            static_cast<int32_t>(get_le32(bytes_.data() + static_cast<size_t>(x) * dtype_.size));
+      }
+      ++row_;
+      return Status();
+    }
     for (int32_t x = 0; x < header_.width; ++x) {
       const uint64_t bits =
           get_unsigned(bytes_.data() + x * dtype_.size, dtype_.size, dtype_.big_endian);
@@ -181,9 +231,10 @@ Status open_npy_reader(std::unique_ptr<InputStream> in, std::unique_ptr<ImageRea
   }
   Dtype dtype;
   const std::string descr = npy_value(header, "descr");
-  if (!parse_dtype(descr, &dtype)) {
+  if (!parse_dtype(descr, &dtype) && !parse_records(descr, &dtype)) {
     return invalid_argument(
-        "'{}': unsupported npy dtype {} (expected integers like '<i4' or floats like '<f8')",
+        "'{}': unsupported npy dtype {} (expected integers like '<i4', floats like '<f8', or "
+        "the records of --channels)",
         in->name(), descr.empty() ? "(none)" : descr);
   }
   if (npy_value(header, "fortran_order") != "False") {

@@ -1,0 +1,324 @@
+// exr: escape data in the channel layout of Kalles Fraktaler 2+, Fraktaler-3
+// and zoomasm (docs/SEMANTICS.md, "EXR"), written through OpenEXR (Debian's
+// libopenexr-dev) rather than by hand: the library owns the format's details.
+//
+// OpenEXR writes a scanline file's table of chunk offsets before the chunks and
+// fills it in at the end, seeking back; our sinks (OutputFile, standard output)
+// only append. Without compression every chunk has the same known size, so the
+// table is computed up front and written in place of OpenEXR's placeholder;
+// when OpenEXR writes the real table at the end it must equal ours (checked),
+// so the file streams band by band in bounded memory, atomically like every
+// other format.
+#include <ImfChannelList.h>
+#include <ImfFrameBuffer.h>
+#include <ImfHeader.h>
+#include <ImfIO.h>
+#include <ImfIntAttribute.h>
+#include <ImfOutputFile.h>
+#include <ImfStringAttribute.h>
+#include <fmt/format.h>
+#include <half.h>
+
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <exception>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "formats/encoders.h"
+#include "formats/exr/exr_file.h"
+
+namespace mandelbrot {
+namespace {
+
+namespace imf = OPENEXR_IMF_NAMESPACE;
+
+// Thrown through OpenEXR when the sink fails; the sink's Status is kept.
+struct SinkFailed : std::exception {
+  const char* what() const noexcept override { return "sink write failed"; }
+};
+
+// Counts the bytes OpenEXR writes before the first chunk (header and offset
+// table), ignoring them.
+class ProbeStream : public imf::OStream {
+ public:
+  ProbeStream() : imf::OStream("probe") {}
+  void write(const char[], int n) override {
+    position_ += static_cast<uint64_t>(n);
+    end_ = std::max(end_, position_);
+  }
+  uint64_t tellp() override { return position_; }
+  void seekp(uint64_t pos) override { position_ = pos; }
+  uint64_t end() const { return end_; }
+
+ private:
+  uint64_t position_ = 0;
+  uint64_t end_ = 0;
+};
+
+// Appends OpenEXR's bytes to a ByteSink, with the offset table `table`
+// (placed at `table_position`) instead of OpenEXR's placeholder. A later
+// rewrite of bytes already written must repeat them (the real table).
+class SinkStream : public imf::OStream {
+ public:
+  SinkStream(ByteSink& sink, uint64_t table_position, std::vector<char> table)
+      : imf::OStream("exr output"),
+        sink_(sink),
+        table_position_(table_position),
+        table_(std::move(table)) {}
+
+  void write(const char c[], int n) override {
+    const uint64_t size = static_cast<uint64_t>(n);
+    if (position_ < written_) {
+      // A rewrite: only of the table, with its own bytes.
+      for (uint64_t i = 0; i < size; ++i) {
+        const uint64_t at = position_ + i;
+        if (at >= written_ || at < table_position_ || at - table_position_ >= table_.size() ||
+            table_[at - table_position_] != c[i]) {
+          table_differs_ = true;
+          break;
+        }
+      }
+      position_ += size;
+      return;
+    }
+    if (position_ != written_) {
+      table_differs_ = true;
+      return;
+    }
+    const uint64_t table_end = table_position_ + table_.size();
+    if (position_ + size <= table_position_ || position_ >= table_end) {
+      status_ = sink_.write(c, size);  // the header or the chunks: as they are
+    } else {
+      buffer_.assign(c, c + n);
+      for (uint64_t i = 0; i < size; ++i) {
+        const uint64_t at = position_ + i;
+        if (at >= table_position_ && at < table_end) buffer_[i] = table_[at - table_position_];
+      }
+      status_ = sink_.write(buffer_.data(), buffer_.size());
+    }
+    if (!status_.ok()) throw SinkFailed();
+    position_ += size;
+    written_ = position_;
+  }
+  uint64_t tellp() override { return position_; }
+  void seekp(uint64_t pos) override { position_ = pos; }
+
+  const Status& status() const { return status_; }
+  bool table_differs() const { return table_differs_; }
+
+ private:
+  ByteSink& sink_;
+  const uint64_t table_position_;
+  const std::vector<char> table_;
+  uint64_t position_ = 0;
+  uint64_t written_ = 0;
+  bool table_differs_ = false;
+  Status status_;
+  std::vector<char> buffer_;
+};
+
+// The text of a parameter value: strings as they are, the rest as JSON.
+std::string attribute_text(const nlohmann::ordered_json& v) {
+  return v.is_string() ? v.get<std::string>()
+                       : v.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// The header: the channels, the parameters (whole, and each as its own
+// "mandelbrot.KEY" string attribute, objects one level down as
+// "mandelbrot.KEY.SUBKEY"), and Kalles Fraktaler's Iterations and IterationsBias.
+imf::Header exr_header(const ImageSpec& spec) {
+  imf::Header header(spec.width, spec.height);
+  header.compression() = imf::NO_COMPRESSION;
+  header.lineOrder() = imf::INCREASING_Y;
+  imf::ChannelList& channels = header.channels();
+  channels.insert("N", imf::Channel(imf::UINT));
+  if (spec.channels.smooth) channels.insert("NF", imf::Channel(imf::FLOAT));
+  if (spec.channels.distance) {
+    channels.insert("DEX", imf::Channel(imf::FLOAT));
+    channels.insert("DEY", imf::Channel(imf::FLOAT));
+  }
+  for (const char* c : {"R", "G", "B"}) channels.insert(c, imf::Channel(imf::HALF));
+  header.insert("Iterations", imf::IntAttribute(spec.iterations));
+  header.insert("IterationsBias", imf::IntAttribute(0));
+  if (!spec.parameters.empty()) {
+    nlohmann::ordered_json params = nlohmann::ordered_json::parse(spec.parameters, nullptr, false);
+    if (params.is_object()) {
+      // The header precedes the pixels: there is no content hash to carry.
+      if (params.contains("hash") && params["hash"] == "") params.erase("hash");
+      header.insert(kExrParamsAttribute, imf::StringAttribute(params.dump()));
+      for (const auto& [key, value] : params.items()) {
+        const std::string name = std::string(kExrParamsAttribute) + "." + key;
+        if (value.is_object()) {
+          for (const auto& [sub, v] : value.items()) {
+            header.insert(name + "." + sub, imf::StringAttribute(attribute_text(v)));
+          }
+        } else {
+          header.insert(name, imf::StringAttribute(attribute_text(value)));
+        }
+      }
+    }
+  }
+  return header;
+}
+
+// Bytes per pixel of the channels in header.
+uint64_t pixel_bytes(const imf::Header& header) {
+  uint64_t bytes = 0;
+  for (auto c = header.channels().begin(); c != header.channels().end(); ++c) {
+    bytes += c.channel().type == imf::HALF ? 2 : 4;
+  }
+  return bytes;
+}
+
+// The sRGB decoding of each 8-bit value: linear light, as EXR holds colour,
+// rounded to float then to half (OpenEXR writes halves from halves only).
+std::array<Imath::half, 256> linear_table() {
+  std::array<Imath::half, 256> t{};
+  for (int v = 0; v < 256; ++v) {
+    const double c = v / 255.0;
+    t[v] = Imath::half(
+        static_cast<float>(c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4)));
+  }
+  return t;
+}
+
+class ExrEncoder : public Encoder {
+ public:
+  ExrEncoder(const ImageSpec& spec, ByteSink& sink)
+      : spec_(spec),
+        sink_(sink),
+        colours_(spec.colour_map, spec.scale, spec.iterations, spec.range, spec.colouring),
+        linear_(linear_table()),
+        nf_offset_(exr_nf_offset(spec.bailout)) {}
+
+  Status begin() override {
+    try {
+      const imf::Header header = exr_header(spec_);
+      const uint64_t height = static_cast<uint64_t>(spec_.height);
+      uint64_t prefix = 0;
+      {
+        ProbeStream probe;
+        imf::OutputFile file(probe, header, 1);
+        prefix = probe.end();
+      }
+      const uint64_t table_position = prefix - 8 * height;
+      const uint64_t chunk = 8 + static_cast<uint64_t>(spec_.width) * pixel_bytes(header);
+      std::vector<char> table(8 * height);
+      for (uint64_t y = 0; y < height; ++y) {
+        const uint64_t offset = prefix + y * chunk;
+        for (int b = 0; b < 8; ++b)
+          table[8 * y + b] = static_cast<char>((offset >> (8 * b)) & 0xff);
+      }
+      stream_ = std::make_unique<SinkStream>(sink_, table_position, std::move(table));
+      file_ = std::make_unique<imf::OutputFile>(*stream_, header, 1);
+    } catch (const std::exception& e) {
+      return failure(e);
+    }
+    return Status();
+  }
+
+  Status write_rows(const CountBuffer& band) override {
+    const size_t pixels = static_cast<size_t>(band.width()) * static_cast<size_t>(band.rows());
+    n_.resize(pixels);
+    r_.resize(pixels);
+    g_.resize(pixels);
+    b_.resize(pixels);
+    if (spec_.channels.smooth) nf_.resize(pixels);
+    if (spec_.channels.distance) {
+      dex_.resize(pixels);
+      dey_.assign(pixels, 0.0f);
+    }
+    rgb_.resize(3 * static_cast<size_t>(band.width()));
+    const std::span<const int32_t> counts = band.counts();
+    const int32_t inside = spec_.iterations - 1;
+    for (size_t i = 0; i < pixels; ++i) {
+      const bool escaped = counts[i] != inside;
+      n_[i] = escaped ? static_cast<uint32_t>(counts[i]) : kExrNeverEscaped;
+      if (spec_.channels.smooth) {
+        nf_[i] = escaped ? exr_nf(band.smooth()[i], counts[i], nf_offset_) : 0.0f;
+      }
+      if (spec_.channels.distance) {
+        dex_[i] = escaped ? static_cast<float>(band.distance()[i]) : 0.0f;
+      }
+    }
+    for (int32_t r = 0; r < band.rows(); ++r) {
+      colours_.map_band_row(band, r, rgb_.data());
+      const size_t row = static_cast<size_t>(r) * static_cast<size_t>(band.width());
+      for (int32_t x = 0; x < band.width(); ++x) {
+        r_[row + x] = linear_[rgb_[3 * x]];
+        g_[row + x] = linear_[rgb_[3 * x + 1]];
+        b_[row + x] = linear_[rgb_[3 * x + 2]];
+      }
+    }
+    try {
+      imf::FrameBuffer fb;
+      insert(fb, "N", imf::UINT, n_.data(), band);
+      insert(fb, "R", imf::HALF, r_.data(), band);
+      insert(fb, "G", imf::HALF, g_.data(), band);
+      insert(fb, "B", imf::HALF, b_.data(), band);
+      if (spec_.channels.smooth) insert(fb, "NF", imf::FLOAT, nf_.data(), band);
+      if (spec_.channels.distance) {
+        insert(fb, "DEX", imf::FLOAT, dex_.data(), band);
+        insert(fb, "DEY", imf::FLOAT, dey_.data(), band);
+      }
+      file_->setFrameBuffer(fb);
+      file_->writePixels(band.rows());
+    } catch (const std::exception& e) {
+      return failure(e);
+    }
+    return Status();
+  }
+
+  Status finish() override {
+    try {
+      file_.reset();  // writes the offset table (checked against ours)
+    } catch (const std::exception& e) {
+      return failure(e);
+    }
+    if (!stream_->status().ok()) return stream_->status();
+    if (stream_->table_differs()) {
+      return io_error("exr: OpenEXR's offset table differs from the one computed ahead");
+    }
+    return Status();
+  }
+
+ private:
+  // A slice whose rows are those of band: y of the image maps to row
+  // y - band.first_row() of `values`.
+  template <typename T>
+  static void insert(imf::FrameBuffer& fb, const char* name, imf::PixelType type, T* values,
+                     const CountBuffer& band) {
+    const size_t x_stride = sizeof(T);
+    const size_t y_stride = sizeof(T) * static_cast<size_t>(band.width());
+    char* base = reinterpret_cast<char*>(values) -
+                 static_cast<ptrdiff_t>(y_stride) * static_cast<ptrdiff_t>(band.first_row());
+    fb.insert(name, imf::Slice(type, base, x_stride, y_stride));
+  }
+
+  Status failure(const std::exception& e) const {
+    if (stream_ && !stream_->status().ok()) return stream_->status();
+    return io_error("exr: OpenEXR failed: {}", e.what());
+  }
+
+  ImageSpec spec_;
+  ByteSink& sink_;
+  ColourMap colours_;
+  std::array<Imath::half, 256> linear_;
+  double nf_offset_;
+  std::unique_ptr<SinkStream> stream_;
+  std::unique_ptr<imf::OutputFile> file_;
+  std::vector<uint32_t> n_;
+  std::vector<float> nf_, dex_, dey_;
+  std::vector<Imath::half> r_, g_, b_;
+  std::vector<uint8_t> rgb_;
+};
+
+}  // namespace
+
+std::unique_ptr<Encoder> make_exr_encoder(const ImageSpec& spec, ByteSink& sink) {
+  return std::make_unique<ExrEncoder>(spec, sink);
+}
+
+}  // namespace mandelbrot
