@@ -39,6 +39,25 @@ void run_pass(const DeepRequest& r, const PerturbationPass& pass, const int64_t*
 
 }  // namespace
 
+void build_reference_tables(const DeepRequest& r, double ref_col, double ref_row,
+                            PreparedReference* reference) {
+  if (!r.bla || !has_bla(r.family)) return;
+  const DeepGeometry& g = r.geometry;
+  // |dc| is at most the sum of the largest column and row distances times
+  // their spacings, over the whole image (for a window too, so that a tile's
+  // tables are the image's).
+  const double far_col = std::max(ref_col, g.view.width - 1 - ref_col);
+  const double far_row = std::max(ref_row, g.view.height - 1 - ref_row);
+  if (g.extended) {
+    build_bla_table(reference->orbit, r.family,
+                    to_float_exp(far_col) * g.step_x_x + to_float_exp(far_row) * g.step_y_x,
+                    &reference->bla_x);
+  } else {
+    build_bla_table(reference->orbit, r.family, far_col * g.step_x + far_row * g.step_y,
+                    &reference->bla);
+  }
+}
+
 Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
                    DeepReport* report) {
   const DeepGeometry& g = r.geometry;
@@ -60,35 +79,29 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
       progress->set_stage(k == 0 ? "reference orbit" : fmt::format("reference orbit {}", k + 1),
                           r.iterations);
     }
-    ReferenceOrbit orbit;
-    if (Status s = compute_reference_orbit(g, ref_col, ref_row, r.family, r.iterations, r.bailout,
-                                           progress ? &progress->done() : nullptr, &orbit);
-        !s.ok()) {
+    PreparedReference computed;
+    const PreparedReference* prepared = &computed;
+    if (k == 0 && r.first) {
+      prepared = r.first;
+    } else if (Status s =
+                   compute_reference_orbit(g, ref_col, ref_row, r.family, r.iterations, r.bailout,
+                                           progress ? &progress->done() : nullptr, &computed.orbit);
+               !s.ok()) {
       return s;
     }
+    const ReferenceOrbit& orbit = prepared->orbit;
     rep.reference_seconds += seconds_since(reference_start);
     rep.references += 1;
     rep.reference_iterations += orbit.last() + 1;
 
-    // The BLA table of this reference, for every pixel of the view: |dc| is at
-    // most the sum of the largest column and row distances times their spacings.
     const auto bla_start = std::chrono::steady_clock::now();
-    // The whole image's, for a window too, so that a tile's table is the image's.
-    const double far_col = std::max(ref_col, g.view.width - 1 - ref_col);
-    const double far_row = std::max(ref_row, g.view.height - 1 - ref_row);
-    BlaTable<double> bla;
-    BlaTable<FloatExp> bla_x;
-    if (r.bla && has_bla(r.family)) {
+    if (prepared == &computed && r.bla && has_bla(r.family)) {
       if (progress) progress->set_stage("BLA table", 1);
-      if (g.extended) {
-        build_bla_table(orbit, r.family,
-                        to_float_exp(far_col) * g.step_x_x + to_float_exp(far_row) * g.step_y_x,
-                        &bla_x);
-      } else {
-        build_bla_table(orbit, r.family, far_col * g.step_x + far_row * g.step_y, &bla);
-      }
+      build_reference_tables(r, ref_col, ref_row, &computed);
       if (progress) progress->done().fetch_add(1, std::memory_order_relaxed);
     }
+    const BlaTable<double>& bla = prepared->bla;
+    const BlaTable<FloatExp>& bla_x = prepared->bla_x;
     rep.bla_seconds += seconds_since(bla_start);
 
     PerturbationPass pass;

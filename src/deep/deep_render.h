@@ -9,8 +9,11 @@
 #include "base/progress.h"
 #include "base/status.h"
 #include "base/tile_grid.h"
+#include "deep/bla_table.h"
 #include "deep/deep_geometry.h"
+#include "deep/float_exp.h"
 #include "deep/perturbation.h"
+#include "deep/reference_orbit.h"
 #include "fractal/family.h"
 
 namespace mandelbrot {
@@ -19,6 +22,22 @@ namespace mandelbrot {
 // rebased onto the start of the last one (and counted as approximate).
 // DeepRequest::max_references lowers it for tests.
 inline constexpr int32_t kMaxReferences = 64;
+
+// A reference orbit with its BLA tables, made once and used for many windows
+// of one image (the first reference of a render across MPI processes).
+struct PreparedReference {
+  ReferenceOrbit orbit;
+  BlaTable<double> bla;
+  BlaTable<FloatExp> bla_x;
+};
+
+struct DeepRequest;
+
+// The BLA tables of `reference` for the request's whole image (whatever its
+// window), the reference being at column ref_col and row ref_row: what
+// render_deep builds for each of its references.
+void build_reference_tables(const DeepRequest& request, double ref_col, double ref_row,
+                            PreparedReference* reference);
 
 struct DeepRequest {
   DeepGeometry geometry;
@@ -35,6 +54,10 @@ struct DeepRequest {
   bool bla = true;
   // At least 1; less than kMaxReferences only to test the last pass.
   int32_t max_references = kMaxReferences;
+  // When not null: the first reference (the view's centre) and its tables,
+  // made already (compute_reference_orbit and build_reference_tables), so that
+  // windows of one image share them; the counts are the same.
+  const PreparedReference* first = nullptr;
 };
 
 // What a deep render did, for reports.

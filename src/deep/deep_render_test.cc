@@ -238,6 +238,34 @@ TEST(DeepRender, AWindowHasTheImagesCountsThere) {
   EXPECT_GT(most_references, 1);  // some window needed its own second reference
 }
 
+// A first reference prepared once (as a render across MPI processes shares
+// it) gives the same counts as the one render_deep computes, for the image
+// and for a window, and is not computed again.
+TEST(DeepRender, APreparedFirstReferenceGivesTheSameCounts) {
+  const View v = two_reference_view();
+  DeepRequest r = request_of(v, make_family(FamilyKind::kMandelbrot), 4036);
+  DeepReport plain_report;
+  const std::vector<int32_t> plain = render(r, &plain_report);
+  PreparedReference first;
+  const double col = 0.5 * v.width;
+  const double row = 0.5 * v.height;
+  ASSERT_TRUE(compute_reference_orbit(r.geometry, col, row, r.family, r.iterations, r.bailout,
+                                      nullptr, &first.orbit)
+                  .ok());
+  build_reference_tables(r, col, row, &first);
+  ASSERT_FALSE(first.bla.levels.empty());
+  DeepRequest shared = r;
+  shared.first = &first;
+  DeepReport shared_report;
+  EXPECT_EQ(render(shared, &shared_report), plain);
+  EXPECT_EQ(shared_report.references, plain_report.references);
+  shared.window = tile_rect(64, 64, TileGrid{1, 4}, 0, 2);
+  std::vector<int32_t> got(int64_t{shared.window.width} * shared.window.height, -100);
+  DeepReport window_report;
+  ASSERT_TRUE(render_deep(shared, got.data(), nullptr, &window_report).ok());
+  EXPECT_EQ(got, std::vector<int32_t>(plain.begin() + 32 * 64, plain.begin() + 48 * 64));
+}
+
 // When the references run out, the pixels still unfinished are rebased at the
 // end of the last one instead: every pixel gets a count, the report says how
 // many are approximate, and every SIMD target computes the scalar bytes.

@@ -1,6 +1,8 @@
 #include "mpi/mpi_render.h"
 
+#include <algorithm>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <new>
 #include <utility>
@@ -11,6 +13,7 @@
 #include "base/output_file.h"
 #include "base/progress.h"
 #include "cluster/block_layout.h"
+#include "deep/deep_render.h"
 #include "formats/part_encoder.h"
 #include "render/image_wide.h"
 #include "render/render_params.h"
@@ -121,16 +124,22 @@ struct Block {
   EncodedPart part;
 };
 
-// Computes the blocks this process takes, until none is left.
+// Computes `block` (its rows set) by the plan's method.
+using ComputeBlock = std::function<Status(CountBuffer& block)>;
+
+// Computes the blocks this process takes, until none is left, adding their
+// counts to `stats`.
 Status compute_blocks(const MpiWorld& world, const RenderPlan& plan, const BlockLayout& layout,
-                      int threads, RowWork& work, ImageWide& wide, std::vector<Block>* mine) {
+                      const ComputeBlock& compute, CountStats& stats, ImageWide& wide,
+                      std::vector<Block>* mine) {
   BlockCounter counter(world);
   Status s;
   try {
     for (int32_t b = counter.next(); b < layout.blocks; b = counter.next()) {
       Block block{b, CountBuffer(plan.params.width, layout.rows(b), plan.channels), {}};
       block.counts.set_rows(layout.first_row(b), layout.rows(b));
-      if (s = compute_rows(block.counts, threads, work.compute_row()); !s.ok()) break;
+      if (s = compute(block.counts); !s.ok()) break;
+      stats.add(block.counts.counts());
       wide.add(block.counts);
       mine->push_back(std::move(block));
     }
@@ -139,6 +148,35 @@ Status compute_blocks(const MpiWorld& world, const RenderPlan& plan, const Block
                            plan.params.height);
   }
   return s;
+}
+
+// The first reference of a deep render (the view's centre): its orbit
+// computed once, on rank 0, and sent to every process, which builds its
+// tables. The same Status on every process.
+Status share_first_reference(const MpiWorld& world, const DeepRequest& request,
+                             PreparedReference* first) {
+  const double col = 0.5 * request.geometry.view.width;
+  const double row = 0.5 * request.geometry.view.height;
+  ReferenceOrbit& orbit = first->orbit;
+  Status s;
+  if (world.rank() == 0) {
+    s = compute_reference_orbit(request.geometry, col, row, request.family, request.iterations,
+                                request.bailout, nullptr, &orbit);
+  }
+  if (s = agree(world, s); !s.ok()) return s;
+  uint64_t sizes[3] = {orbit.re.size(), orbit.re_x.size(), orbit.escaped ? 1u : 0u};
+  MPI_Bcast(sizes, 3, MPI_UINT64_T, 0, world.comm());
+  orbit.re.resize(sizes[0]);
+  orbit.im.resize(sizes[0]);
+  orbit.re_x.resize(sizes[1]);
+  orbit.im_x.resize(sizes[1]);
+  orbit.escaped = sizes[2] != 0;
+  broadcast_values(world, orbit.re, 0);
+  broadcast_values(world, orbit.im, 0);
+  broadcast_values(world, orbit.re_x, 0);
+  broadcast_values(world, orbit.im_x, 0);
+  build_reference_tables(request, col, row, first);
+  return Status();
 }
 
 // The statistics and what the colouring needs, of every process's blocks.
@@ -191,14 +229,10 @@ Status mpi_render_to_output(const MpiWorld& world, const RenderPlan& plan, Rende
   if (plan.to_stdout()) {
     return invalid_argument("an MPI render writes a file: give -o PATH, not -o -");
   }
-  if (plan.method == Method::kPerturbation) {
-    return unsupported(
-        "deep zoom (perturbation) does not run across MPI processes yet; run it "
-        "as one process");
-  }
   if (plan.format == OutputFormat::kExr) {
-    return unsupported("exr output does not run across MPI processes yet; run it as one process "
-                       "or write npy");
+    return unsupported(
+        "exr output does not run across MPI processes yet; run it as one process "
+        "or write npy");
   }
   ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
@@ -208,8 +242,13 @@ Status mpi_render_to_output(const MpiWorld& world, const RenderPlan& plan, Rende
   const BlockLayout layout = block_layout(
       k.width, k.height, make_part_encoder(plan.format, spec)->rows_multiple(), world.size());
   // Each process holds its share of the counts and of the encoded bytes.
-  const uint64_t share = held_bytes(k.width, k.height, plan.channels) / world.size() +
-                         held_bytes(k.width, layout.block_rows, plan.channels);
+  uint64_t share = held_bytes(k.width, k.height, plan.channels) / world.size() +
+                   held_bytes(k.width, layout.block_rows, plan.channels);
+  if (plan.method == Method::kPerturbation) {  // the reference, its tables, the lists
+    share += reference_orbit_bytes(k.iterations, plan.deep.extended) +
+             bla_table_bytes(k.iterations, plan.deep.extended) +
+             uint64_t{16} * k.width * static_cast<uint64_t>(layout.block_rows);
+  }
   if (Status s = agree(
           world, check_memory(share + encoder_memory_bytes(plan.format, spec, layout.block_rows)));
       !s.ok()) {
@@ -220,16 +259,44 @@ Status mpi_render_to_output(const MpiWorld& world, const RenderPlan& plan, Rende
 
   RankReport mine_report;
   mine_report.rank = world.rank();
-  // Compute.
-  ProgressBar progress(k.height, ProgressBar::wanted(plan.quiet || world.rank() != 0));
-  RowWork work(plan, threads, progress, /*counted=*/true);
+  const auto compute_start = std::chrono::steady_clock::now();
+  CountStats stats(k.iterations);
   ImageWide wide(plan);
   std::vector<Block> mine;
-  const auto compute_start = std::chrono::steady_clock::now();
-  Status s = compute_blocks(world, plan, layout, threads, work, wide, &mine);
+  Status s;
+  if (plan.method == Method::kPerturbation) {
+    // Deep: one first reference for every process and block; each block is a
+    // window of the image (as a tile is: docs/SEMANTICS.md, "Tiles").
+    DeepRequest request = deep_request_of(plan);
+    request.threads = threads;
+    PreparedReference first;
+    const auto reference_start = std::chrono::steady_clock::now();
+    if (s = share_first_reference(world, request, &first); !s.ok()) return output.commit(s);
+    report->deep.reference_seconds = seconds_since(reference_start);
+    request.first = &first;
+    // Rows of the image, or of the tile (--tile) when the plan has one.
+    const PixelRect area = plan.tile ? plan.tile->rect : PixelRect{0, 0, k.width, k.height};
+    const ComputeBlock deep_block = [&](CountBuffer& block) {
+      request.window = PixelRect{area.x, area.y + block.first_row(), k.width, block.rows()};
+      DeepReport block_report;
+      Status d = render_deep(request, block.data(), nullptr, &block_report);
+      report->deep.references = std::max(report->deep.references, block_report.references);
+      report->deep.precision_bits = block_report.precision_bits;
+      report->deep.approximate_pixels += block_report.approximate_pixels;
+      return d;
+    };
+    s = compute_blocks(world, plan, layout, deep_block, stats, wide, &mine);
+  } else {
+    ProgressBar progress(k.height, ProgressBar::wanted(plan.quiet || world.rank() != 0));
+    RowWork work(plan, threads, progress, /*counted=*/false);
+    const ComputeBlock direct_block = [&](CountBuffer& block) {
+      return compute_rows(block, threads, work.compute_row());
+    };
+    s = compute_blocks(world, plan, layout, direct_block, stats, wide, &mine);
+  }
   mine_report.compute_seconds = seconds_since(compute_start);
   if (s = agree(world, s); !s.ok()) return output.commit(s);
-  report->stats = combine(world, k.iterations, work.stats(), wide);
+  report->stats = combine(world, k.iterations, stats, wide);
   report->render_seconds = seconds_since(start);
 
   // Hash and encode.

@@ -5,6 +5,7 @@
 
 #include <mpi.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <type_traits>
@@ -46,6 +47,20 @@ std::vector<T> gather_all(const MpiWorld& world, const T& value) {
   std::vector<T> all(static_cast<size_t>(world.size()), value);
   MPI_Allgather(&value, sizeof(T), MPI_BYTE, all.data(), sizeof(T), MPI_BYTE, world.comm());
   return all;
+}
+
+// Process root's values into `values` on every process, which already has
+// their number.
+template <typename T>
+void broadcast_values(const MpiWorld& world, std::vector<T>& values, int root) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  constexpr size_t kSlice = size_t{1} << 30;  // an MPI count is an int
+  auto* bytes = reinterpret_cast<unsigned char*>(values.data());
+  const size_t total = values.size() * sizeof(T);
+  for (size_t at = 0; at < total; at += kSlice) {
+    MPI_Bcast(bytes + at, static_cast<int>(std::min(kSlice, total - at)), MPI_BYTE, root,
+              world.comm());
+  }
 }
 
 // Element-wise sums over every process, on every process.

@@ -181,6 +181,8 @@ Status render_twice(const RenderPlan& plan, int threads, ProgressBar& progress, 
   return render_streamed(plan, spec, threads, /*counted=*/false, progress, sink, report);
 }
 
+}  // namespace
+
 DeepRequest deep_request_of(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
   DeepRequest request;
@@ -193,6 +195,8 @@ DeepRequest deep_request_of(const RenderPlan& plan) {
   if (plan.tile) request.window = plan.tile->rect;
   return request;
 }
+
+namespace {
 
 // Method::kPerturbation: every pixel is computed (deep/deep_render.h), held,
 // and encoded as render_held() does.

@@ -83,6 +83,9 @@ uint64_t perturbation_bytes(const RenderPlan& plan);
 // (PNG) or --hash or --json shows it.
 bool hash_wanted(const RenderPlan& plan);
 
+// What a perturbation render of plan asks of deep/ (the whole image, or the tile).
+DeepRequest deep_request_of(const RenderPlan& plan);
+
 // What the encoder of plan's output is given (its range not yet known).
 ImageSpec image_spec_of(const RenderPlan& plan);
 

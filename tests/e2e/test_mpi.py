@@ -10,9 +10,10 @@ import subprocess
 import time
 import unittest
 
-from support import MANDELBROT, ScratchTestCase, run
+from support import MANDELBROT, SOURCE_DIR, ScratchTestCase, run
 
 MPIRUN = shutil.which("mpirun")
+SOURCE_DIR_LOCATIONS = os.path.join(SOURCE_DIR, "tests", "data", "kfr")
 # OpenMPI refuses to run as root without these (CI machines and containers run as root).
 ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
            OMPI_MCA_rmaps_base_oversubscribe="1")
@@ -81,6 +82,35 @@ class SameBytes(ScratchTestCase):
         self.assertEqual(sum(r["bytes"] for r in ranks), os.path.getsize(self.file("a.raw")))
         for r in ranks:
             self.assertGreaterEqual(r["compute_seconds"], 0)
+
+
+class DeepZoom(ScratchTestCase):
+    """Perturbation across processes: one first reference, computed on rank 0 and
+    sent to every process; each block of rows is a window of the image."""
+
+    def test_deep_views_give_the_single_process_bytes(self):
+        views = [
+            ["--size", "256", "--iter", "4036", "--radius", "2e-15", "--center",
+             "-1.7598171308048478136108250105617982382440,"
+             "-0.01259331079974986538374663184326485845034"],
+            ["--from", os.path.join(SOURCE_DIR_LOCATIONS, "1e50.kfr"), "--size", "96"],
+            # beyond doubles: the orbit is sent with its extended-range copy
+            ["--from", os.path.join(SOURCE_DIR_LOCATIONS, "1e1086.kfr"), "--size", "48"],
+        ]
+        for view in views:
+            for fmt in ["raw", "png"]:
+                single = self.file(f"single.{fmt}")
+                run([*view, "-o", single, "-q"], check=True)
+                with open(single, "rb") as f:
+                    expected = f.read()
+                for processes in [2, 3]:
+                    out = self.file(f"mpi.{fmt}")
+                    result = mpirun(processes, [MANDELBROT, *view, "-o", out, "--json"])
+                    self.assertEqual(result.returncode, 0, result.stderr.decode())
+                    import json
+                    self.assertEqual(json.loads(result.stdout)["method"], "perturbation")
+                    with open(out, "rb") as f:
+                        self.assertEqual(f.read(), expected, f"{view[:2]} {fmt} {processes}")
 
 
 class Failures(ScratchTestCase):
