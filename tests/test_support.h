@@ -8,24 +8,14 @@
 #include <string>
 #include <vector>
 
-#include "base/output_file.h"
+#include "base/bytes_sink.h"
 
 namespace mandelbrot::testing {
 
 // Collects everything written to it.
-class MemorySink : public ByteSink {
+class MemorySink : public BytesSink {
  public:
-  Status write(const void* data, size_t size) override {
-    const auto* bytes = static_cast<const uint8_t*>(data);
-    bytes_.insert(bytes_.end(), bytes, bytes + size);
-    return Status();
-  }
-  Status flush() override { return Status(); }
-  const std::vector<uint8_t>& bytes() const { return bytes_; }
-  std::string text() const { return std::string(bytes_.begin(), bytes_.end()); }
-
- private:
-  std::vector<uint8_t> bytes_;
+  std::string text() const { return std::string(bytes().begin(), bytes().end()); }
 };
 
 // A fresh empty directory, removed with everything in it at destruction.

@@ -19,7 +19,9 @@ class BytesSink : public ByteSink {
   }
   Status flush() override { return Status(); }
 
-  // Everything written since the last take(), which empties the sink.
+  // Everything written since the last take().
+  const std::vector<uint8_t>& bytes() const { return bytes_; }
+  // The same, taken out: the sink is empty again.
   std::vector<uint8_t> take() { return std::exchange(bytes_, {}); }
 
  private:
