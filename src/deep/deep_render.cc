@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "base/elapsed.h"
 #include "deep/bla_table.h"
 #include "deep/reference_orbit.h"
 
@@ -17,10 +18,6 @@ namespace {
 // Pixels per task of the parallel loop: large enough to amortise the task, small
 // enough that two threads finish together.
 constexpr int64_t kChunk = 256;
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 // Runs `pass` over `total` pixels (all, or those listed) on `threads` threads,
 // with the request's loop, or the scalar one for the extended range.

@@ -19,6 +19,8 @@ Status check_encodable(OutputFormat format, const ImageSpec& spec) {
   return Status();
 }
 
+bool carries_hash(OutputFormat format) { return format == OutputFormat::kPng; }
+
 bool has_colours(OutputFormat format) {
   return format == OutputFormat::kPng || format == OutputFormat::kPpm ||
          format == OutputFormat::kExr;

@@ -52,6 +52,10 @@ struct ImageSpec {
 // the counts' range before encoding.
 bool has_colours(OutputFormat format);
 
+// True when `format`'s file carries the render's parameters with the content
+// hash (PNG, in its tEXt chunk), so that a render into it computes the hash.
+bool carries_hash(OutputFormat format);
+
 // Ok when `format` can hold the image: a usage error for a PGM whose maxval
 // (iterations - 1) is 0 or above 65535.
 Status check_encodable(OutputFormat format, const ImageSpec& spec);
@@ -71,8 +75,6 @@ class Encoder {
   // Render parameters (JSON) for formats that can carry them (PNG, as a tEXt
   // chunk); the others ignore them. Called before finish().
   virtual void set_parameters(const std::string& json) { (void)json; }
-  // Whether the format carries the parameters (and so the content hash).
-  virtual bool carries_parameters() const { return false; }
   // Writes whatever is left, after the last band. The sink is not flushed.
   virtual Status finish() = 0;
 };

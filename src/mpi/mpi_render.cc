@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/content_hash.h"
+#include "base/elapsed.h"
 #include "base/interrupt.h"
 #include "base/output_file.h"
 #include "base/progress.h"
@@ -22,10 +23,6 @@
 
 namespace mandelbrot {
 namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 // The next block to compute, from a counter on rank 0 that every process
 // increments (passive-target one-sided MPI: rank 0 need not take part).

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "base/content_hash.h"
+#include "base/elapsed.h"
 #include "base/output_file.h"
 #include "base/progress.h"
 #include "deep/bla_table.h"
@@ -34,10 +35,6 @@ constexpr int64_t kBandBytes = int64_t{1} << 20;
 // A held image is encoded in bands this many times larger (render_held).
 constexpr int64_t kHeldEncodeBands = 8;
 
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 // Opens plan.output: the atomic file, or standard output. Refuses to write
 // binary data to a terminal.
 Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
@@ -51,13 +48,6 @@ Status open_sink(const RenderPlan& plan, std::unique_ptr<OutputFile>* file,
     return Status();
   }
   return OutputFile::open(plan.output, file);
-}
-
-// The hash and the statistics cost a pass over the counts each: they are
-// gathered only when the output, --hash or --json shows them, and the
-// statistics also when the image scale needs the counts' range.
-bool hashed(const RenderPlan& plan, const Encoder& encoder) {
-  return plan.hash || plan.json || encoder.carries_parameters();
 }
 
 // Finishes the encoder with the render's parameters and flushes the sink.
@@ -84,11 +74,11 @@ Status render_streamed(const RenderPlan& plan, ImageSpec spec, int threads, bool
   spec.threads = 1;
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
-  const bool hash_wanted = hashed(plan, *encoder);
+  const bool hashing = hash_wanted(plan);
   ContentHash hash;
   RowWork work(plan, threads, progress, counted);
   const ConsumeBand consume_band = [&](const CountBuffer& band) {
-    if (hash_wanted) hash.add(band.counts());
+    if (hashing) hash.add(band.counts());
     return encoder->write_rows(band);
   };
   const auto start = std::chrono::steady_clock::now();
@@ -101,7 +91,7 @@ Status render_streamed(const RenderPlan& plan, ImageSpec spec, int threads, bool
   report->encode_seconds += encode_seconds;
   if (!s.ok()) return s;
   if (counted) report->stats = work.stats();
-  if (hash_wanted) report->hash = hash.text();
+  if (hashing) report->hash = hash.text();
   return finish_output(plan, *encoder, sink, report);
 }
 
@@ -137,7 +127,7 @@ Status encode_held(const RenderPlan& plan, const CountBuffer& image, ByteSink& s
   wide.finish(&spec);
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
-  const bool hash_wanted = hashed(plan, *encoder);
+  const bool hashing = hash_wanted(plan);
   ContentHash hash;
   // Bands of kHeldEncodeBands times the usual rows: each is one parallel
   // region of the encoder, whose start and end cost more than 1 MiB bands pay.
@@ -145,10 +135,10 @@ Status encode_held(const RenderPlan& plan, const CountBuffer& image, ByteSink& s
       std::min<int64_t>(int64_t{band_rows(k.width, k.height)} * kHeldEncodeBands, k.height));
   for (int32_t first = 0; first < k.height; first += rows) {
     const CountBuffer band = CountBuffer::rows_of(image, first, std::min(rows, k.height - first));
-    if (hash_wanted) hash.add(band.counts());
+    if (hashing) hash.add(band.counts());
     if (Status s = encoder->write_rows(band); !s.ok()) return s;
   }
-  if (hash_wanted) report->hash = hash.text();
+  if (hashing) report->hash = hash.text();
   report->encode_seconds += seconds_since(encode_start);
   return finish_output(plan, *encoder, sink, report);
 }
@@ -278,7 +268,7 @@ Status render_counts(const RenderPlan& plan, int32_t* out, DeepReport* deep) {
 }
 
 bool hash_wanted(const RenderPlan& plan) {
-  return plan.hash || plan.json || plan.format == OutputFormat::kPng;  // PNG carries it
+  return plan.hash || plan.json || carries_hash(plan.format);
 }
 
 ImageSpec image_spec_of(const RenderPlan& plan) {
@@ -371,16 +361,16 @@ Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band
   spec.threads = encoder_threads_worth_starting(k, plan.threads);
   std::unique_ptr<Encoder> encoder = make_encoder(plan.format, spec, sink);
   if (Status s = encoder->begin(); !s.ok()) return s;
-  const bool hash_wanted = hashed(plan, *encoder);
+  const bool hashing = hash_wanted(plan);
   ContentHash hash;
   Status s = for_each_band([&](const CountBuffer& b) {
     if (!range_first) stats.add(b.counts());
-    if (hash_wanted) hash.add(b.counts());
+    if (hashing) hash.add(b.counts());
     return encoder->write_rows(b);
   });
   if (!s.ok()) return s;
   report->stats = stats;
-  if (hash_wanted) report->hash = hash.text();
+  if (hashing) report->hash = hash.text();
   report->encode_seconds = seconds_since(start);
   if (Status f = finish_output(plan, *encoder, sink, report); !f.ok()) return f;
   return file ? file->commit() : Status();

@@ -79,8 +79,9 @@ Status check_memory(uint64_t needed);
 // of unfinished pixels and the reference orbit.
 uint64_t perturbation_bytes(const RenderPlan& plan);
 
-// Whether the render computes the content hash: when the output carries it
-// (PNG) or --hash or --json shows it.
+// Whether the render computes the content hash, which costs a pass over the
+// counts: only when the output carries it (carries_hash) or --hash or --json
+// shows it.
 bool hash_wanted(const RenderPlan& plan);
 
 // What a perturbation render of plan asks of deep/ (the whole image, or the tile).

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "base/elapsed.h"
 #include "base/interrupt.h"
 #include "base/parse.h"
 #include "render/render.h"
@@ -16,10 +17,6 @@
 
 namespace mandelbrot {
 namespace {
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 std::string file_name_of(const std::string& path) {
   const size_t slash = path.rfind('/');

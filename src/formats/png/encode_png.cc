@@ -34,7 +34,6 @@ class PngEncoder : public Encoder {
   }
 
   void set_parameters(const std::string& json) override { parameters_ = json; }
-  bool carries_parameters() const override { return true; }
 
   Status finish() override { return writer_.finish(parameters_); }
 
