@@ -118,13 +118,13 @@ int run_command_line(int argc, char** argv, const Runtime& runtime) {
     if (Status s = write_stdout(command_line.text); !s.ok()) return report_error(s);
     return kExitSuccess;
   }
-  if (runtime.processes > 1 && command_line.name != "render") {
+  if (runtime.processes > 1 && command_line.name != "render" && command_line.name != "zoom") {
     return report_error(unsupported(
         "'mandelbrot {}' does not run across MPI processes ({} were started); run it as one "
         "process",
         command_line.name, runtime.processes));
   }
-  command_line.command->use_renderer(runtime.renderer);
+  command_line.command->use_runtime(runtime);
   return command_line.command->run();
 }
 

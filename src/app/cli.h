@@ -24,14 +24,6 @@ struct CommandLine {
 // options, missing values and options that exclude each other.
 Status parse_command_line(int argc, const char* const* argv, CommandLine* command_line);
 
-// How this process runs: `render` writes its image with `renderer`
-// (render_to_output, or a render across MPI processes), and when `processes`
-// is more than 1 the other subcommands refuse to run.
-struct Runtime {
-  Renderer renderer = render_to_output;
-  int processes = 1;
-};
-
 // Parses argv, runs the chosen subcommand and returns the process exit code
 // (app/exit_code.h). Errors are printed to stderr as one line,
 // "mandelbrot: error: ...".

@@ -10,8 +10,18 @@
 
 #include "base/status.h"
 #include "render/render.h"
+#include "video/zoom.h"
 
 namespace mandelbrot {
+
+// How this process runs: `render` writes its image with `renderer` and `zoom`
+// its frames with `zoom` (in this process, or spread over MPI processes); when
+// `processes` is more than 1 the other subcommands refuse to run.
+struct Runtime {
+  Renderer renderer = render_to_output;
+  ZoomRunner zoom = run_zoom;
+  int processes = 1;
+};
 
 class Command {
  public:
@@ -20,8 +30,8 @@ class Command {
   virtual void add_options(CLI::App& app) = 0;
   // Runs with the options parsed; returns the process exit code (app/exit_code.h).
   virtual int run() = 0;
-  // How images are written, for the commands that render (app/cli.h, Runtime).
-  virtual void use_renderer(const Renderer& renderer) { (void)renderer; }
+  // How images are written, for the commands that render.
+  virtual void use_runtime(const Runtime& runtime) { (void)runtime; }
 };
 
 // One row of the table of subcommands.

@@ -13,7 +13,7 @@ class RenderCommand : public Command {
  public:
   void add_options(CLI::App& app) override;
   int run() override;
-  void use_renderer(const Renderer& renderer) override { renderer_ = renderer; }
+  void use_runtime(const Runtime& runtime) override { renderer_ = runtime.renderer; }
 
   RenderOptions options;  // as typed; make_render_plan() checks them
   // --config FILE: read by parse_command_line() into `options` (app/config_options.h).

@@ -24,6 +24,8 @@ render of its view (--dry-run lists them). Colours do not flicker: --scale fixed
 default, and --iter auto is decided once, from the deepest frame.
 Resuming: run the same command again; frames whose file and parameters match the
 manifest beside them (PATTERN.zoom.jsonl) are kept, the rest rendered.
+Under mpirun (docs/SEMANTICS.md, "MPI"), the processes share the frames out: the same
+files and manifest.
 Exit codes: 0 done, 1 run-time failure (I/O, memory), 2 bad usage; Ctrl-C stops at
 once and leaves no partial frame.)";
 
@@ -33,8 +35,10 @@ class ZoomCommand : public Command {
  public:
   void add_options(CLI::App& app) override;
   int run() override;
+  void use_runtime(const Runtime& runtime) override { runner_ = runtime.zoom; }
 
  private:
+  ZoomRunner runner_ = run_zoom;
   RenderCommand render_;  // the render command's options, bound to render_.options
   ZoomOptions options_;
 };
@@ -94,7 +98,7 @@ int ZoomCommand::run() {
     return kExitSuccess;
   }
   ZoomReport report;
-  if (Status s = run_zoom(plan, &report); !s.ok()) return report_error(s);
+  if (Status s = runner_(plan, &report); !s.ok()) return report_error(s);
   if (plan.json) {
     const std::string line = zoom_report_json(plan, report);
     if (plan.to_stdout) {

@@ -9,6 +9,7 @@
 #include "app/cli.h"
 #include "mpi/mpi_render.h"
 #include "mpi/mpi_world.h"
+#include "mpi/mpi_zoom.h"
 
 int main(int argc, char** argv) {
   mandelbrot::MpiWorld world(&argc, &argv);
@@ -25,6 +26,9 @@ int main(int argc, char** argv) {
   runtime.renderer = [&world](const mandelbrot::RenderPlan& plan,
                               mandelbrot::RenderReport* report) {
     return mandelbrot::mpi_render_to_output(world, plan, report);
+  };
+  runtime.zoom = [&world](const mandelbrot::ZoomPlan& plan, mandelbrot::ZoomReport* report) {
+    return mandelbrot::mpi_run_zoom(world, plan, report);
   };
   return mandelbrot::run_command_line(argc, argv, runtime);
 }

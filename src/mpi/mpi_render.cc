@@ -16,6 +16,7 @@
 #include "cluster/block_layout.h"
 #include "deep/deep_render.h"
 #include "formats/part_encoder.h"
+#include "mpi/shared_counters.h"
 #include "render/image_wide.h"
 #include "render/render_params.h"
 #include "render/row_work.h"
@@ -23,37 +24,6 @@
 
 namespace mandelbrot {
 namespace {
-
-// The next block to compute, from a counter on rank 0 that every process
-// increments (passive-target one-sided MPI: rank 0 need not take part).
-class BlockCounter {
- public:
-  explicit BlockCounter(const MpiWorld& world) {
-    MPI_Win_allocate(world.rank() == 0 ? sizeof(int32_t) : 0, sizeof(int32_t), MPI_INFO_NULL,
-                     world.comm(), &counter_, &window_);
-    if (world.rank() == 0) *counter_ = 0;
-    MPI_Barrier(world.comm());  // the counter is 0 before anyone takes from it
-    MPI_Win_lock_all(0, window_);
-  }
-  ~BlockCounter() {
-    MPI_Win_unlock_all(window_);
-    MPI_Win_free(&window_);
-  }
-  BlockCounter(const BlockCounter&) = delete;
-  BlockCounter& operator=(const BlockCounter&) = delete;
-
-  int32_t next() {
-    const int32_t one = 1;
-    int32_t taken = 0;
-    MPI_Fetch_and_op(&one, &taken, MPI_INT32_T, 0, 0, MPI_SUM, window_);
-    MPI_Win_flush(0, window_);
-    return taken;
-  }
-
- private:
-  int32_t* counter_ = nullptr;
-  MPI_Win window_ = MPI_WIN_NULL;
-};
 
 // The output file shared by every process: rank 0 makes the named temporary
 // (base/output_file.h), every process opens it by name with MPI-IO. Closed
@@ -129,10 +99,11 @@ using ComputeBlock = std::function<Status(CountBuffer& block)>;
 Status compute_blocks(const MpiWorld& world, const RenderPlan& plan, const BlockLayout& layout,
                       const ComputeBlock& compute, CountStats& stats, ImageWide& wide,
                       std::vector<Block>* mine) {
-  BlockCounter counter(world);
+  SharedCounters counter(world, 1);  // the next block to compute
   Status s;
   try {
-    for (int32_t b = counter.next(); b < layout.blocks; b = counter.next()) {
+    for (auto b = static_cast<int32_t>(counter.fetch_add(0, 1)); b < layout.blocks;
+         b = static_cast<int32_t>(counter.fetch_add(0, 1))) {
       Block block{b, CountBuffer(plan.params.width, layout.rows(b), plan.channels), {}};
       block.counts.set_rows(layout.first_row(b), layout.rows(b));
       if (s = compute(block.counts); !s.ok()) break;

@@ -33,28 +33,28 @@ std::string request_of(const RenderPlan& plan, const RenderOptions& options) {
   return j.dump();
 }
 
-// Renders frame k to its output and, for a file, records it in the manifest.
-Status render_frame(const ZoomPlan& plan, int64_t k, ZoomReport* report) {
+}  // namespace
+
+Status render_frame(const ZoomPlan& plan, int64_t k, const Renderer& renderer, bool record,
+                    ZoomReport* report) {
   RenderPlan render_plan;
   if (Status s = make_frame_plan(plan, k, &render_plan); !s.ok()) return s;
   // The manifest records the counts' hash; the hash adds nothing to the bytes.
   render_plan.hash = !plan.to_stdout;
   RenderReport frame;
-  if (Status s = render_to_output(render_plan, &frame); !s.ok()) return s;
+  if (Status s = renderer(render_plan, &frame); !s.ok()) return s;
   report->rendered += 1;
   report->render_seconds += frame.render_seconds;
   report->encode_seconds += frame.encode_seconds;
-  if (plan.to_stdout) return Status();
-  FrameRecord record;
-  record.file = file_name_of(render_plan.output);
-  record.request = request_of(render_plan, frame_render_options(plan, k));
-  record.counts_hash = frame.hash;
-  if (Status s = file_hash(render_plan.output, &record.file_hash); !s.ok()) return s;
-  return append_manifest(plan.pattern.manifest_path(), record);
+  if (plan.to_stdout || !record) return Status();
+  FrameRecord line;
+  line.file = file_name_of(render_plan.output);
+  line.request = request_of(render_plan, frame_render_options(plan, k));
+  line.counts_hash = frame.hash;
+  if (Status s = file_hash(render_plan.output, &line.file_hash); !s.ok()) return s;
+  return append_manifest(plan.pattern.manifest_path(), line);
 }
 
-// Which frames are kept: their file's record matches the request and the
-// file's bytes. The manifest is rewritten with the kept records only.
 Status frames_to_keep(const ZoomPlan& plan, std::vector<bool>* keep) {
   keep->assign(static_cast<size_t>(plan.frames()), false);
   std::map<std::string, FrameRecord> records;
@@ -79,7 +79,6 @@ Status frames_to_keep(const ZoomPlan& plan, std::vector<bool>* keep) {
   }
   return write_manifest(manifest, kept);
 }
-}  // namespace
 
 Status run_zoom(const ZoomPlan& plan, ZoomReport* report) {
   const auto start = std::chrono::steady_clock::now();
@@ -98,7 +97,9 @@ Status run_zoom(const ZoomPlan& plan, ZoomReport* report) {
       continue;
     }
     const auto frame_start = std::chrono::steady_clock::now();
-    if (Status s = render_frame(plan, k, report); !s.ok()) return s;
+    if (Status s = render_frame(plan, k, render_to_output, /*record=*/true, report); !s.ok()) {
+      return s;
+    }
     progress.frame_done(k, /*kept=*/false, seconds_since(frame_start));
   }
   report->seconds = seconds_since(start);
@@ -113,6 +114,14 @@ std::string zoom_report_json(const ZoomPlan& plan, const ZoomReport& report) {
   j["seconds"] = report.seconds;
   j["render_seconds"] = report.render_seconds;
   j["encode_seconds"] = report.encode_seconds;
+  if (!report.ranks.empty()) {
+    nlohmann::ordered_json ranks = nlohmann::ordered_json::array();
+    for (size_t r = 0; r < report.ranks.size(); ++r) {
+      ranks.push_back(
+          {{"rank", r}, {"frames", report.ranks[r].frames}, {"seconds", report.ranks[r].seconds}});
+    }
+    j["ranks"] = ranks;
+  }
   j["width"] = plan.width;
   j["height"] = plan.height;
   j["iterations"] = plan.iterations;

@@ -40,10 +40,27 @@ void ZoomProgress::frame_done(int64_t k, bool kept, double seconds) {
     ++rendered_;
     rendered_seconds_ += seconds;
   }
+  show(kept ? fmt::format("frame {} kept", k)
+            : fmt::format("frame {} rendered in {:.2f} s", k, seconds));
+}
+
+void ZoomProgress::frame_done_among(int64_t k, double seconds, int64_t done, int64_t rendered,
+                                    double wall_seconds) {
+  done_ = done;
+  rendered_ = rendered;
+  rendered_seconds_ = wall_seconds;
+  show(fmt::format("frame {} rendered in {:.2f} s", k, seconds));
+}
+
+void ZoomProgress::all_done() {
+  if (done_ == frames_) return;
+  done_ = frames_;
+  show("every process finished");
+}
+
+void ZoomProgress::show(const std::string& what) {
   if (!enabled_) return;
   const double left = seconds_left(rendered_, rendered_seconds_, frames_ - done_);
-  const std::string what = kept ? fmt::format("frame {} kept", k)
-                                : fmt::format("frame {} rendered in {:.2f} s", k, seconds);
   const std::string estimate = done_ == frames_ ? "done"
                                : left < 0       ? "time left unknown"
                                                 : "about " + duration_text(left) + " left";

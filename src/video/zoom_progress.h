@@ -20,6 +20,16 @@ class ZoomProgress {
   // Frame `k` was kept (its file matched) or rendered in `seconds`.
   void frame_done(int64_t k, bool kept, double seconds);
 
+  // For frames rendered by several processes at once: this process rendered
+  // frame `k` in `seconds`, and of every process's frames `done` are finished,
+  // `rendered` of them rendered during `wall_seconds` (so the estimate counts
+  // the processes working side by side).
+  void frame_done_among(int64_t k, double seconds, int64_t done, int64_t rendered,
+                        double wall_seconds);
+  // Every process has finished: the last line, if this process's last frame was
+  // not the last of all.
+  void all_done();
+
   // The estimate of the time left: the mean time of the frames rendered so far
   // times the frames still to do; negative when no frame has been rendered yet.
   static double seconds_left(int64_t rendered, double rendered_seconds, int64_t left);
@@ -28,6 +38,8 @@ class ZoomProgress {
   static std::string duration_text(double seconds);
 
  private:
+  void show(const std::string& what);
+
   const int64_t frames_;
   const bool enabled_;
   const bool terminal_;

@@ -169,6 +169,120 @@ class Failures(ScratchTestCase):
         self.assertEqual(os.listdir(self.path), [], "no output and no temporary")
 
 
+ZOOM = ["zoom", "--start", "-0.5,0,1.5", "--end", "-0.743643887,0.131825904,1e-5",
+        "--width", "96", "--height", "64", "--iter", "600"]
+
+
+def frames_of(directory):
+    """The frame files of a directory: name to bytes (the manifest aside)."""
+    frames = {}
+    for name in sorted(os.listdir(directory)):
+        if name.endswith(".png"):
+            with open(os.path.join(directory, name), "rb") as f:
+                frames[name] = f.read()
+    return frames
+
+
+def manifest_lines(directory):
+    """The manifest's records, in any order (processes append as they finish)."""
+    with open(os.path.join(directory, "%03d.png.zoom.jsonl")) as f:
+        return sorted(f.read().splitlines())
+
+
+class Zoom(ScratchTestCase):
+    """Frames spread over processes: whole frames apart when there are at least as
+    many frames as processes, every process on each frame otherwise."""
+
+    def render_single(self, frames):
+        single = self.file(f"single{frames}")
+        os.mkdir(single)
+        run([*ZOOM, "--frames", str(frames), "-o", os.path.join(single, "%03d.png"), "-q"],
+            check=True)
+        return single
+
+    def mpi_zoom(self, processes, directory, frames, *extra):
+        import json
+        result = mpirun(processes, [MANDELBROT, *ZOOM, "--frames", str(frames), "-o",
+                                    os.path.join(directory, "%03d.png"), "--json", *extra])
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        return json.loads(result.stdout)
+
+    def test_frames_and_manifest_equal_the_single_process_ones(self):
+        single = self.render_single(9)
+        for processes in [2, 3, 4]:
+            out = self.file(f"mpi{processes}")
+            os.mkdir(out)
+            report = self.mpi_zoom(processes, out, 9)
+            self.assertEqual(frames_of(out), frames_of(single), f"{processes} processes")
+            self.assertEqual(manifest_lines(out), manifest_lines(single))
+            self.assertEqual(report["rendered"], 9)
+            shares = [r["frames"] for r in report["ranks"]]
+            self.assertEqual(len(shares), processes)
+            self.assertEqual(sum(shares), 9, "each frame rendered by exactly one process")
+            print(f"9 frames over {processes} processes: shares {shares}, same bytes")
+
+    def test_fewer_frames_than_processes_share_each_frame(self):
+        single = self.render_single(2)
+        out = self.file("mpi")
+        os.mkdir(out)
+        report = self.mpi_zoom(3, out, 2)
+        self.assertEqual(frames_of(out), frames_of(single))
+        self.assertEqual(manifest_lines(out), manifest_lines(single))
+        self.assertEqual(report["rendered"], 2)
+        self.assertEqual([r["frames"] for r in report["ranks"]], [0, 0, 0])
+
+    def test_resuming_keeps_the_matching_frames(self):
+        single = self.render_single(8)
+        out = self.file("mpi")
+        os.mkdir(out)
+        self.mpi_zoom(3, out, 8)
+        os.remove(os.path.join(out, "002.png"))
+        with open(os.path.join(out, "005.png"), "r+b") as f:
+            f.seek(100)
+            f.write(b"changed")
+        report = self.mpi_zoom(2, out, 8)
+        self.assertEqual((report["kept"], report["rendered"]), (6, 2))
+        self.assertEqual(frames_of(out), frames_of(single))
+        self.assertEqual(manifest_lines(out), manifest_lines(single))
+
+    def test_a_process_that_cannot_write_fails_the_job_and_a_rerun_finishes(self):
+        single = self.render_single(24)
+        out = self.file("mpi")
+        os.mkdir(out)
+        # Rank 1 may write files of 2 blocks at most (a frame is 2-4 KB): its
+        # first frame fails with EFBIG; the others stop after their current frame
+        # (24 frames: rank 1 takes one long before the others could finish them all).
+        wrapper = self.file("limit.sh")
+        with open(wrapper, "w") as f:
+            f.write('#!/bin/sh\nif [ "$OMPI_COMM_WORLD_RANK" = 1 ]; then trap "" XFSZ; '
+                    'ulimit -f 2; fi\nexec "$@"\n')
+        os.chmod(wrapper, 0o755)
+        result = mpirun(3, [wrapper, MANDELBROT, *ZOOM, "--frames", "24", "-o",
+                            os.path.join(out, "%03d.png"), "-q"])
+        self.assertEqual(result.returncode, 1, result.stderr.decode())
+        lines = error_lines(result.stderr)
+        self.assertEqual(len(lines), 1, result.stderr.decode())
+        self.assertRegex(lines[0], r"^mandelbrot: error: rank 1: cannot write '.*\.png': "
+                                   r"File too large$")
+        names = os.listdir(out)
+        self.assertLess(len([n for n in names if n.endswith(".png")]), 24, "the job stopped")
+        self.assertEqual([n for n in names if not n.endswith(".png") and "zoom" not in n], [],
+                         "no temporary left")
+        report = self.mpi_zoom(3, out, 24)
+        self.assertEqual(report["kept"] + report["rendered"], 24)
+        self.assertGreaterEqual(report["rendered"], 1)
+        self.assertEqual(frames_of(out), frames_of(single))
+        self.assertEqual(manifest_lines(out), manifest_lines(single))
+
+    def test_a_stream_on_standard_output_is_refused(self):
+        result = mpirun(2, [MANDELBROT, *ZOOM, "--frames", "3", "--format", "ppm", "-o", "-"])
+        self.assertEqual(result.returncode, 2)
+        lines = error_lines(result.stderr)
+        self.assertEqual(len(lines), 1, result.stderr.decode())
+        self.assertIn("numbered frame files", lines[0])
+        self.assertEqual(result.stdout, b"")
+
+
 def rank_process(rank, output):
     """The pid of the process of MPI rank `rank` writing `output`, or None."""
     for pid in filter(str.isdigit, os.listdir("/proc")):
