@@ -1,5 +1,6 @@
 // The parts of the formats whose bands are independent (raw, npy, Netpbm): the
-// format's own encoder, its bytes caught band by band.
+// format's own encoder, its bytes caught band by band. PNG's and exr's own
+// part encoders sit beside their encoders.
 #include "formats/part_encoder.h"
 
 #include <zlib.h>
@@ -45,6 +46,7 @@ class StreamPartEncoder : public PartEncoder {
 
 std::unique_ptr<PartEncoder> make_part_encoder(OutputFormat format, const ImageSpec& spec) {
   if (format == OutputFormat::kPng) return make_png_part_encoder(spec);
+  if (format == OutputFormat::kExr) return make_exr_part_encoder(spec);
   return std::make_unique<StreamPartEncoder>(format, spec);
 }
 

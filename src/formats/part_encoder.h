@@ -47,7 +47,8 @@ std::unique_ptr<PartEncoder> make_part_encoder(OutputFormat format, const ImageS
 uint32_t combine_adlers(const std::vector<uint32_t>& adlers,
                         const std::vector<uint64_t>& raw_bytes);
 
-// PNG's, in encode_png.cc.
+// PNG's, in encode_png.cc, and exr's, in exr/encode_exr.cc.
 std::unique_ptr<PartEncoder> make_png_part_encoder(const ImageSpec& spec);
+std::unique_ptr<PartEncoder> make_exr_part_encoder(const ImageSpec& spec);
 
 }  // namespace mandelbrot

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "test_support.h"
@@ -89,10 +90,23 @@ TEST_P(PartEncoderTest, PartsInAnyOrderGiveTheWholeImagesBytes) {
 INSTANTIATE_TEST_SUITE_P(EveryFormat, PartEncoderTest,
                          ::testing::Values(OutputFormat::kPng, OutputFormat::kRaw,
                                            OutputFormat::kNpy, OutputFormat::kPgm,
-                                           OutputFormat::kPpm, OutputFormat::kPbm),
+                                           OutputFormat::kPpm, OutputFormat::kPbm,
+                                           OutputFormat::kExr),
                          [](const auto& info) {
                            return std::string(output_format_name(info.param));
                          });
+
+TEST(ExrPartEncoder, TheHeaderCarriesTheParametersAsTheWholeFilesDoes) {
+  ImageSpec spec{300, 700, 50, ColourMapKind::kViridis};
+  spec.range = CountRange{1, 49};
+  spec.parameters = R"({"size":"300x700","iterations":50,"hash":""})";
+  const std::vector<int32_t> counts = pattern(spec.width, spec.height);
+  const std::vector<uint8_t> expected = whole(OutputFormat::kExr, spec, counts);
+  EXPECT_NE(std::search(expected.begin(), expected.end(), spec.parameters.begin() + 2,
+                        spec.parameters.begin() + 8),
+            expected.end());
+  EXPECT_EQ(in_parts(OutputFormat::kExr, spec, counts, 7), expected);
+}
 
 TEST(PngPartEncoder, PartsAreWholeSegments) {
   const ImageSpec spec{300, 700, 50, ColourMapKind::kHot};

@@ -197,11 +197,6 @@ Status mpi_render_to_output(const MpiWorld& world, const RenderPlan& plan, Rende
   if (plan.to_stdout()) {
     return invalid_argument("an MPI render writes a file: give -o PATH, not -o -");
   }
-  if (plan.format == OutputFormat::kExr) {
-    return unsupported(
-        "exr output does not run across MPI processes yet; run it as one process "
-        "or write npy");
-  }
   ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
   const int threads = threads_worth_starting(k, plan.threads);

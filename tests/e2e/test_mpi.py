@@ -48,6 +48,21 @@ class SameBytes(ScratchTestCase):
                     self.assertEqual(f.read(), expected, f"{fmt} with {processes} processes")
             print(f"{fmt}: 1 to 4 processes give the single render's {len(expected)} bytes")
 
+    def test_exr_with_its_channels_and_as_a_tile(self):
+        for extra in [[], ["--channels", "count,smooth,distance", "--bailout", "256"],
+                      ["--tiles", "2,2", "--tile", "1,0"]]:
+            single = self.file("single.exr")
+            run([*VIEW, *extra, "-o", single, "-q"], check=True)
+            with open(single, "rb") as f:
+                expected = f.read()
+            for processes in [2, 3]:
+                out = self.file("mpi.exr")
+                result = mpirun(processes, [MANDELBROT, *VIEW, *extra, "-o", out, "-q"])
+                self.assertEqual(result.returncode, 0, result.stderr.decode())
+                with open(out, "rb") as f:
+                    self.assertEqual(f.read(), expected, f"{extra} with {processes} processes")
+            print(f"exr {extra}: 2 and 3 processes give the single render's {len(expected)} bytes")
+
     def test_colourings_that_need_the_whole_image_and_channels(self):
         for extra in [["--colouring", "histogram"], ["--colouring", "smooth"],
                       ["--colouring", "distance"], ["--scale", "fixed"],
@@ -98,7 +113,7 @@ class DeepZoom(ScratchTestCase):
             ["--from", os.path.join(SOURCE_DIR_LOCATIONS, "1e1086.kfr"), "--size", "48"],
         ]
         for view in views:
-            for fmt in ["raw", "png"]:
+            for fmt in ["raw", "png", "exr"]:
                 single = self.file(f"single.{fmt}")
                 run([*view, "-o", single, "-q"], check=True)
                 with open(single, "rb") as f:

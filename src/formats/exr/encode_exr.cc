@@ -9,6 +9,12 @@
 // when OpenEXR writes the real table at the end it must equal ours (checked),
 // so the file streams band by band in bounded memory, atomically like every
 // other format.
+//
+// Parts (formats/part_encoder.h, for renders across processes): a band's chunks
+// are what OpenEXR writes for a file whose data window is that band's rows (an
+// uncompressed chunk is one scanline, numbered by its y in the image), taken
+// after that file's own header; the whole image's header and table come from
+// OpenEXR the same way as above.
 #include <ImfChannelList.h>
 #include <ImfFrameBuffer.h>
 #include <ImfHeader.h>
@@ -28,6 +34,7 @@
 
 #include "formats/encoders.h"
 #include "formats/exr/exr_file.h"
+#include "formats/part_encoder.h"
 
 namespace mandelbrot {
 namespace {
@@ -39,22 +46,23 @@ struct SinkFailed : std::exception {
   const char* what() const noexcept override { return "sink write failed"; }
 };
 
-// Counts the bytes OpenEXR writes before the first chunk (header and offset
-// table), ignoring them.
-class ProbeStream : public imf::OStream {
+// Holds every byte OpenEXR writes, in memory, seeks and rewrites included.
+class CaptureStream : public imf::OStream {
  public:
-  ProbeStream() : imf::OStream("probe") {}
-  void write(const char[], int n) override {
-    position_ += static_cast<uint64_t>(n);
-    end_ = std::max(end_, position_);
+  CaptureStream() : imf::OStream("memory") {}
+  void write(const char c[], int n) override {
+    const uint64_t size = static_cast<uint64_t>(n);
+    if (position_ + size > bytes_.size()) bytes_.resize(position_ + size);
+    std::memcpy(bytes_.data() + position_, c, size);
+    position_ += size;
   }
   uint64_t tellp() override { return position_; }
   void seekp(uint64_t pos) override { position_ = pos; }
-  uint64_t end() const { return end_; }
+  std::vector<uint8_t>& bytes() { return bytes_; }
 
  private:
+  std::vector<uint8_t> bytes_;
   uint64_t position_ = 0;
-  uint64_t end_ = 0;
 };
 
 // Appends OpenEXR's bytes to a ByteSink, with the offset table `table`
@@ -128,8 +136,11 @@ std::string attribute_text(const nlohmann::ordered_json& v) {
 // The header: the channels, the parameters (whole, and each as its own
 // "mandelbrot.KEY" string attribute, objects one level down as
 // "mandelbrot.KEY.SUBKEY"), and Kalles Fraktaler's Iterations and IterationsBias.
-imf::Header exr_header(const ImageSpec& spec) {
+// The data window is rows [first_row, first_row + rows) of the image.
+imf::Header exr_header(const ImageSpec& spec, int32_t first_row, int32_t rows) {
   imf::Header header(spec.width, spec.height);
+  header.dataWindow() =
+      Imath::Box2i(Imath::V2i(0, first_row), Imath::V2i(spec.width - 1, first_row + rows - 1));
   header.compression() = imf::NO_COMPRESSION;
   header.lineOrder() = imf::INCREASING_Y;
   imf::ChannelList& channels = header.channels();
@@ -184,42 +195,47 @@ std::array<Imath::half, 256> linear_table() {
   return t;
 }
 
-class ExrEncoder : public Encoder {
+// The whole image's bytes before its first chunk (the header and the table
+// of chunk offsets, computed: without compression chunk y starts at
+// prefix + y * (8 + width * pixel bytes)), and that table alone.
+struct ExrPrefix {
+  std::vector<uint8_t> bytes;
+  uint64_t table_position = 0;
+  std::vector<char> table;
+};
+
+ExrPrefix exr_prefix(const imf::Header& header, int32_t width, int32_t height) {
+  CaptureStream capture;
+  { imf::OutputFile file(capture, header, 1); }  // its header and its (empty) table
+  ExrPrefix prefix;
+  prefix.bytes = std::move(capture.bytes());
+  const uint64_t rows = static_cast<uint64_t>(height);
+  const uint64_t size = prefix.bytes.size();
+  prefix.table_position = size - 8 * rows;
+  const uint64_t chunk = 8 + static_cast<uint64_t>(width) * pixel_bytes(header);
+  prefix.table.resize(8 * rows);
+  for (uint64_t y = 0; y < rows; ++y) {
+    const uint64_t offset = size + y * chunk;
+    for (int b = 0; b < 8; ++b) {
+      prefix.table[8 * y + b] = static_cast<char>((offset >> (8 * b)) & 0xff);
+    }
+  }
+  std::memcpy(prefix.bytes.data() + prefix.table_position, prefix.table.data(),
+              prefix.table.size());
+  return prefix;
+}
+
+// A band's values in the file's channels, written through an OpenEXR file
+// whose data window holds the band's rows. Throws what OpenEXR throws.
+class ExrBandWriter {
  public:
-  ExrEncoder(const ImageSpec& spec, ByteSink& sink)
+  explicit ExrBandWriter(const ImageSpec& spec)
       : spec_(spec),
-        sink_(sink),
         colours_(spec.colour_map, spec.scale, spec.iterations, spec.range, spec.colouring),
         linear_(linear_table()),
         nf_offset_(exr_nf_offset(spec.bailout)) {}
 
-  Status begin() override {
-    try {
-      const imf::Header header = exr_header(spec_);
-      const uint64_t height = static_cast<uint64_t>(spec_.height);
-      uint64_t prefix = 0;
-      {
-        ProbeStream probe;
-        imf::OutputFile file(probe, header, 1);
-        prefix = probe.end();
-      }
-      const uint64_t table_position = prefix - 8 * height;
-      const uint64_t chunk = 8 + static_cast<uint64_t>(spec_.width) * pixel_bytes(header);
-      std::vector<char> table(8 * height);
-      for (uint64_t y = 0; y < height; ++y) {
-        const uint64_t offset = prefix + y * chunk;
-        for (int b = 0; b < 8; ++b)
-          table[8 * y + b] = static_cast<char>((offset >> (8 * b)) & 0xff);
-      }
-      stream_ = std::make_unique<SinkStream>(sink_, table_position, std::move(table));
-      file_ = std::make_unique<imf::OutputFile>(*stream_, header, 1);
-    } catch (const std::exception& e) {
-      return failure(e);
-    }
-    return Status();
-  }
-
-  Status write_rows(const CountBuffer& band) override {
+  void write(const CountBuffer& band, imf::OutputFile& file) {
     const size_t pixels = static_cast<size_t>(band.width()) * static_cast<size_t>(band.rows());
     n_.resize(pixels);
     r_.resize(pixels);
@@ -252,19 +268,66 @@ class ExrEncoder : public Encoder {
         b_[row + x] = linear_[rgb_[3 * x + 2]];
       }
     }
+    imf::FrameBuffer fb;
+    insert(fb, "N", imf::UINT, n_.data(), band);
+    insert(fb, "R", imf::HALF, r_.data(), band);
+    insert(fb, "G", imf::HALF, g_.data(), band);
+    insert(fb, "B", imf::HALF, b_.data(), band);
+    if (spec_.channels.smooth) insert(fb, "NF", imf::FLOAT, nf_.data(), band);
+    if (spec_.channels.distance) {
+      insert(fb, "DEX", imf::FLOAT, dex_.data(), band);
+      insert(fb, "DEY", imf::FLOAT, dey_.data(), band);
+    }
+    file.setFrameBuffer(fb);
+    file.writePixels(band.rows());
+  }
+
+ private:
+  // A slice whose rows are those of band: y of the image maps to row
+  // y - band.first_row() of `values`.
+  template <typename T>
+  static void insert(imf::FrameBuffer& fb, const char* name, imf::PixelType type, T* values,
+                     const CountBuffer& band) {
+    const size_t x_stride = sizeof(T);
+    const size_t y_stride = sizeof(T) * static_cast<size_t>(band.width());
+    char* base = reinterpret_cast<char*>(values) -
+                 static_cast<ptrdiff_t>(y_stride) * static_cast<ptrdiff_t>(band.first_row());
+    fb.insert(name, imf::Slice(type, base, x_stride, y_stride));
+  }
+
+  const ImageSpec spec_;
+  ColourMap colours_;
+  std::array<Imath::half, 256> linear_;
+  double nf_offset_;
+  std::vector<uint32_t> n_;
+  std::vector<float> nf_, dex_, dey_;
+  std::vector<Imath::half> r_, g_, b_;
+  std::vector<uint8_t> rgb_;
+};
+
+Status openexr_failure(const std::exception& e) {
+  return io_error("exr: OpenEXR failed: {}", e.what());
+}
+
+class ExrEncoder : public Encoder {
+ public:
+  ExrEncoder(const ImageSpec& spec, ByteSink& sink) : spec_(spec), sink_(sink), band_(spec) {}
+
+  Status begin() override {
     try {
-      imf::FrameBuffer fb;
-      insert(fb, "N", imf::UINT, n_.data(), band);
-      insert(fb, "R", imf::HALF, r_.data(), band);
-      insert(fb, "G", imf::HALF, g_.data(), band);
-      insert(fb, "B", imf::HALF, b_.data(), band);
-      if (spec_.channels.smooth) insert(fb, "NF", imf::FLOAT, nf_.data(), band);
-      if (spec_.channels.distance) {
-        insert(fb, "DEX", imf::FLOAT, dex_.data(), band);
-        insert(fb, "DEY", imf::FLOAT, dey_.data(), band);
-      }
-      file_->setFrameBuffer(fb);
-      file_->writePixels(band.rows());
+      const imf::Header header = exr_header(spec_, 0, spec_.height);
+      ExrPrefix prefix = exr_prefix(header, spec_.width, spec_.height);
+      stream_ = std::make_unique<SinkStream>(sink_, prefix.table_position, std::move(prefix.table));
+      file_ = std::make_unique<imf::OutputFile>(*stream_, header, 1);
+    } catch (const std::exception& e) {
+      return failure(e);
+    }
+    return Status();
+  }
+
+  Status write_rows(const CountBuffer& band) override {
+    try {
+      band_.write(band, *file_);
     } catch (const std::exception& e) {
       return failure(e);
     }
@@ -285,40 +348,71 @@ class ExrEncoder : public Encoder {
   }
 
  private:
-  // A slice whose rows are those of band: y of the image maps to row
-  // y - band.first_row() of `values`.
-  template <typename T>
-  static void insert(imf::FrameBuffer& fb, const char* name, imf::PixelType type, T* values,
-                     const CountBuffer& band) {
-    const size_t x_stride = sizeof(T);
-    const size_t y_stride = sizeof(T) * static_cast<size_t>(band.width());
-    char* base = reinterpret_cast<char*>(values) -
-                 static_cast<ptrdiff_t>(y_stride) * static_cast<ptrdiff_t>(band.first_row());
-    fb.insert(name, imf::Slice(type, base, x_stride, y_stride));
-  }
-
   Status failure(const std::exception& e) const {
     if (stream_ && !stream_->status().ok()) return stream_->status();
-    return io_error("exr: OpenEXR failed: {}", e.what());
+    return openexr_failure(e);
   }
 
   ImageSpec spec_;
   ByteSink& sink_;
-  ColourMap colours_;
-  std::array<Imath::half, 256> linear_;
-  double nf_offset_;
+  ExrBandWriter band_;
   std::unique_ptr<SinkStream> stream_;
   std::unique_ptr<imf::OutputFile> file_;
-  std::vector<uint32_t> n_;
-  std::vector<float> nf_, dex_, dey_;
-  std::vector<Imath::half> r_, g_, b_;
-  std::vector<uint8_t> rgb_;
+};
+
+class ExrPartEncoder : public PartEncoder {
+ public:
+  explicit ExrPartEncoder(const ImageSpec& spec) : spec_(spec), band_(spec) {}
+
+  int32_t rows_multiple() const override { return 1; }
+
+  Status header(std::vector<uint8_t>* out) override {
+    try {
+      *out = exr_prefix(exr_header(spec_, 0, spec_.height), spec_.width, spec_.height).bytes;
+    } catch (const std::exception& e) {
+      return openexr_failure(e);
+    }
+    return Status();
+  }
+
+  Status part(const CountBuffer& band, EncodedPart* out) override {
+    try {
+      CaptureStream capture;
+      uint64_t chunks_start = 0;
+      {
+        imf::OutputFile file(capture, exr_header(spec_, band.first_row(), band.rows()), 1);
+        chunks_start = capture.tellp();
+        band_.write(band, file);
+      }
+      std::vector<uint8_t>& bytes = capture.bytes();
+      *out = EncodedPart{
+          std::vector<uint8_t>(bytes.begin() + static_cast<ptrdiff_t>(chunks_start), bytes.end()),
+          1, 0};
+    } catch (const std::exception& e) {
+      return openexr_failure(e);
+    }
+    return Status();
+  }
+
+  Status trailer(uint32_t /*adler*/, const std::string& /*parameters*/,
+                 std::vector<uint8_t>* out) override {
+    out->clear();  // the chunks end the file; the parameters are in the header
+    return Status();
+  }
+
+ private:
+  const ImageSpec spec_;
+  ExrBandWriter band_;
 };
 
 }  // namespace
 
 std::unique_ptr<Encoder> make_exr_encoder(const ImageSpec& spec, ByteSink& sink) {
   return std::make_unique<ExrEncoder>(spec, sink);
+}
+
+std::unique_ptr<PartEncoder> make_exr_part_encoder(const ImageSpec& spec) {
+  return std::make_unique<ExrPartEncoder>(spec);
 }
 
 }  // namespace mandelbrot
