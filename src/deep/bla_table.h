@@ -76,10 +76,12 @@ inline bool bla_less(FloatExp a, FloatExp b) { return magnitude_less(a, b); }
 // applies it to dz (A dz + B dc, in that order of operations) and returns its
 // steps, or returns 0 and leaves dz alone when there is none. One map of 2^j
 // steps is valid only if the map of 2 steps from m is (R shrinks as maps merge),
-// which the SIMD loop uses to test lanes cheaply.
+// which the SIMD loop uses to test lanes cheaply. When `used` is not null it
+// gets the map applied (for the derivative the channels carry along).
 template <class Num>
 int64_t bla_advance(const BlaTable<Num>& table, int64_t m, int64_t max_steps, Num dz_norm, Num dcr,
-                    Num dci, Num* dzr, Num* dzi) {
+                    Num dci, Num* dzr, Num* dzi,
+                    const typename BlaLevel<Num>::Coefficients** used = nullptr) {
   if (m < 1) return 0;
   const uint64_t from = static_cast<uint64_t>(m - 1);
   const int64_t levels = static_cast<int64_t>(table.levels.size());
@@ -100,6 +102,7 @@ int64_t bla_advance(const BlaTable<Num>& table, int64_t m, int64_t max_steps, Nu
   const Num zi = *dzi;
   *dzr = (c.ar * zr - c.ai * zi) + (c.br * dcr - c.bi * dci);
   *dzi = (c.ar * zi + c.ai * zr) + (c.br * dci + c.bi * dcr);
+  if (used) *used = &c;
   return int64_t{1} << found;
 }
 

@@ -20,10 +20,12 @@ namespace {
 constexpr int64_t kChunk = 256;
 
 // Runs `pass` over `total` pixels (all, or those listed) on `threads` threads,
-// with the request's loop, or the scalar one for the extended range.
+// with the request's loop, or the scalar one for the extended range and the
+// channels.
 void run_pass(const DeepRequest& r, const PerturbationPass& pass, const int64_t* pixels,
               int64_t total, int32_t* counts, std::atomic<int64_t>* progress) {
-  const PerturbFunction perturb = pass.extended ? perturb_pixels_scalar : r.perturb;
+  const bool scalar = pass.extended || pass.smooth != nullptr || pass.distance != nullptr;
+  const PerturbFunction perturb = scalar ? perturb_pixels_scalar : r.perturb;
   const int64_t chunks = (total + kChunk - 1) / kChunk;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(r.threads)
   for (int64_t c = 0; c < chunks; ++c) {
@@ -55,8 +57,9 @@ void build_reference_tables(const DeepRequest& r, double ref_col, double ref_row
   }
 }
 
-Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
+Status render_deep(const DeepRequest& r, const RowOut& out, ProgressBar* progress,
                    DeepReport* report) {
+  int32_t* const counts = out.counts;
   const DeepGeometry& g = r.geometry;
   const PixelRect window =
       r.window.width > 0 ? r.window : PixelRect{0, 0, g.view.width, g.view.height};
@@ -125,6 +128,8 @@ Status render_deep(const DeepRequest& r, int32_t* counts, ProgressBar* progress,
     pass.step_y_x = g.step_y_x;
     pass.bla = bla.levels.empty() ? nullptr : &bla;
     pass.bla_x = bla_x.levels.empty() ? nullptr : &bla_x;
+    pass.smooth = out.smooth;
+    pass.distance = out.distance;
 
     const auto pixels_start = std::chrono::steady_clock::now();
     if (progress) progress->set_stage("pixels", pending_count);

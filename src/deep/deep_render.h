@@ -9,6 +9,7 @@
 #include "base/progress.h"
 #include "base/status.h"
 #include "base/tile_grid.h"
+#include "buffer/count_buffer.h"
 #include "deep/bla_table.h"
 #include "deep/deep_geometry.h"
 #include "deep/float_exp.h"
@@ -71,8 +72,10 @@ struct DeepReport {
   int64_t approximate_pixels = 0;  // rebased at the end of the last reference (see kMaxReferences)
 };
 
-// Fills counts[i * W + j] for every pixel of the request's window (W its
-// width; row i, column j of the window). The first reference is the view's
+// Fills out.counts[i * W + j] for every pixel of the request's window (W its
+// width; row i, column j of the window), and out.smooth and out.distance
+// likewise when not null (docs/SEMANTICS.md, "Channels"; computed by the
+// scalar loop, deep/perturbation.h). The first reference is the view's
 // centre, for a window too; while pixels reach the end of an escaped
 // reference without rebasing, the next reference is the pixel among them that
 // got furthest (the lowest index on a tie) and they are computed again against
@@ -81,8 +84,9 @@ struct DeepReport {
 // "reference orbit" (its steps), "BLA table" (when the family has one), then
 // "pixels", and so on for each reference.
 // REQUIRES: deep_zoom_problem(request.family) is empty; the window lies in
-// the view's image; counts holds W * H values.
-Status render_deep(const DeepRequest& request, int32_t* counts, ProgressBar* progress,
+// the view's image; out holds W * H values in each array it has; no distance
+// for a family without a holomorphic step (kernel/kernel_channels.h).
+Status render_deep(const DeepRequest& request, const RowOut& out, ProgressBar* progress,
                    DeepReport* report);
 
 }  // namespace mandelbrot

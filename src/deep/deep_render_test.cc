@@ -44,7 +44,7 @@ std::vector<int32_t> render(const DeepRequest& r, DeepReport* report = nullptr) 
                                 : int64_t{r.geometry.view.width} * r.geometry.view.height;
   std::vector<int32_t> counts(static_cast<size_t>(pixels), -100);
   DeepReport unused;
-  EXPECT_TRUE(render_deep(r, counts.data(), nullptr, report ? report : &unused).ok());
+  EXPECT_TRUE(render_deep(r, RowOut{counts.data()}, nullptr, report ? report : &unused).ok());
   return counts;
 }
 
@@ -228,7 +228,7 @@ TEST(DeepRender, AWindowHasTheImagesCountsThere) {
       }
       std::vector<int32_t> got(expected.size(), -100);
       DeepReport report;
-      ASSERT_TRUE(render_deep(t, got.data(), nullptr, &report).ok());
+      ASSERT_TRUE(render_deep(t, RowOut{got.data()}, nullptr, &report).ok());
       most_references = std::max(most_references, report.references);
       const std::string what = "window " + std::to_string(i) + "," + std::to_string(j);
       EXPECT_EQ(got, expected) << what;
@@ -262,7 +262,7 @@ TEST(DeepRender, APreparedFirstReferenceGivesTheSameCounts) {
   shared.window = tile_rect(64, 64, TileGrid{1, 4}, 0, 2);
   std::vector<int32_t> got(int64_t{shared.window.width} * shared.window.height, -100);
   DeepReport window_report;
-  ASSERT_TRUE(render_deep(shared, got.data(), nullptr, &window_report).ok());
+  ASSERT_TRUE(render_deep(shared, RowOut{got.data()}, nullptr, &window_report).ok());
   EXPECT_EQ(got, std::vector<int32_t>(plain.begin() + 32 * 64, plain.begin() + 48 * 64));
 }
 

@@ -32,6 +32,9 @@ inline FloatExp normalized(double m, int64_t e) {
 
 inline FloatExp to_float_exp(double x) { return normalized(x, 0); }
 
+// A double as itself, so that code for either number type can call it.
+inline double to_double(double a) { return a; }
+
 // The nearest double (0 or infinity beyond the range of doubles).
 inline double to_double(FloatExp a) {
   if (a.e > 4096) return a.m * INFINITY;

@@ -56,6 +56,11 @@ struct PerturbationPass {
   FloatExp step_x_x;
   FloatExp step_y_x;
   const BlaTable<FloatExp>* bla_x = nullptr;
+  // The channels (docs/SEMANTICS.md, "Channels"), when not null: for each
+  // pixel p, at the index of counts[p], its smooth value and its distance
+  // estimate (NaN when it did not escape). Only the scalar loop computes them.
+  double* smooth = nullptr;
+  double* distance = nullptr;
 };
 
 // The count a pixel gets when it reached the end of an escaped reference: its
@@ -84,13 +89,20 @@ void pixel_offset(const PerturbationPass& pass, int64_t row, int64_t column, dou
 using PerturbFunction = void (*)(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
                                  int64_t n, int32_t* counts);
 
-// The scalar reference; it also computes the extended range (pass.extended).
+// The scalar reference; it also computes the extended range (pass.extended)
+// and the channels (pass.smooth, pass.distance): z at the escape, and with the
+// distance estimate the derivative of z by the pixel, D = (dz/dc) step_x, from
+// D = 0: D' = A(z) D + step_x on a plain step (A the step's derivative at the
+// whole z), D' = A D + B step_x on a map (A, B its coefficients), unchanged on a
+// rebase (z itself is unchanged). The smooth value is smooth_value(count + 1,
+// |z|^2, log degree) and the distance distance_value(|z|^2, D, 1) of
+// kernel/kernel_channels.h.
 void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
                            int64_t n, int32_t* counts);
 
 // The SIMD loop compiled for Highway target `target` (as Kernel::compiled_target
 // gives it); nullptr when this binary has no such target.
-// REQUIRES (of the function's pass): !pass.extended.
+// REQUIRES (of the function's pass): !pass.extended, no channels.
 PerturbFunction perturb_function_for_target(int64_t target);
 
 // Empty when `family` has a deep-zoom method here; else one sentence saying

@@ -1,37 +1,56 @@
 // The scalar perturbation loop, one pixel at a time, exactly as
 // deep/perturbation.h states it: the reference every SIMD target matches, and
-// the only loop of the extended range (FloatExp numbers).
+// the only loop of the extended range (FloatExp numbers) and of the channels.
 #include <hwy/highway.h>
 
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "deep/perturbation.h"
 #include "deep/perturbed_steps-inl.h"
+#include "kernel/kernel_channels.h"
 
 namespace mandelbrot {
 namespace {
 
 namespace hn = HWY_NAMESPACE;
 
+// What a pixel's orbit gives: its count (deep/perturbation.h) and, when it
+// escaped, |z|^2 there and (kDerivative) the derivative D of z by the pixel.
+template <class Num>
+struct PixelOrbit {
+  int32_t count = 0;
+  bool escaped = false;
+  double modulus_squared = 0;
+  Num dr{};
+  Num di{};
+};
+
 // The loop for numbers Num with operations Ops (hn::ScalarDeepOps for double,
-// hn::FloatExpOps for FloatExp), the reference ref_re/ref_im.
-template <class Ops, class Num, class Step>
-int32_t PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref_re,
-                     const Num* ref_im, const BlaTable<Num>* bla, Num dcr, Num dci) {
+// hn::FloatExpOps for FloatExp), the reference ref_re/ref_im; with kDerivative
+// D goes along (deep/perturbation.h), `spacing` being step_x.
+template <bool kDerivative, class Ops, class Num, class Step>
+PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref_re,
+                             const Num* ref_im, const BlaTable<Num>* bla, Num dcr, Num dci,
+                             Num spacing) {
   const Num zero = Ops::Set(0.0);
   Num dzr = zero;
   Num dzi = zero;
+  PixelOrbit<Num> orbit{0, false, 0, zero, zero};
   int64_t m = 0;
-  int32_t count = 0;
   for (int32_t n = 0; n < p.iterations;) {
     Num ar = ref_re[m];
     Num ai = ref_im[m];
     const Num zr = Ops::Add(ar, dzr);
     const Num zi = Ops::Add(ai, dzi);
     const Num r2 = Ops::Add(Ops::Mul(zr, zr), Ops::Mul(zi, zi));
-    if (!Ops::Passes(r2, p.bailout_squared)) return count;
-    count = n;
+    if (!Ops::Passes(r2, p.bailout_squared)) {
+      orbit.escaped = true;
+      orbit.modulus_squared = to_double(r2);
+      return orbit;
+    }
+    orbit.count = n;
     const bool at_end = p.reference_escaped && m == p.last;
     // |z| < |dz| in the 1-norm, which no square can underflow (deep/perturbation.h).
     const Num dz_norm = Ops::Add(Ops::Abs(dzr), Ops::Abs(dzi));
@@ -44,18 +63,33 @@ int32_t PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref
       ar = zero;
       ai = zero;
     } else if (at_end) {
-      return unfinished_count(n);
+      orbit.count = unfinished_count(n);
+      return orbit;
     } else if (bla) {
+      const typename BlaLevel<Num>::Coefficients* map = nullptr;
       const int64_t steps =
-          bla_advance(*bla, m, p.iterations - 1 - n, dz_norm, dcr, dci, &dzr, &dzi);
+          bla_advance(*bla, m, p.iterations - 1 - n, dz_norm, dcr, dci, &dzr, &dzi, &map);
       if (steps > 0) {
         // The checks the map skips pass: z stays within 2^-64 |Z| of the
         // reference, which passed them (docs/SEMANTICS.md, "Deep zoom").
+        if constexpr (kDerivative) {
+          const Num r = Ops::Add(Ops::Sub(Ops::Mul(map->ar, orbit.dr), Ops::Mul(map->ai, orbit.di)),
+                                 Ops::Mul(map->br, spacing));
+          orbit.di = Ops::Add(Ops::Add(Ops::Mul(map->ar, orbit.di), Ops::Mul(map->ai, orbit.dr)),
+                              Ops::Mul(map->bi, spacing));
+          orbit.dr = r;
+        }
         m += steps;
         n += static_cast<int32_t>(steps);
-        count = n - 1;
+        orbit.count = n - 1;
         continue;
       }
+    }
+    if constexpr (kDerivative && Step::kLinear) {
+      const hn::Complex<Num> a = Step::template Derivative<Ops>(zr, zi);
+      const Num r = Ops::Add(Ops::Sub(Ops::Mul(a.re, orbit.dr), Ops::Mul(a.im, orbit.di)), spacing);
+      orbit.di = Ops::Add(Ops::Mul(a.re, orbit.di), Ops::Mul(a.im, orbit.dr));
+      orbit.dr = r;
     }
     const hn::Complex<Num> next = step.template Step<Ops>(ar, ai, dzr, dzi, dcr, dci);
     dzr = next.re;
@@ -63,7 +97,7 @@ int32_t PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref
     ++m;
     ++n;
   }
-  return count;
+  return orbit;
 }
 
 // The offset of pixel (row, column) from the pass's reference point, with the
@@ -89,25 +123,61 @@ void pixel_offset(const PerturbationPass& pass, int64_t row, int64_t column, dou
   Offset<hn::ScalarDeepOps>(pass, row, column, pass.step_x, pass.step_y, dcr, dci);
 }
 
+namespace {
+
+// Pixel p's count, and its channels where the pass has them.
+template <class Num>
+void Store(const PerturbationPass& pass, int64_t p, const PixelOrbit<Num>& orbit, double log_degree,
+           int32_t* counts) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  counts[p] = orbit.count;
+  if (pass.smooth) {
+    pass.smooth[p] =
+        orbit.escaped ? smooth_value(orbit.count + 1, orbit.modulus_squared, log_degree) : kNaN;
+  }
+  if (pass.distance) {
+    pass.distance[p] = orbit.escaped ? distance_value(orbit.modulus_squared, to_double(orbit.dr),
+                                                      to_double(orbit.di), 1.0)
+                                     : kNaN;
+  }
+}
+
+template <bool kDerivative, class Step>
+void PerturbScalar(const Step& step, const PerturbationPass& pass, const int64_t* pixels,
+                   int64_t first, int64_t n, int32_t* counts) {
+  const double log_degree = std::log(static_cast<double>(step_degree(pass.family)));
+  for (int64_t k = first; k < first + n; ++k) {
+    const int64_t p = pixels ? pixels[k] : k;
+    if (pass.extended) {
+      FloatExp dcr;
+      FloatExp dci;
+      Offset<hn::FloatExpOps>(pass, p / pass.width, p % pass.width, pass.step_x_x, pass.step_y_x,
+                              &dcr, &dci);
+      Store(pass, p,
+            PerturbPixel<kDerivative, hn::FloatExpOps>(step, pass, pass.ref_re_x, pass.ref_im_x,
+                                                       pass.bla_x, dcr, dci, pass.step_x_x),
+            log_degree, counts);
+    } else {
+      double dcr = 0;
+      double dci = 0;
+      pixel_offset(pass, p / pass.width, p % pass.width, &dcr, &dci);
+      Store(pass, p,
+            PerturbPixel<kDerivative, hn::ScalarDeepOps>(step, pass, pass.ref_re, pass.ref_im,
+                                                         pass.bla, dcr, dci, pass.step_x),
+            log_degree, counts);
+    }
+  }
+}
+
+}  // namespace
+
 void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
                            int64_t n, int32_t* counts) {
   hn::VisitPerturbedStep(pass.family, [&](const auto& step) {
-    for (int64_t k = first; k < first + n; ++k) {
-      const int64_t p = pixels ? pixels[k] : k;
-      if (pass.extended) {
-        FloatExp dcr;
-        FloatExp dci;
-        Offset<hn::FloatExpOps>(pass, p / pass.width, p % pass.width, pass.step_x_x, pass.step_y_x,
-                                &dcr, &dci);
-        counts[p] = PerturbPixel<hn::FloatExpOps>(step, pass, pass.ref_re_x, pass.ref_im_x,
-                                                  pass.bla_x, dcr, dci);
-      } else {
-        double dcr = 0;
-        double dci = 0;
-        pixel_offset(pass, p / pass.width, p % pass.width, &dcr, &dci);
-        counts[p] = PerturbPixel<hn::ScalarDeepOps>(step, pass, pass.ref_re, pass.ref_im, pass.bla,
-                                                    dcr, dci);
-      }
+    if (pass.distance) {
+      PerturbScalar<true>(step, pass, pixels, first, n, counts);
+    } else {
+      PerturbScalar<false>(step, pass, pixels, first, n, counts);
     }
   });
 }

@@ -242,7 +242,7 @@ Status mpi_render_to_output(const MpiWorld& world, const RenderPlan& plan, Rende
     const ComputeBlock deep_block = [&](CountBuffer& block) {
       request.window = PixelRect{area.x, area.y + block.first_row(), k.width, block.rows()};
       DeepReport block_report;
-      Status d = render_deep(request, block.data(), nullptr, &block_report);
+      Status d = render_deep(request, block.row_out(0), nullptr, &block_report);
       report->deep.references = std::max(report->deep.references, block_report.references);
       report->deep.precision_bits = block_report.precision_bits;
       report->deep.approximate_pixels += block_report.approximate_pixels;

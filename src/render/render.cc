@@ -196,7 +196,7 @@ Status render_perturbation(const RenderPlan& plan, ByteSink& sink, RenderReport*
   image.set_rows(0, k.height);
   {
     ProgressBar progress(int64_t{k.width} * k.height, ProgressBar::wanted(plan.quiet));
-    if (Status s = render_deep(deep_request_of(plan), image.data(), &progress, &report->deep);
+    if (Status s = render_deep(deep_request_of(plan), image.row_out(0), &progress, &report->deep);
         !s.ok()) {
       return s;
     }
@@ -261,7 +261,7 @@ Status render_counts(const RenderPlan& plan, int32_t* out, DeepReport* deep) {
   if (plan.method == Method::kPerturbation) {
     if (Status s = check_memory(perturbation_bytes(plan)); !s.ok()) return s;
     DeepReport unused;
-    return render_deep(deep_request_of(plan), out, nullptr, deep ? deep : &unused);
+    return render_deep(deep_request_of(plan), RowOut{out}, nullptr, deep ? deep : &unused);
   }
   render_rows(k, plan.kernel, 0, k.height, threads_worth_starting(k, plan.threads), out);
   return Status();

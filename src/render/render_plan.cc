@@ -145,12 +145,6 @@ Status choose_method(const RenderOptions& o, RenderPlan* p) {
   if (const std::string problem = deep_zoom_problem(k.family); !problem.empty()) {
     return unsupported("{}: {}", direct.ok() ? "--method perturbation" : direct.message(), problem);
   }
-  if (p->channels.any()) {
-    return unsupported(
-        "{}: deep zoom computes counts only, not yet the smooth or distance channel that "
-        "--colouring {} or --channel needs",
-        direct.ok() ? "--method perturbation" : direct.message(), colouring_name(p->colouring));
-  }
   return make_deep_geometry(p->view, &p->deep);
 }
 

@@ -6,6 +6,7 @@
 #include <omp.h>
 
 #include <cmath>
+#include <limits>
 #include <string_view>
 
 #include "view/decimal.h"
@@ -127,7 +128,11 @@ struct Orbit {
         p(bits),
         q(bits),
         u(bits),
-        v(bits) {}
+        v(bits),
+        dr(bits),
+        di(bits),
+        ar(bits),
+        ai(bits) {}
   Mpfr cr, ci;  // the sample point c
   Mpfr zr, zi;  // z
   Mpfr x2, y2;  // zr * zr, zi * zi
@@ -135,7 +140,43 @@ struct Orbit {
   Mpfr wr, wi;  // multibrot's w
   Mpfr p, q;    // products
   Mpfr u, v;    // the sample's offset from the centre
+  Mpfr dr, di;  // dz/dc (with the channels)
+  Mpfr ar, ai;  // d z^(d-1)
 };
+
+// What count() found besides the count: the step whose check failed (-1: none)
+// and, at that step, x2 + y2 in o.t and z in o.zr, o.zi.
+struct Escape {
+  int32_t count = 0;
+  int32_t step = -1;
+};
+
+// dz = d z^(d-1) dz + 1, before the step (o.zr, o.zi hold z).
+void derivative_step(const StepChoice& choice, Orbit& o) {
+  const int d = choice.kind == StepKind::kMultibrot ? choice.power : 2;
+  mpfr_set(o.ar.get(), o.zr.get(), kNearest);
+  mpfr_set(o.ai.get(), o.zi.get(), kNearest);
+  for (int k = 2; k < d; ++k) {  // a = a z
+    mpfr_mul(o.p.get(), o.ar.get(), o.zr.get(), kNearest);
+    mpfr_mul(o.q.get(), o.ai.get(), o.zi.get(), kNearest);
+    mpfr_sub(o.u.get(), o.p.get(), o.q.get(), kNearest);
+    mpfr_mul(o.p.get(), o.ar.get(), o.zi.get(), kNearest);
+    mpfr_mul(o.q.get(), o.ai.get(), o.zr.get(), kNearest);
+    mpfr_add(o.ai.get(), o.p.get(), o.q.get(), kNearest);
+    mpfr_set(o.ar.get(), o.u.get(), kNearest);
+  }
+  mpfr_mul_ui(o.ar.get(), o.ar.get(), static_cast<unsigned long>(d), kNearest);
+  mpfr_mul_ui(o.ai.get(), o.ai.get(), static_cast<unsigned long>(d), kNearest);
+  // (ar + i ai)(dr + i di) + 1
+  mpfr_mul(o.p.get(), o.ar.get(), o.dr.get(), kNearest);
+  mpfr_mul(o.q.get(), o.ai.get(), o.di.get(), kNearest);
+  mpfr_sub(o.u.get(), o.p.get(), o.q.get(), kNearest);
+  mpfr_add_ui(o.u.get(), o.u.get(), 1, kNearest);
+  mpfr_mul(o.p.get(), o.ar.get(), o.di.get(), kNearest);
+  mpfr_mul(o.q.get(), o.ai.get(), o.dr.get(), kNearest);
+  mpfr_add(o.di.get(), o.p.get(), o.q.get(), kNearest);
+  mpfr_set(o.dr.get(), o.u.get(), kNearest);
+}
 
 // The sample point of row i, column j into o.cr, o.ci (see mpfr_render()).
 void sample(const SamplingView& view, int32_t width, int32_t height, int32_t i, int32_t j,
@@ -205,19 +246,48 @@ void step(const StepChoice& choice, Orbit& o) {
 
 // The count of the point in o.cr, o.ci (docs/SEMANTICS.md, "Counts"): the last
 // n in [0, iterations) at which x2 + y2 <= B*B held. A NaN fails the check.
-int32_t count(const StepChoice& choice, int32_t iterations, mpfr_srcptr bailout_squared, Orbit& o) {
+// With `derivative`, dz/dc goes along in o.dr, o.di.
+Escape count(const StepChoice& choice, int32_t iterations, mpfr_srcptr bailout_squared,
+             bool derivative, Orbit& o) {
   mpfr_set_ui(o.zr.get(), 0, kNearest);
   mpfr_set_ui(o.zi.get(), 0, kNearest);
-  int32_t result = 0;
+  mpfr_set_ui(o.dr.get(), 0, kNearest);
+  mpfr_set_ui(o.di.get(), 0, kNearest);
+  Escape result;
   for (int32_t n = 0; n < iterations; ++n) {
     mpfr_mul(o.x2.get(), o.zr.get(), o.zr.get(), kNearest);
     mpfr_mul(o.y2.get(), o.zi.get(), o.zi.get(), kNearest);
     mpfr_add(o.t.get(), o.x2.get(), o.y2.get(), kNearest);
-    if (!mpfr_lessequal_p(o.t.get(), bailout_squared)) break;
-    result = n;
+    if (!mpfr_lessequal_p(o.t.get(), bailout_squared)) {
+      result.step = n;
+      break;
+    }
+    result.count = n;
+    if (derivative) derivative_step(choice, o);
     step(choice, o);
   }
   return result;
+}
+
+// The channels of a point that escaped (see MpfrRenderResult), from o after
+// count(); `pixel` is 2R/H and `log_degree` log d at the working precision.
+double smooth_of(const Escape& e, mpfr_srcptr log_degree, Orbit& o) {
+  mpfr_log(o.p.get(), o.t.get(), kNearest);  // log |z|^2
+  mpfr_div_2ui(o.p.get(), o.p.get(), 1, kNearest);
+  mpfr_log(o.p.get(), o.p.get(), kNearest);
+  mpfr_div(o.p.get(), o.p.get(), log_degree, kNearest);
+  mpfr_ui_sub(o.p.get(), static_cast<unsigned long>(e.step + 1), o.p.get(), kNearest);
+  return mpfr_get_d(o.p.get(), kNearest);
+}
+
+double distance_of(mpfr_srcptr pixel, Orbit& o) {
+  mpfr_sqrt(o.u.get(), o.t.get(), kNearest);  // |z|
+  mpfr_log(o.v.get(), o.u.get(), kNearest);   // log |z|
+  mpfr_mul(o.u.get(), o.u.get(), o.v.get(), kNearest);
+  mpfr_hypot(o.v.get(), o.dr.get(), o.di.get(), kNearest);  // |dz|
+  mpfr_div(o.u.get(), o.u.get(), o.v.get(), kNearest);
+  mpfr_div(o.u.get(), o.u.get(), pixel, kNearest);
+  return mpfr_get_d(o.u.get(), kNearest);
 }
 
 }  // namespace
@@ -299,7 +369,23 @@ Status mpfr_render(const MpfrRenderRequest& request, MpfrRenderResult* result) {
   Mpfr bailout_squared(53);
   mpfr_set_d(bailout_squared.get(), request.bailout * request.bailout, kNearest);
 
-  std::vector<int32_t> counts(static_cast<size_t>(width) * height);
+  const size_t pixels = static_cast<size_t>(width) * height;
+  std::vector<int32_t> counts(pixels);
+  // The channels: the distance estimate for the holomorphic steps only.
+  const bool smooth = request.channels;
+  const bool distance =
+      request.channels && (choice.kind == StepKind::kSquare || choice.kind == StepKind::kMultibrot);
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  std::vector<double> smooth_values(smooth ? pixels : 0, kNaN);
+  std::vector<double> distance_values(distance ? pixels : 0, kNaN);
+  Mpfr log_degree(bits);
+  mpfr_set_ui(log_degree.get(),
+              static_cast<unsigned long>(choice.kind == StepKind::kMultibrot ? choice.power : 2),
+              kNearest);
+  mpfr_log(log_degree.get(), log_degree.get(), kNearest);
+  Mpfr pixel(bits);  // 2R/H
+  mpfr_mul_2ui(pixel.get(), view.r.get(), 1, kNearest);
+  mpfr_div_ui(pixel.get(), pixel.get(), static_cast<unsigned long>(height), kNearest);
   const int threads = request.threads > 0 ? request.threads : omp_get_max_threads();
 #pragma omp parallel num_threads(threads)
   {
@@ -307,13 +393,19 @@ Status mpfr_render(const MpfrRenderRequest& request, MpfrRenderResult* result) {
 #pragma omp for schedule(dynamic)
     for (int32_t i = 0; i < height; ++i) {
       for (int32_t j = 0; j < width; ++j) {
+        const size_t at = static_cast<size_t>(i) * width + j;
         sample(view, width, height, i, j, orbit);
-        counts[static_cast<size_t>(i) * width + j] =
-            count(choice, request.iterations, bailout_squared.get(), orbit);
+        const Escape e = count(choice, request.iterations, bailout_squared.get(), distance, orbit);
+        counts[at] = e.count;
+        if (e.step < 0) continue;
+        if (smooth) smooth_values[at] = smooth_of(e, log_degree.get(), orbit);
+        if (distance) distance_values[at] = distance_of(pixel.get(), orbit);
       }
     }
   }
   result->counts = std::move(counts);
+  result->smooth = std::move(smooth_values);
+  result->distance = std::move(distance_values);
   result->precision_bits = bits;
   return Status();
 }

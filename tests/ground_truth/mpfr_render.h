@@ -41,6 +41,9 @@ struct MpfrRenderRequest {
   int power = 2;
   long precision_bits = 0;
   int threads = 0;
+  // Also the channels (docs/SEMANTICS.md, "Channels"): the smooth value, and
+  // for the holomorphic families (mandelbrot, multibrot) the distance estimate.
+  bool channels = false;
 };
 
 // The counts, row-major (row 0 is the top, as docs/SEMANTICS.md, "Sampling"),
@@ -48,6 +51,15 @@ struct MpfrRenderRequest {
 struct MpfrRenderResult {
   std::vector<int32_t> counts;
   long precision_bits = 0;
+  // With request.channels, row-major as counts, NaN where the point did not
+  // escape (and distance empty for the burning ship and the tricorn): with e the
+  // step whose check failed and z_e its value, computed at the working precision
+  // and rounded to double at the end,
+  //   smooth = (e + 1) - log(0.5 log |z_e|^2) / log d,
+  //   distance = |z_e| log|z_e| / |dz_e/dc| / (2R/H),
+  // dz/dc from 0 by dz = d z^(d-1) dz + 1 before each step (d the power).
+  std::vector<double> smooth;
+  std::vector<double> distance;
 };
 
 // The automatic working precision of a request, in bits:

@@ -4,7 +4,7 @@
 //
 //   mpfr_render --center X,Y --radius R --size WxH|N --iter N [--angle DEG]
 //               [--bailout B] [--family F] [--power D] [--precision BITS]
-//               [--threads T] -o out.npy
+//               [--threads T] [--channels] -o out.npy
 //
 // A bad or missing option: one line "mpfr_render: error: ..." and exit 2; a
 // failure while writing: exit 1. The output file appears whole or not at all.
@@ -37,6 +37,7 @@ struct Options {
   std::string center, radius, size, iterations, out;
   std::string bailout = "10", family = "mandelbrot", power, precision = "0";
   std::optional<std::string> angle, threads;
+  bool channels = false;
 };
 
 // "WxH" or "N" (a square), each side as the program's --size takes it.
@@ -87,12 +88,14 @@ Status make_request(const Options& o, MpfrRenderRequest* request) {
     return s;
   }
   request->precision_bits = static_cast<long>(value);
+  request->channels = o.channels;
   if (Status s = parse_threads(o.threads, &request->threads); !s.ok()) return s;
   return check_mpfr_render_request(*request);
 }
 
 // Writes the counts to `file` as an int32 .npy with the program's own encoder,
-// and commits it.
+// or with the channels as its structured .npy ('count', 'smooth' and, when
+// computed, 'distance'), and commits it.
 Status write_npy(const MpfrRenderRequest& request, const MpfrRenderResult& result,
                  OutputFile& file) {
   ImageSpec spec;
@@ -100,9 +103,13 @@ Status write_npy(const MpfrRenderRequest& request, const MpfrRenderResult& resul
   spec.height = request.height;
   spec.iterations = request.iterations;
   spec.channel = DataChannel::kCount;
-  CountBuffer band(request.width, request.height);
+  spec.channels = Channels{!result.smooth.empty(), !result.distance.empty()};
+  CountBuffer band(request.width, request.height, spec.channels);
   band.set_rows(0, request.height);
   std::copy(result.counts.begin(), result.counts.end(), band.data());
+  const RowOut out = band.row_out(0);
+  std::copy(result.smooth.begin(), result.smooth.end(), out.smooth);
+  std::copy(result.distance.begin(), result.distance.end(), out.distance);
   const std::unique_ptr<Encoder> encoder = make_npy_encoder(spec, file);
   if (Status s = encoder->begin(); !s.ok()) return s;
   if (Status s = encoder->write_rows(band); !s.ok()) return s;
@@ -129,6 +136,8 @@ int run(int argc, char** argv) {
   app.add_option("--power", o.power, "multibrot's power, 2 to 8");
   app.add_option("--precision", o.precision, "working precision in bits; 0: automatic");
   app.add_option("--threads", o.threads, "OpenMP threads; 0: every core");
+  app.add_flag("--channels", o.channels,
+               "also the smooth value and the distance estimate: a structured .npy");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
