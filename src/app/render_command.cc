@@ -27,9 +27,12 @@ const char* const kRenderFooter = R"(Examples:
   mandelbrot --family multibrot --power 4 -o multibrot.png
   mandelbrot --format npy -o - | python3 -c 'import numpy,sys,io; print(numpy.load(io.BytesIO(sys.stdin.buffer.read())).shape)'
   mandelbrot --size 64 --format raw -o counts.raw --json
+  mpirun -n 4 mandelbrot --size 16384 --iter 2000 -o big.png    across MPI processes
 
 Formats (by the extension of -o, or --format; the two must agree): png, raw
-(int32 little-endian), npy, pgm (greyscale counts), ppm (colour), pbm (1 = inside).
+(int32 little-endian), npy, pgm (greyscale counts), ppm (colour), pbm (1 = inside),
+exr (escape data and colour: docs/SEMANTICS.md, "EXR"). Under mpirun, the processes
+share the rows and write exactly these bytes (docs/SEMANTICS.md, "MPI").
 Names of formats, colour maps and families are case-insensitive.
 Exit codes: 0 done, 1 run-time failure (I/O, memory), 2 bad usage.)";
 

@@ -7,48 +7,11 @@
 
 #include "base/file_reader.h"
 #include "base/parse.h"
+#include "base/text_lines.h"
 #include "colour/colouring.h"
 
 namespace mandelbrot {
 namespace {
-
-// The most characters of a line a message shows.
-constexpr size_t kShownLineChars = 60;
-
-struct Line {
-  int number = 0;  // from 1
-  std::string_view text;
-};
-
-// The text without a leading byte order mark, split at LF, each line without
-// its CR.
-std::vector<Line> lines_of(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::vector<Line> lines;
-  int number = 0;
-  while (!text.empty()) {
-    const size_t end = std::min(text.find('\n'), text.size());
-    std::string_view line = text.substr(0, end);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(Line{++number, line});
-    text.remove_prefix(std::min(end + 1, text.size()));
-  }
-  return lines;
-}
-
-// The text clipped and with anything but printable ASCII shown as '?', so
-// that a message stays one readable line.
-std::string shown(std::string_view text) {
-  std::string out;
-  for (char c : text.substr(0, kShownLineChars)) out += (c >= ' ' && c <= '~') ? c : '?';
-  if (text.size() > kShownLineChars) out += "...";
-  return out;
-}
-
-// "'FILE' line N ('TEXT')", the text shown().
-std::string where_of(const std::string& name, const Line& line) {
-  return fmt::format("'{}' line {} ('{}')", name, line.number, shown(line.text));
-}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
 
@@ -92,7 +55,7 @@ Status parse_palette_stops(std::string_view text, const std::string& name,
   }
   std::vector<ColourStop> out;
   std::vector<std::string> where;
-  for (const Line& line : lines_of(text)) {
+  for (const TextLine& line : text_lines(text)) {
     std::string_view rest = trim(line.text);
     if (rest.empty() || rest.front() == '#') continue;
     const std::string position_text(next_word(&rest));
@@ -104,10 +67,10 @@ Status parse_palette_stops(std::string_view text, const std::string& name,
       return invalid_argument(
           "{}: not a colour stop 'POSITION #rrggbb' (a position in [0, 1], then "
           "the colour in hex)",
-          where_of(name, line));
+          line_where(name, line));
     }
     out.push_back(ColourStop{position, *colour});
-    where.push_back(where_of(name, line));
+    where.push_back(line_where(name, line));
   }
   if (out.empty()) {
     return invalid_argument("'{}' has no colour stops (lines 'POSITION #rrggbb', e.g. '0 #000000')",
@@ -124,13 +87,13 @@ Status parse_kfp_palette(std::string_view text, const std::string& name,
     return invalid_argument("'{}' is larger than a palette may be ({} bytes)", name,
                             kMaxPaletteBytes);
   }
-  std::optional<Line> colours_line;
-  for (const Line& line : lines_of(text)) {
+  std::optional<TextLine> colours_line;
+  for (const TextLine& line : text_lines(text)) {
     const std::string_view t = trim(line.text);
     const size_t colon = t.find(':');
     if (colon == std::string_view::npos || trim(t.substr(0, colon)) != "Colors") continue;
     if (colours_line) {
-      return invalid_argument("{}: 'Colors' is given a second time", where_of(name, line));
+      return invalid_argument("{}: 'Colors' is given a second time", line_where(name, line));
     }
     colours_line = line;
   }
@@ -140,7 +103,7 @@ Status parse_kfp_palette(std::string_view text, const std::string& name,
         "colours there as R,G,B,R,G,B,...)",
         name);
   }
-  const std::string where = where_of(name, *colours_line);
+  const std::string where = line_where(name, *colours_line);
   std::string_view list = trim(colours_line->text);
   list = trim(list.substr(list.find(':') + 1));
   if (!list.empty() && list.back() == ',') list.remove_suffix(1);  // KF writes one
@@ -153,7 +116,7 @@ Status parse_kfp_palette(std::string_view text, const std::string& name,
     if (field.empty() || ec != std::errc() || end != field.data() + field.size() || value < 0 ||
         value > 255) {
       return invalid_argument("{}: colour value {} is '{}', not a whole number 0 to 255", where,
-                              bytes.size() + 1, shown(field));
+                              bytes.size() + 1, shown_text(field));
     }
     bytes.push_back(static_cast<uint8_t>(value));
     if (comma == std::string_view::npos) break;
@@ -180,7 +143,7 @@ Status parse_kfp_palette(std::string_view text, const std::string& name,
 
 bool looks_like_kfp(const std::string& path, std::string_view text) {
   if (path.size() >= 4 && ascii_lower(path.substr(path.size() - 4)) == ".kfp") return true;
-  for (const Line& line : lines_of(text)) {
+  for (const TextLine& line : text_lines(text)) {
     if (trim(line.text).substr(0, 7) == "Colors:") return true;
   }
   return false;

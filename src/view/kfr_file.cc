@@ -7,50 +7,11 @@
 #include <vector>
 
 #include "base/parse.h"
+#include "base/text_lines.h"
 #include "view/decimal.h"
 
 namespace mandelbrot {
 namespace {
-
-constexpr std::string_view kByteOrderMark = "\xef\xbb\xbf";
-
-// The most characters of a line a message shows.
-constexpr size_t kShownLineChars = 60;
-
-struct Line {
-  int64_t number = 0;  // from 1
-  std::string_view text;
-};
-
-// The text without a leading byte order mark, split at LF, each line without
-// its CR.
-std::vector<Line> lines_of(std::string_view text) {
-  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
-    text.remove_prefix(kByteOrderMark.size());
-  }
-  std::vector<Line> lines;
-  int64_t number = 0;
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(Line{++number, line});
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
-}
-
-// "'FILE' line N ('TEXT')", the text clipped and with anything but printable
-// ASCII shown as '?', so that a message stays one readable line.
-std::string where_of(const std::string& name, const Line& line) {
-  std::string shown;
-  for (char c : line.text.substr(0, kShownLineChars)) {
-    shown.push_back(c >= 0x20 && c < 0x7f ? c : '?');
-  }
-  if (line.text.size() > kShownLineChars) shown += "...";
-  return fmt::format("'{}' line {} ('{}')", name, line.number, shown);
-}
 
 Status decimal_value(const KfrValue& v, std::string_view key) {
   if (is_decimal(v.value)) return Status();
@@ -66,7 +27,7 @@ Status whole_value(const KfrValue& v, std::string_view key) {
 }  // namespace
 
 bool looks_like_kfr(std::string_view text) {
-  for (const Line& line : lines_of(text)) {
+  for (const TextLine& line : text_lines(text)) {
     const std::string_view t = trim_space(line.text);
     if (!t.empty()) return t.substr(0, 3) == "Re:";
   }
@@ -86,24 +47,24 @@ Status parse_kfr(std::string_view text, const std::string& name, KfrFile* file) 
       {"Power", &f.power},   {"FractalType", &f.fractal_type},
       {"Rotate", &f.rotate}, {"Ratio", &f.ratio}};
   std::set<std::string_view> seen;
-  for (const Line& line : lines_of(text)) {
+  for (const TextLine& line : text_lines(text)) {
     if (trim_space(line.text).empty()) continue;
     const size_t colon = line.text.find(':');
     if (colon == std::string_view::npos) {
       return invalid_argument("{}: not a 'Key: value' line of a Kalles Fraktaler file",
-                              where_of(name, line));
+                              line_where(name, line));
     }
     const std::string_view key = trim_space(line.text.substr(0, colon));
     if (key.empty()) {
-      return invalid_argument("{}: the line has no key before ':'", where_of(name, line));
+      return invalid_argument("{}: the line has no key before ':'", line_where(name, line));
     }
     if (!seen.insert(key).second) {
-      return invalid_argument("{}: '{}' is given a second time", where_of(name, line), key);
+      return invalid_argument("{}: '{}' is given a second time", line_where(name, line), key);
     }
     for (const auto& [k, slot] : known) {
       if (k == key) {
         *slot =
-            KfrValue{std::string(trim_space(line.text.substr(colon + 1))), where_of(name, line)};
+            KfrValue{std::string(trim_space(line.text.substr(colon + 1))), line_where(name, line)};
       }
     }
   }

@@ -151,31 +151,28 @@ struct Escape {
   int32_t step = -1;
 };
 
+// (wr, wi) = (wr*zr - wi*zi, wr*zi + wi*zr), with o.p, o.q and o.t as scratch.
+// REQUIRES: wr, wi are none of o.p, o.q, o.t.
+void multiply(mpfr_ptr wr, mpfr_ptr wi, const Mpfr& zr, const Mpfr& zi, Orbit& o) {
+  mpfr_mul(o.p.get(), wr, zr.get(), kNearest);
+  mpfr_mul(o.q.get(), wi, zi.get(), kNearest);
+  mpfr_sub(o.t.get(), o.p.get(), o.q.get(), kNearest);
+  mpfr_mul(o.p.get(), wr, zi.get(), kNearest);
+  mpfr_mul(o.q.get(), wi, zr.get(), kNearest);
+  mpfr_add(wi, o.p.get(), o.q.get(), kNearest);
+  mpfr_swap(wr, o.t.get());
+}
+
 // dz = d z^(d-1) dz + 1, before the step (o.zr, o.zi hold z).
 void derivative_step(const StepChoice& choice, Orbit& o) {
   const int d = choice.kind == StepKind::kMultibrot ? choice.power : 2;
   mpfr_set(o.ar.get(), o.zr.get(), kNearest);
   mpfr_set(o.ai.get(), o.zi.get(), kNearest);
-  for (int k = 2; k < d; ++k) {  // a = a z
-    mpfr_mul(o.p.get(), o.ar.get(), o.zr.get(), kNearest);
-    mpfr_mul(o.q.get(), o.ai.get(), o.zi.get(), kNearest);
-    mpfr_sub(o.u.get(), o.p.get(), o.q.get(), kNearest);
-    mpfr_mul(o.p.get(), o.ar.get(), o.zi.get(), kNearest);
-    mpfr_mul(o.q.get(), o.ai.get(), o.zr.get(), kNearest);
-    mpfr_add(o.ai.get(), o.p.get(), o.q.get(), kNearest);
-    mpfr_set(o.ar.get(), o.u.get(), kNearest);
-  }
+  for (int k = 2; k < d; ++k) multiply(o.ar.get(), o.ai.get(), o.zr, o.zi, o);  // a = a z
   mpfr_mul_ui(o.ar.get(), o.ar.get(), static_cast<unsigned long>(d), kNearest);
   mpfr_mul_ui(o.ai.get(), o.ai.get(), static_cast<unsigned long>(d), kNearest);
-  // (ar + i ai)(dr + i di) + 1
-  mpfr_mul(o.p.get(), o.ar.get(), o.dr.get(), kNearest);
-  mpfr_mul(o.q.get(), o.ai.get(), o.di.get(), kNearest);
-  mpfr_sub(o.u.get(), o.p.get(), o.q.get(), kNearest);
-  mpfr_add_ui(o.u.get(), o.u.get(), 1, kNearest);
-  mpfr_mul(o.p.get(), o.ar.get(), o.di.get(), kNearest);
-  mpfr_mul(o.q.get(), o.ai.get(), o.dr.get(), kNearest);
-  mpfr_add(o.di.get(), o.p.get(), o.q.get(), kNearest);
-  mpfr_set(o.dr.get(), o.u.get(), kNearest);
+  multiply(o.dr.get(), o.di.get(), o.ar, o.ai, o);  // dz = dz a + 1
+  mpfr_add_ui(o.dr.get(), o.dr.get(), 1, kNearest);
 }
 
 // The sample point of row i, column j into o.cr, o.ci (see mpfr_render()).
@@ -210,15 +207,7 @@ void step(const StepChoice& choice, Orbit& o) {
     // w = z, then d - 1 times w = (wr*zr - wi*zi, wr*zi + wi*zr); z = w + c.
     mpfr_set(o.wr.get(), o.zr.get(), kNearest);
     mpfr_set(o.wi.get(), o.zi.get(), kNearest);
-    for (int k = 1; k < choice.power; ++k) {
-      mpfr_mul(o.p.get(), o.wr.get(), o.zr.get(), kNearest);
-      mpfr_mul(o.q.get(), o.wi.get(), o.zi.get(), kNearest);
-      mpfr_sub(o.t.get(), o.p.get(), o.q.get(), kNearest);
-      mpfr_mul(o.p.get(), o.wr.get(), o.zi.get(), kNearest);
-      mpfr_mul(o.q.get(), o.wi.get(), o.zr.get(), kNearest);
-      mpfr_add(o.wi.get(), o.p.get(), o.q.get(), kNearest);
-      mpfr_swap(o.wr.get(), o.t.get());
-    }
+    for (int k = 1; k < choice.power; ++k) multiply(o.wr.get(), o.wi.get(), o.zr, o.zi, o);
     mpfr_add(o.zr.get(), o.wr.get(), o.cr.get(), kNearest);
     mpfr_add(o.zi.get(), o.wi.get(), o.ci.get(), kNearest);
     return;
