@@ -59,8 +59,8 @@ TEST(LinearLight, AveragesEachBlockAndChannelApart) {
   // Two pixels of 2 x 2 samples: pixel 0 is one white sample in four (0.25:
   // sRGB 137) in red only; pixel 1 is red 255 / green 10 everywhere.
   const std::vector<uint8_t> samples = {
-      255, 0, 0,  0, 0, 0,  255, 10, 0,  255, 10, 0,   // sample row 0
-      0,   0, 0,  0, 0, 0,  255, 10, 0,  255, 10, 0};  // sample row 1
+      255, 0, 0, 0, 0, 0, 255, 10, 0, 255, 10, 0,   // sample row 0
+      0,   0, 0, 0, 0, 0, 255, 10, 0, 255, 10, 0};  // sample row 1
   uint8_t out[6];
   average_blocks(samples.data(), 2, 2, out);
   EXPECT_EQ(out[0], 137);
