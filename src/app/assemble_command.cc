@@ -68,6 +68,7 @@ class AssembleCommand : public RenderCommand {
     merged.tile.reset();
     RenderPlan plan;
     if (Status s = make_render_plan(merged, &plan); !s.ok()) return report_error(s);
+    if (plan.supersample > 1) return report_error(supersample_needs_a_render(plan));
     if (exr) {
       RenderReport report;
       if (Status s = assemble_exr_tiles(plan, grid, tile_files, &report); !s.ok()) {

@@ -55,6 +55,7 @@ class ColourCommand : public RenderCommand {
     }
     RenderPlan plan;
     if (Status s = make_render_plan(merged, &plan); !s.ok()) return report_error(s);
+    if (plan.supersample > 1) return report_error(supersample_needs_a_render(plan));
     RenderReport report;
     if (Status s = colour_saved_data(plan, input, &report); !s.ok()) return report_error(s);
     return print_render_report(plan, report);

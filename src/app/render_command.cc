@@ -135,6 +135,10 @@ void RenderCommand::add_options(CLI::App& app) {
                   "LIST");
   add_text_option(app, "--png-level", o.png_level,
                   "PNG compression, 0 (fastest) to 3 (smallest on large images) (default 1)", "N");
+  add_text_option(app, "--supersample", o.supersample,
+                  "Anti-aliasing for png and ppm: N x N samples per pixel, their colours "
+                  "averaged in linear light; 1 to 16, about N^2 times the time (default 1)",
+                  "N");
   app.add_flag("--json", o.json,
                "Print a JSON summary on stdout (on stderr when the image goes to stdout)");
   app.add_flag("-q,--quiet", o.quiet, "Print nothing but errors");
@@ -198,7 +202,7 @@ int print_render_report(const RenderPlan& plan, const RenderReport& report) {
                                                      tiles_text(plan.tile->grid))
                                        : std::string();
     fmt::print(stderr, "mandelbrot: wrote {} ({}{}x{} {}, {} iterations, {:.3f} s)\n", plan.output,
-               what, plan.params.width, plan.params.height, output_format_name(plan.format),
+               what, plan.output_width(), plan.output_height(), output_format_name(plan.format),
                plan.params.iterations, report.render_seconds + report.encode_seconds);
   }
   return kExitSuccess;

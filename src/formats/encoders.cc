@@ -3,7 +3,17 @@
 
 namespace mandelbrot {
 
+bool can_supersample(OutputFormat format) {
+  return format == OutputFormat::kPng || format == OutputFormat::kPpm;
+}
+
 Status check_encodable(OutputFormat format, const ImageSpec& spec) {
+  if (spec.supersample != 1 && !can_supersample(format)) {
+    return invalid_argument(
+        "--supersample {} needs a colour format (png or ppm): {} output holds one value per "
+        "pixel, not a mean of colours",
+        spec.supersample, output_format_name(format));
+  }
   if (format == OutputFormat::kPgm) {
     if (spec.iterations < 2) {
       return invalid_argument("pgm needs --iter of at least 2 (its maxval is iter-1), got {}",

@@ -46,7 +46,14 @@ struct ImageSpec {
   Channels channels{};
   double bailout = 10.0;
   std::string parameters{};
+  // png, ppm: n x n samples per pixel (docs/SEMANTICS.md, "Supersampling"):
+  // the bands hold sample rows, n * width wide, starting at a multiple of n
+  // and n times as many rows as the pixel rows they make.
+  int supersample = 1;
 };
+
+// True when `format` can be supersampled: the colour formats png and ppm.
+bool can_supersample(OutputFormat format);
 
 // True when `format` encodes colours (png, ppm, and exr's RGB), so that the image scale needs
 // the counts' range before encoding.
@@ -57,7 +64,8 @@ bool has_colours(OutputFormat format);
 bool carries_hash(OutputFormat format);
 
 // Ok when `format` can hold the image: a usage error for a PGM whose maxval
-// (iterations - 1) is 0 or above 65535.
+// (iterations - 1) is 0 or above 65535, or for supersampling a format that
+// can_supersample() refuses.
 Status check_encodable(OutputFormat format, const ImageSpec& spec);
 
 // Peak memory, in bytes, an encoder needs beyond bands of `band_rows` rows of

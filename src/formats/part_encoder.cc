@@ -13,9 +13,10 @@ namespace {
 class StreamPartEncoder : public PartEncoder {
  public:
   StreamPartEncoder(OutputFormat format, const ImageSpec& spec)
-      : encoder_(make_encoder(format, spec, sink_)) {}
+      : encoder_(make_encoder(format, spec, sink_)), rows_multiple_(spec.supersample) {}
 
-  int32_t rows_multiple() const override { return 1; }
+  // Whole pixel rows: a supersampled band's pixel rows take n sample rows each.
+  int32_t rows_multiple() const override { return rows_multiple_; }
 
   Status header(std::vector<uint8_t>* out) override {
     if (Status s = encoder_->begin(); !s.ok()) return s;
@@ -40,6 +41,7 @@ class StreamPartEncoder : public PartEncoder {
  private:
   BytesSink sink_;
   std::unique_ptr<Encoder> encoder_;
+  int32_t rows_multiple_;
 };
 
 }  // namespace

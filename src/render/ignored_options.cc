@@ -44,8 +44,8 @@ std::vector<std::string> ignored_option_warnings(const RenderOptions& o, const R
           "--region is {:g} x {:g} but the image is {} x {} pixels: each pixel covers {:.3g} "
           "times as much width as height, so the picture is {} (use --center and --radius to "
           "keep the aspect)",
-          r.xmax - r.xmin, r.ymax - r.ymin, plan.params.full_width(), plan.params.full_height(),
-          stretch, stretch > 1 ? "squeezed sideways" : "stretched sideways"));
+          r.xmax - r.xmin, r.ymax - r.ymin, plan.image_width(), plan.image_height(), stretch,
+          stretch > 1 ? "squeezed sideways" : "stretched sideways"));
     }
   }
   if (plan.tile && range_pass(plan) != RangePass::kNone) {

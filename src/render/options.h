@@ -34,6 +34,7 @@ struct RenderOptions {
   std::optional<std::string> palette_period;  // --palette-period P (--colouring smooth)
   std::optional<std::string> palette_offset;  // --palette-offset O (with a period)
   std::optional<std::string> png_level;       // --png-level N
+  std::optional<std::string> supersample;     // --supersample N: N x N samples per pixel
   std::optional<std::string> from;            // --from FILE: the parameters of an earlier render
   std::optional<std::string> tiles;           // --tiles NX,NY: the image split into tiles
   std::optional<std::string> tile;            // --tile I,J: the one tile rendered

@@ -84,8 +84,8 @@ Status render_streamed(const RenderPlan& plan, ImageSpec spec, int threads, bool
   const auto start = std::chrono::steady_clock::now();
   double encode_seconds = 0;
   const Status s =
-      run_band_pipeline(k.width, k.height, band_rows(k.width, k.height), threads,
-                        work.compute_row(), consume_band, &encode_seconds, plan.channels);
+      run_band_pipeline(k.width, k.height, plan_band_rows(plan), threads, work.compute_row(),
+                        consume_band, &encode_seconds, plan.channels);
   // Encoding overlaps the render: the render's share is the rest of the time.
   report->render_seconds += std::max(0.0, seconds_since(start) - encode_seconds);
   report->encode_seconds += encode_seconds;
@@ -132,7 +132,7 @@ Status encode_held(const RenderPlan& plan, const CountBuffer& image, ByteSink& s
   // Bands of kHeldEncodeBands times the usual rows: each is one parallel
   // region of the encoder, whose start and end cost more than 1 MiB bands pay.
   const int32_t rows = static_cast<int32_t>(
-      std::min<int64_t>(int64_t{band_rows(k.width, k.height)} * kHeldEncodeBands, k.height));
+      std::min<int64_t>(int64_t{plan_band_rows(plan)} * kHeldEncodeBands, k.height));
   for (int32_t first = 0; first < k.height; first += rows) {
     const CountBuffer band = CountBuffer::rows_of(image, first, std::min(rows, k.height - first));
     if (hashing) hash.add(band.counts());
@@ -157,7 +157,7 @@ Status render_twice(const RenderPlan& plan, int threads, ProgressBar& progress, 
     };
     const auto start = std::chrono::steady_clock::now();
     double unused = 0;
-    if (Status s = run_band_pipeline(k.width, k.height, band_rows(k.width, k.height), threads,
+    if (Status s = run_band_pipeline(k.width, k.height, plan_band_rows(plan), threads,
                                      work.compute_row(), gather, &unused, plan.channels);
         !s.ok()) {
       return s;
@@ -273,8 +273,10 @@ bool hash_wanted(const RenderPlan& plan) {
 
 ImageSpec image_spec_of(const RenderPlan& plan) {
   const KernelParams& k = plan.params;
-  ImageSpec spec{k.width,      k.height,   k.iterations, plan.colour_map,  plan.png_level,
-                 plan.threads, plan.scale, CountRange{}, plan.data_channel};
+  ImageSpec spec{plan.output_width(), plan.output_height(), k.iterations,
+                 plan.colour_map,     plan.png_level,       plan.threads,
+                 plan.scale,          CountRange{},         plan.data_channel};
+  spec.supersample = plan.supersample;
   spec.colouring.method = plan.colouring;
   spec.colouring.interior = plan.interior;
   spec.colouring.palette = plan.palette.palette;
@@ -318,8 +320,15 @@ int32_t band_rows(int32_t width, int32_t height) {
   return static_cast<int32_t>(std::clamp<int64_t>(rows, 1, height));
 }
 
+int32_t plan_band_rows(const RenderPlan& plan) {
+  const KernelParams& k = plan.params;
+  const int32_t n = plan.supersample;
+  return std::max(n, band_rows(k.width, k.height) / n * n);
+}
+
 Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band,
                                RenderReport* report) {
+  if (plan.supersample > 1) return supersample_needs_a_render(plan);
   const KernelParams& k = plan.params;
   ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
@@ -376,11 +385,18 @@ Status encode_counts_to_output(const RenderPlan& plan, const ReadBand& read_band
   return file ? file->commit() : Status();
 }
 
+Status supersample_needs_a_render(const RenderPlan& plan) {
+  return invalid_argument(
+      "--supersample {} samples each pixel {} times while rendering; saved counts hold one "
+      "sample per pixel (render the image with --supersample instead)",
+      plan.supersample, plan.supersample * plan.supersample);
+}
+
 Status render_to_output(const RenderPlan& plan, RenderReport* report) {
   const KernelParams& k = plan.params;
   const ImageSpec spec = image_spec_of(plan);
   if (Status s = check_encodable(plan.format, spec); !s.ok()) return s;
-  const int32_t rows = band_rows(k.width, k.height);
+  const int32_t rows = plan_band_rows(plan);
   // A perturbation render holds its whole image and a reference orbit.
   const uint64_t counts_bytes = plan.method == Method::kPerturbation ? perturbation_bytes(plan)
                                 : range_pass(plan) == RangePass::kHeld

@@ -107,6 +107,13 @@ uint64_t held_bytes(int32_t width, int32_t height, Channels channels);
 // The rows per band for an image `width` wide: about 1 MiB of counts (small
 // enough to be in cache still when the band is encoded), at least 1.
 int32_t band_rows(int32_t width, int32_t height);
+// The sample rows per band of plan: band_rows() of its grid rounded down to
+// whole pixel rows (a multiple of plan.supersample), at least one pixel row.
+int32_t plan_band_rows(const RenderPlan& plan);
+
+// The usage error for --supersample where counts are read, not rendered
+// (assemble, colour: encode_counts_to_output() refuses it).
+Status supersample_needs_a_render(const RenderPlan& plan);
 
 // The report as one line of JSON: every parameter, the timings and the statistics.
 std::string render_report_json(const RenderReport& report);

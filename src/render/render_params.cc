@@ -160,8 +160,10 @@ std::string render_params_json(const RenderPlan& plan, const std::string& hash) 
   nlohmann::ordered_json j;
   j["program"] = "mandelbrot";
   j["version"] = kVersion;
-  j["width"] = k.full_width();
-  j["height"] = k.full_height();
+  j["width"] = plan.image_width();
+  j["height"] = plan.image_height();
+  // Files of plain renders carry none, as before supersampling.
+  if (plan.supersample > 1) j["supersample"] = plan.supersample;
   if (plan.tile) {
     j["tiles"] = tiles_text(plan.tile->grid);
     j["tile"] = tile_text(*plan.tile);
@@ -272,10 +274,12 @@ Status render_options_from_json(const std::string& json, const std::string& sour
       if (Status s = text_of(j.at(key), key, source, &number); !s.ok()) return s;
       *text = number;
     }
-    if (j.contains("png_level")) {
+    for (auto [key, text] :
+         {std::pair{"png_level", &o.png_level}, std::pair{"supersample", &o.supersample}}) {
+      if (!j.contains(key)) continue;
       std::string number;
-      if (Status s = whole_number_of(j, "png_level", source, &number); !s.ok()) return s;
-      o.png_level = number;
+      if (Status s = whole_number_of(j, key, source, &number); !s.ok()) return s;
+      *text = number;
     }
   } catch (const nlohmann::json::exception& e) {
     return invalid_argument("{}: bad render parameters: {}", source, e.what());
@@ -390,6 +394,7 @@ Status apply_from_file(const std::string& path, const RenderOptions& cl, RenderO
   if (cl.colouring) o.colouring = cl.colouring;
   if (cl.interior) o.interior = cl.interior;
   if (cl.png_level) o.png_level = cl.png_level;
+  if (cl.supersample) o.supersample = cl.supersample;
 
   // How and where: always from the command line.
   o.threads = cl.threads;

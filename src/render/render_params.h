@@ -22,7 +22,8 @@ std::string tiles_text(TileGrid grid);
 std::string tile_text(const TilePlan& tile);
 
 // One line of JSON with every parameter that decides the output's content:
-// program and version, width, height (the whole image's), for a tile "tiles"
+// program and version, width, height (the whole image's pixels), "supersample"
+// when it is more than 1, for a tile "tiles"
 // and "tile" (tiles_text(), tile_text()), iterations, the view (view_json()), the
 // region the double path sampled (each bound as the shortest decimal string
 // that reads back as exactly the same double), bailout, the family (for every

@@ -235,5 +235,26 @@ TEST(RenderParams, FromFileOverlaysTheCommandLine) {
   EXPECT_EQ(apply_from_file(dir.file("missing.png"), cl, &merged).code(), StatusCode::kNotFound);
 }
 
+TEST(RenderParams, SupersampleIsRecordedOnlyWhenUsedAndRoundTrips) {
+  RenderOptions o;
+  o.width = std::string("30");
+  o.height = std::string("20");
+  auto j = nlohmann::json::parse(render_params_json(plan_of(o), "h"));
+  EXPECT_FALSE(j.contains("supersample"));  // plain files as before
+  o.supersample = std::string("3");
+  const RenderPlan first = plan_of(o);
+  j = nlohmann::json::parse(render_params_json(first, "h"));
+  EXPECT_EQ(j["supersample"], 3);
+  EXPECT_EQ(j["width"], 30);  // the pixels, not the samples
+  EXPECT_EQ(j["height"], 20);
+  RenderOptions back;
+  ASSERT_TRUE(render_options_from_json(j.dump(), "test", &back).ok());
+  EXPECT_EQ(back.supersample, std::string("3"));
+  const RenderPlan second = plan_of(back);
+  EXPECT_EQ(second.supersample, 3);
+  EXPECT_EQ(second.params.width, 90);
+  EXPECT_EQ(second.params.region.xmin, first.params.region.xmin);
+}
+
 }  // namespace
 }  // namespace mandelbrot

@@ -11,6 +11,7 @@
 #include "render/family_options.h"
 #include "render/render.h"
 #include "render/shared_options.h"
+#include "render/supersample_options.h"
 
 #include <omp.h>
 
@@ -94,6 +95,7 @@ RenderOptions with_probe_size(RenderOptions o) {
   o.channel.reset();
   o.channels.reset();
   o.colouring.reset();
+  o.supersample.reset();  // the probe's own pixels are enough
   o.json = false;
   o.hash = false;
   o.quiet = true;
@@ -255,8 +257,13 @@ Status choose_tile(const RenderOptions& o, RenderPlan* p) {
   if (Status s = parse_tile_grid(*o.tiles, &t.grid); !s.ok()) return s;
   if (Status s = parse_tile_place(*o.tile, &t.column, &t.row); !s.ok()) return s;
   KernelParams& k = p->params;
-  if (Status s = check_tile(k.width, k.height, t.grid, t.column, t.row); !s.ok()) return s;
-  t.rect = tile_rect(k.width, k.height, t.grid, t.column, t.row);
+  // The tiles split the image's pixels; a tile samples its pixels' samples.
+  const int32_t n = p->supersample;
+  const int32_t width = k.width / n;
+  const int32_t height = k.height / n;
+  if (Status s = check_tile(width, height, t.grid, t.column, t.row); !s.ok()) return s;
+  const PixelRect pixels = tile_rect(width, height, t.grid, t.column, t.row);
+  t.rect = PixelRect{pixels.x * n, pixels.y * n, pixels.width * n, pixels.height * n};
   k.image_width = k.width;
   k.image_height = k.height;
   k.column_offset = t.rect.x;
@@ -273,6 +280,10 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   RenderPlan p;
   KernelParams& k = p.params;
   if (Status s = parse_dimensions(o, &k.width, &k.height); !s.ok()) return s;
+  // From here on the image is its sample grid (docs/SEMANTICS.md, "Supersampling").
+  if (Status s = parse_supersample(o, k.width, k.height, &p.supersample); !s.ok()) return s;
+  k.width *= p.supersample;
+  k.height *= p.supersample;
 
   const bool auto_iterations = o.iterations && ascii_lower(*o.iterations) == "auto";
   if (!auto_iterations) {
@@ -289,6 +300,12 @@ Status make_render_plan(const RenderOptions& o, RenderPlan* plan) {
   if (Status s = parse_data_channel(o, &p.data_channel); !s.ok()) return s;
   if (Status s = parse_colouring_options(o, &p); !s.ok()) return s;
   if (Status s = choose_output(o, &p.format, &p.output); !s.ok()) return s;
+  if (p.supersample > 1 && !can_supersample(p.format)) {
+    return invalid_argument(
+        "--supersample {} needs png or ppm output: {} output holds one value per pixel, not "
+        "colours to average (for the samples themselves render --width {} --height {})",
+        p.supersample, output_format_name(p.format), k.width, k.height);
+  }
   // Only what the output reads is computed: the npy channel, or the channel
   // the colouring of a colour format reads.
   if (o.channels) {

@@ -28,13 +28,21 @@ struct TilePlan {
   TileGrid grid;
   int32_t column = 0;  // I of --tile I,J
   int32_t row = 0;     // J
-  PixelRect rect;      // its pixels in the image: tile_rect() of the above
+  // Its samples in the image's sample grid: tile_rect() of the above, of the
+  // image's pixels, times the supersample (so its pixels when that is 1).
+  PixelRect rect;
 };
 
 struct RenderPlan {
-  View view;                     // what the image shows, as given (the whole image's size)
-  KernelParams params;           // the doubles the kernel samples, derived from view; for
-                                 // a tile, the window of the image that the tile is
+  // What the image shows, as given; its size is the whole image's sample grid
+  // (the pixels times the supersample).
+  View view;
+  KernelParams params;  // the doubles the kernel samples, derived from view; for
+                        // a tile, the window of the sample grid that the tile is
+  // --supersample: each pixel is the linear-light mean of the colours of
+  // supersample x supersample samples (docs/SEMANTICS.md, "Supersampling"), so
+  // params and view hold supersample times the pixels across and down.
+  int32_t supersample = 1;
   std::optional<TilePlan> tile;  // --tiles/--tile: the tile rendered; unset: the whole image
   Kernel kernel;
   Method method = Method::kDirect;
@@ -65,9 +73,17 @@ struct RenderPlan {
   bool hash = false;
 
   bool to_stdout() const { return output == "-"; }
+  // The pixels written: the tile's, or the whole image's.
+  int32_t output_width() const { return params.width / supersample; }
+  int32_t output_height() const { return params.height / supersample; }
+  // The whole image's pixels (a tile's image too).
+  int32_t image_width() const { return params.full_width() / supersample; }
+  int32_t image_height() const { return params.full_height() / supersample; }
 };
 
-// Parses and checks every option, applying the defaults of docs/SEMANTICS.md:
+// Parses and checks every option, applying the defaults of docs/SEMANTICS.md
+// (--supersample N multiplies the image's sides by N for everything that
+// samples: the view, the kernel, the method's choice and a tile's window):
 // 400 x 400, 100 iterations, centre -0.5,0 with radius 1.5 (for a square image,
 // the region [-2, 1] x [-1.5, 1.5]), bailout 10 (kSmoothBailout when the smooth
 // colouring or channel is chosen), all cores. The view keeps the

@@ -432,5 +432,86 @@ TEST(RenderPlan, ChannelsListForExrAndNpy) {
   EXPECT_NE(error_of(bad).find("give one of them"), std::string::npos);
 }
 
+TEST(RenderPlan, SupersampleRendersTheGridOfAPlainRenderNTimesLarger) {
+  // docs/SEMANTICS.md, "Supersampling": the samples of --supersample N at W x H
+  // are the pixels of the plain render at N W x N H, the same view.
+  RenderOptions o;
+  o.center = std::string("-0.7435669,0.1314023");
+  o.radius = std::string("0.0123");
+  o.width = std::string("300");
+  o.height = std::string("200");
+  o.supersample = std::string("3");
+  const RenderPlan p = plan_of(o);
+  EXPECT_EQ(p.supersample, 3);
+  EXPECT_EQ(p.params.width, 900);
+  EXPECT_EQ(p.params.height, 600);
+  EXPECT_EQ(p.output_width(), 300);
+  EXPECT_EQ(p.image_height(), 200);
+  RenderOptions plain = o;
+  plain.supersample.reset();
+  plain.width = std::string("900");
+  plain.height = std::string("600");
+  const RenderPlan q = plan_of(plain);
+  EXPECT_EQ(p.params.region.xmin, q.params.region.xmin);
+  EXPECT_EQ(p.params.region.xmax, q.params.region.xmax);
+  EXPECT_EQ(p.params.region.ymin, q.params.region.ymin);
+  EXPECT_EQ(p.params.region.ymax, q.params.region.ymax);
+  const ImageSpec spec = image_spec_of(p);
+  EXPECT_EQ(spec.width, 300);
+  EXPECT_EQ(spec.height, 200);
+  EXPECT_EQ(spec.supersample, 3);
+  // Bands hold whole pixel rows.
+  EXPECT_EQ(plan_band_rows(p) % 3, 0);
+  EXPECT_GE(plan_band_rows(p), 3);
+  o.supersample = std::string("1");
+  EXPECT_EQ(plan_of(o).params.width, 300);
+}
+
+TEST(RenderPlan, SupersampleNeedsAColourFormat) {
+  for (const char* output : {"x.raw", "x.npy", "x.pgm", "x.pbm", "x.exr"}) {
+    RenderOptions o;
+    o.output = std::string(output);
+    o.supersample = std::string("2");
+    const std::string m = error_of(o);
+    EXPECT_NE(m.find("--supersample 2 needs png or ppm output"), std::string::npos) << m;
+    EXPECT_NE(m.find("render --width 800 --height 800"), std::string::npos) << m;
+    o.supersample = std::string("1");
+    EXPECT_EQ(plan_of(o).supersample, 1);
+  }
+  RenderOptions o;
+  o.output = std::string("x.ppm");
+  o.supersample = std::string("2");
+  EXPECT_EQ(plan_of(o).supersample, 2);
+}
+
+TEST(RenderPlan, SupersampledTilesSplitThePixels) {
+  // Tile 1,1 of 2,2 of a 5 x 3 image holds pixels x 2..4, y 1..2, so the
+  // samples x 4..9, y 2..5 of the 10 x 6 grid.
+  RenderOptions o;
+  o.width = std::string("5");
+  o.height = std::string("3");
+  o.supersample = std::string("2");
+  o.tiles = std::string("2,2");
+  o.tile = std::string("1,1");
+  const RenderPlan p = plan_of(o);
+  EXPECT_EQ(p.tile->rect, (PixelRect{4, 2, 6, 4}));
+  EXPECT_EQ(p.params.width, 6);
+  EXPECT_EQ(p.params.full_width(), 10);
+  EXPECT_EQ(p.output_width(), 3);
+  EXPECT_EQ(p.output_height(), 2);
+  EXPECT_EQ(p.image_width(), 5);
+  o.tiles = std::string("6,1");  // more tiles than pixels, though not than samples
+  o.tile = std::string("0,0");
+  EXPECT_NE(error_of(o).find("6"), std::string::npos);
+}
+
+TEST(RenderPlan, TheAutoIterationsProbeIgnoresSupersample) {
+  RenderOptions o;
+  o.iterations = std::string("auto");
+  const int32_t plain = plan_of(o).params.iterations;
+  o.supersample = std::string("4");
+  EXPECT_EQ(plan_of(o).params.iterations, plain);
+}
+
 }  // namespace
 }  // namespace mandelbrot

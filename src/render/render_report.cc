@@ -13,13 +13,17 @@ std::string render_report_json(const RenderReport& report) {
   const CountStats& stats = report.stats;
   nlohmann::ordered_json j;
   j["version"] = kVersion;
-  j["width"] = k.full_width();
-  j["height"] = k.full_height();
+  j["width"] = plan.image_width();
+  j["height"] = plan.image_height();
+  // As in the PNG's parameters: only when not 1.
+  if (plan.supersample > 1) j["supersample"] = plan.supersample;
   if (plan.tile) {
-    const PixelRect& r = plan.tile->rect;
+    const PixelRect& r = plan.tile->rect;  // in samples
+    const int32_t n = plan.supersample;
     j["tiles"] = tiles_text(plan.tile->grid);
     j["tile"] = tile_text(*plan.tile);
-    j["tile_rect"] = {{"x", r.x}, {"y", r.y}, {"width", r.width}, {"height", r.height}};
+    j["tile_rect"] = {
+        {"x", r.x / n}, {"y", r.y / n}, {"width", r.width / n}, {"height", r.height / n}};
   }
   j["iterations"] = k.iterations;
   j["view"] = view_json(plan.view);

@@ -203,5 +203,46 @@ TEST(Render, AFailedCheckLeavesNoFile) {
   EXPECT_TRUE(dir.entries().empty());
 }
 
+TEST(Render, SupersampledRendersWriteTheSameBytesHeldTwiceOrStreamedForAnyThreads) {
+  // docs/SEMANTICS.md, "Supersampling": 400 x 233 at N = 3 is a 1200 x 699
+  // grid in bands of 216 sample rows (72 pixel rows): 4 bands, the last partial.
+  ScratchDir dir;
+  for (const char* format : {"png", "ppm"}) {
+    for (Colouring colouring : {Colouring::kLog, Colouring::kSmooth, Colouring::kHistogram}) {
+      std::vector<std::vector<char>> files;
+      for (uint64_t limit : {uint64_t{1} << 30, uint64_t{0}}) {
+        for (int threads : {1, 3}) {
+          const std::string path = dir.file(fmt::format("s{}{}.{}", limit, threads, format));
+          RenderOptions o;
+          o.output = path;
+          o.width = std::string("400");
+          o.height = std::string("233");
+          o.iterations = std::string("150");
+          o.supersample = std::string("3");
+          o.colouring = std::string(colouring_name(colouring));
+          RenderPlan plan;
+          ASSERT_TRUE(make_render_plan(o, &plan).ok());
+          EXPECT_EQ(plan_band_rows(plan), 216);
+          plan.held_counts_limit = limit;
+          plan.threads = threads;
+          EXPECT_EQ(range_pass(plan), limit == 0 ? RangePass::kTwoPasses : RangePass::kHeld);
+          RenderReport report;
+          ASSERT_TRUE(render_to_output(plan, &report).ok());
+          EXPECT_EQ(report.stats.pixels(), 1200 * 699);  // every sample
+          files.push_back(read_file(path));
+        }
+      }
+      for (const std::vector<char>& file : files) {
+        EXPECT_EQ(file, files[0]) << format << " " << colouring_name(colouring);
+      }
+      if (std::string(format) == "ppm") {
+        const std::string header = "P6\n400 233\n255\n";
+        ASSERT_EQ(files[0].size(), header.size() + 3 * 400 * 233);
+        EXPECT_EQ(std::string(files[0].begin(), files[0].begin() + header.size()), header);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace mandelbrot

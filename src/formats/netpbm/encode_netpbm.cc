@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "base/byte_order.h"
+#include "colour/supersample.h"
 #include "formats/encoders.h"
 
 namespace mandelbrot {
@@ -55,9 +56,15 @@ class PpmEncoder : public Encoder {
   Status begin() override {
     return write_text(sink_, fmt::format("P6\n{} {}\n255\n", spec_.width, spec_.height));
   }
+  // The band's sample rows make its pixel rows (colour/supersample.h).
   Status write_rows(const CountBuffer& band) override {
-    rgb_.resize(static_cast<size_t>(spec_.width) * 3 * static_cast<size_t>(band.rows()));
-    colours_.map_band(band, spec_.threads, rgb_.data());
+    const int n = spec_.supersample;
+    rgb_.resize(static_cast<size_t>(spec_.width) * 3 * static_cast<size_t>(band.rows() / n));
+    if (n == 1) {
+      colours_.map_band(band, spec_.threads, rgb_.data());
+    } else {
+      supersampled_band(colours_, band, n, spec_.threads, rgb_.data());
+    }
     return sink_.write(rgb_.data(), rgb_.size());
   }
   Status finish() override { return Status(); }

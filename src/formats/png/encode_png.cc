@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "base/bytes_sink.h"
+#include "colour/supersample.h"
 #include "formats/encoders.h"
 #include "formats/part_encoder.h"
 #include "formats/png/png_writer.h"
@@ -23,13 +24,16 @@ class PngEncoder : public Encoder {
  public:
   PngEncoder(const ImageSpec& spec, ByteSink& sink)
       : colours_(spec.colour_map, spec.scale, spec.iterations, spec.range, spec.colouring),
-        writer_(sink, spec.width, spec.height, spec.png_level, spec.threads) {}
+        writer_(sink, spec.width, spec.height, spec.png_level, spec.threads),
+        n_(spec.supersample) {}
 
   Status begin() override { return writer_.begin(); }
 
+  // The band's sample rows make its pixel rows (colour/supersample.h).
   Status write_rows(const CountBuffer& band) override {
-    return writer_.write_rows(band.first_row(), band.rows(), [&](int32_t row, uint8_t* rgb) {
-      colours_.map_band_row(band, row - band.first_row(), rgb);
+    const int32_t first = band.first_row() / n_;
+    return writer_.write_rows(first, band.rows() / n_, [&](int32_t row, uint8_t* rgb) {
+      supersampled_row(colours_, band, n_, row - first, rgb);
     });
   }
 
@@ -40,6 +44,7 @@ class PngEncoder : public Encoder {
  private:
   ColourMap colours_;
   PngWriter writer_;
+  int n_;  // samples per pixel side
   std::string parameters_;
 };
 
@@ -49,7 +54,8 @@ class PngPartEncoder : public PartEncoder {
   explicit PngPartEncoder(const ImageSpec& spec)
       : colours_(spec.colour_map, spec.scale, spec.iterations, spec.range, spec.colouring),
         writer_(sink_, spec.width, spec.height, spec.png_level, spec.threads),
-        rows_multiple_(PngWriter::segment_rows(spec.width, spec.height)) {}
+        rows_multiple_(PngWriter::segment_rows(spec.width, spec.height) * spec.supersample),
+        n_(spec.supersample) {}
 
   int32_t rows_multiple() const override { return rows_multiple_; }
 
@@ -60,11 +66,10 @@ class PngPartEncoder : public PartEncoder {
   }
 
   Status part(const CountBuffer& band, EncodedPart* out) override {
+    const int32_t first = band.first_row() / n_;
     Status s = writer_.write_part(
-        band.first_row(), band.rows(),
-        [&](int32_t row, uint8_t* rgb) {
-          colours_.map_band_row(band, row - band.first_row(), rgb);
-        },
+        first, band.rows() / n_,
+        [&](int32_t row, uint8_t* rgb) { supersampled_row(colours_, band, n_, row - first, rgb); },
         &out->adler, &out->raw_bytes);
     out->bytes = sink_.take();
     return s;
@@ -81,7 +86,8 @@ class PngPartEncoder : public PartEncoder {
   BytesSink sink_;
   ColourMap colours_;
   PngWriter writer_;
-  int32_t rows_multiple_;
+  int32_t rows_multiple_;  // in sample rows: whole segments of pixel rows
+  int n_;                  // samples per pixel side
 };
 
 }  // namespace
