@@ -192,8 +192,8 @@ Status make_zoom_plan(const ZoomOptions& o, ZoomPlan* out) {
   // Every option checked as the first and last frames' renders take them.
   if (Status s = make_frame_plan(plan, plan.frames() - 1, &render_plan); !s.ok()) return s;
   if (Status s = make_frame_plan(plan, 0, &render_plan); !s.ok()) return s;
-  plan.width = render_plan.params.width;
-  plan.height = render_plan.params.height;
+  plan.width = render_plan.output_width();  // pixels, not samples (--supersample)
+  plan.height = render_plan.output_height();
   plan.warnings = ignored_option_warnings(frame_render_options(plan, 0), render_plan);
   if (has_colours(render_plan.format) && range_pass(render_plan) != RangePass::kNone) {
     plan.warnings.push_back(fmt::format(

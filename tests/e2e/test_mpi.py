@@ -66,7 +66,7 @@ class SameBytes(ScratchTestCase):
     def test_colourings_that_need_the_whole_image_and_channels(self):
         for extra in [["--colouring", "histogram"], ["--colouring", "smooth"],
                       ["--colouring", "distance"], ["--scale", "fixed"],
-                      ["--colormap", "viridis"]]:
+                      ["--colormap", "viridis"], ["--supersample", "2"]]:
             single = self.file("single.png")
             run([*VIEW, *extra, "-o", single, "-q"], check=True)
             out = self.file("mpi.png")

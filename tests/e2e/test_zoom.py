@@ -131,6 +131,17 @@ class ZoomTest(ScratchTestCase):
             self.assertEqual(data, self.single_render(frame, [*args[:2], "--scale", "fixed"],
                                                       "single.png"), frame["frame"])
 
+    def test_supersampled_frames_equal_single_renders_and_report_pixels(self):
+        args = ["--size", "24", "--supersample", "2", "--iter", "300"]
+        path = ["--start", "-0.5,0,1.5", "--end", "-0.7436,0.1318,1e-3", "--frames", "3"]
+        out = ["-o", self.file("s%d.png")]
+        summary = json.loads(self.zoom([*path, *args, *out, "--json"], check=True).stdout)
+        self.assertEqual((summary["width"], summary["height"]), (24, 24))
+        for frame in dry_run([*path, *args, *out]):
+            with open(frame["file"], "rb") as f:
+                self.assertEqual(f.read(), self.single_render(frame, [*args[:4], "--scale",
+                                                                      "fixed"], "single.png"))
+
     def test_npy_frames_equal_single_renders_into_the_deep(self):
         # The last frames are beyond doubles: rendered by perturbation, as a
         # single render of their view is.

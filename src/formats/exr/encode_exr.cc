@@ -32,6 +32,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "colour/linear_light.h"
 #include "formats/encoders.h"
 #include "formats/exr/exr_file.h"
 #include "formats/part_encoder.h"
@@ -188,9 +189,7 @@ uint64_t pixel_bytes(const imf::Header& header) {
 std::array<Imath::half, 256> linear_table() {
   std::array<Imath::half, 256> t{};
   for (int v = 0; v < 256; ++v) {
-    const double c = v / 255.0;
-    t[v] = Imath::half(
-        static_cast<float>(c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4)));
+    t[v] = Imath::half(static_cast<float>(srgb_to_linear(static_cast<uint8_t>(v))));
   }
   return t;
 }
