@@ -1,5 +1,6 @@
 #include "mpi/mpi_zoom.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <vector>
@@ -9,6 +10,7 @@
 #include "mpi/mpi_render.h"
 #include "mpi/shared_counters.h"
 #include "video/zoom_progress.h"
+#include "view/decimal.h"
 
 namespace mandelbrot {
 namespace {
@@ -63,6 +65,21 @@ Status render_frames_together(const MpiWorld& world, const ZoomPlan& plan,
   return Status();
 }
 
+// Orders frames by radius, smallest first (then by number): deeper frames
+// usually cost more, and handing the costliest out first keeps one process
+// from finishing a long last frame while the others wait.
+void deepest_first(const ZoomPlan& plan, std::vector<int64_t>* frames) {
+  std::vector<DecimalMagnitude> radius(plan.views.size());
+  for (const int64_t k : *frames) {
+    radius[static_cast<size_t>(k)] = decimal_magnitude(plan.views[static_cast<size_t>(k)].radius);
+  }
+  std::stable_sort(frames->begin(), frames->end(), [&radius](int64_t a, int64_t b) {
+    const DecimalMagnitude& x = radius[static_cast<size_t>(a)];
+    const DecimalMagnitude& y = radius[static_cast<size_t>(b)];
+    return x.exponent != y.exponent ? x.exponent < y.exponent : x.mantissa < y.mantissa;
+  });
+}
+
 }  // namespace
 
 Status mpi_run_zoom(const MpiWorld& world, const ZoomPlan& plan, ZoomReport* report) {
@@ -102,6 +119,7 @@ Status mpi_run_zoom(const MpiWorld& world, const ZoomPlan& plan, ZoomReport* rep
   ZoomReport mine;
   mine.ranks.resize(1);
   const bool apart = static_cast<int64_t>(todo.size()) >= world.size();
+  if (apart) deepest_first(plan, &todo);
   s = apart ? render_frames_apart(world, plan, todo, report->kept, progress, &mine)
             : render_frames_together(world, plan, todo, progress, &mine);
   if (!s.ok()) return s;
