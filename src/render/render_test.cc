@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fstream>
 #include <iterator>
@@ -115,8 +117,15 @@ TEST(Render, ColouringsWriteTheSameBytesHeldOrTwicePassedForAnyThreads) {
         files.push_back(read_file(path));
       }
     }
-    for (const std::vector<char>& file : files) {
-      EXPECT_EQ(file, files[0]) << colouring_name(colouring);
+    // Which render differs, and where, so that a rare difference can be traced.
+    for (size_t i = 1; i < files.size(); ++i) {
+      const auto [a, b] =
+          std::mismatch(files[i].begin(), files[i].end(), files[0].begin(), files[0].end());
+      EXPECT_TRUE(a == files[i].end() && b == files[0].end())
+          << colouring_name(colouring) << ": render " << i << " (limit " << (i < 2 ? "2^30" : "0")
+          << ", " << (i % 2 ? 3 : 1) << " threads) differs from the "
+          << "first at byte " << (a - files[i].begin()) << " of " << files[i].size() << " and "
+          << files[0].size();
     }
   }
 }
