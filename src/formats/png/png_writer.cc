@@ -2,6 +2,7 @@
 
 #include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
+#include <omp.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -26,16 +27,11 @@ size_t level_buffer_size(int level) {
   }
 }
 
-// A buffer kept by each thread from segment to segment: fresh megabyte-sized
-// allocations would cost page faults every time. Not zeroed (zeroing cost a
-// tiny PNG render more than its whole encode): every user writes before it
-// reads, and ISA-L initialises the hash tables in its level buffer itself.
-struct ScratchBuffer {
-  std::unique_ptr<uint8_t[]> data;
-  size_t size = 0;
-};
-
-uint8_t* thread_buffer(ScratchBuffer& buffer, size_t size) {
+// `buffer`, grown to at least `size` bytes. Not zeroed (zeroing cost a tiny
+// PNG render more than its whole encode): every user writes before it reads,
+// and ISA-L initialises the hash tables in its level buffer itself.
+template <class Buffer>
+uint8_t* at_least(Buffer& buffer, size_t size) {
   if (buffer.size < size) {
     buffer.data.reset(new uint8_t[size]);  // no (): left uninitialised
     buffer.size = size;
@@ -45,13 +41,14 @@ uint8_t* thread_buffer(ScratchBuffer& buffer, size_t size) {
 
 // Raw deflate of data at `level`: a sync flush at the end (byte-aligned, not
 // final), or the final block when `last`. Empty on failure.
-std::vector<uint8_t> deflate_part(const uint8_t* data, size_t size, int level, bool last) {
-  thread_local ScratchBuffer level_memory;
-  thread_local ScratchBuffer out_memory;
-  uint8_t* level_buffer = thread_buffer(level_memory, level_buffer_size(level));
+// `level_memory` and `out_memory` are the calling thread's scratch.
+template <class Buffer>
+std::vector<uint8_t> deflate_part(const uint8_t* data, size_t size, int level, bool last,
+                                  Buffer& level_memory, Buffer& out_memory) {
+  uint8_t* level_buffer = at_least(level_memory, level_buffer_size(level));
   // Incompressible data grows by a few bytes per stored block.
   const size_t capacity = size + size / 64 + 1024;
-  uint8_t* out = thread_buffer(out_memory, capacity);
+  uint8_t* out = at_least(out_memory, capacity);
   isal_zstream stream;
   isal_deflate_init(&stream);
   stream.level = static_cast<uint32_t>(level);
@@ -76,6 +73,7 @@ constexpr size_t kSegmentBytes = size_t{1} << 17;
 
 PngWriter::PngWriter(ByteSink& sink, int32_t width, int32_t height, int level, int threads)
     : sink_(sink),
+      scratch_(static_cast<size_t>(std::max(threads, 1))),
       width_(width),
       height_(height),
       level_(std::clamp(level, 0, 3)),
@@ -135,8 +133,8 @@ Status PngWriter::write_rows(int32_t first_row, int32_t rows,
     const int32_t seg_begin = (first_segment + i) * segment_rows_;
     const int32_t seg_end = std::min(height_, seg_begin + segment_rows_);
     const size_t size = row_bytes_ * static_cast<size_t>(seg_end - seg_begin);
-    thread_local ScratchBuffer filtered_memory;
-    uint8_t* filtered = thread_buffer(filtered_memory, size);
+    Scratch& scratch = scratch_[static_cast<size_t>(omp_get_thread_num())];
+    uint8_t* filtered = at_least(scratch.filtered, size);
     int32_t r = seg_begin;
     if (i == 0 && carried > 0) {  // the first rows were handed over before
       std::copy(carry_.begin(), carry_.end(), filtered);
@@ -147,7 +145,7 @@ Status PngWriter::write_rows(int32_t first_row, int32_t rows,
       line[0] = 0;  // filter: None
       fill(r, line + 1);
     }
-    parts[i] = deflate_part(filtered, size, level_, false);
+    parts[i] = deflate_part(filtered, size, level_, false, scratch.level, scratch.out);
     adlers[i] = libdeflate_adler32(1, filtered, size);  // vectorised, unlike zlib's
     lengths[i] = size;
     failed = failed || parts[i].empty();
@@ -197,7 +195,8 @@ Status PngWriter::finish_parts(uint32_t adler, const std::string& parameters) {
 
 Status PngWriter::finish(const std::string& parameters) {
   if (next_row_ != height_) return io_error("PNG: {} of {} rows written", next_row_, height_);
-  std::vector<uint8_t> end = deflate_part(nullptr, 0, level_, true);
+  std::vector<uint8_t> end =
+      deflate_part(nullptr, 0, level_, true, scratch_[0].level, scratch_[0].out);
   if (end.empty()) return io_error("PNG compression failed");
   end.resize(end.size() + 4);
   put_be32(end.data() + end.size() - 4, adler_);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,20 @@ class PngWriter {
   Status write_chunk(const char* type, const uint8_t* data, size_t size);
   Status write_idat(const std::vector<uint8_t>& data);
 
+  // What one thread of the compression reuses from segment to segment (fresh
+  // megabyte-sized allocations would cost page faults every time): ISA-L's
+  // level buffer, the deflate output and the filtered rows. One per thread,
+  // indexed by the thread's number in the compression's parallel region.
+  struct Buffer {
+    std::unique_ptr<uint8_t[]> data;  // left uninitialised: zeroing costs page faults
+    size_t size = 0;
+  };
+  struct Scratch {
+    Buffer level, out, filtered;
+  };
+
   ByteSink& sink_;
+  std::vector<Scratch> scratch_;
   int32_t width_;
   int32_t height_;
   int level_;
