@@ -15,8 +15,10 @@ from support import MANDELBROT, SOURCE_DIR, ScratchTestCase, run
 MPIRUN = shutil.which("mpirun")
 SOURCE_DIR_LOCATIONS = os.path.join(SOURCE_DIR, "tests", "data", "kfr")
 # OpenMPI refuses to run as root without these (CI machines and containers run as root).
+# pml ob1: no probing for UCX network hardware, which costs every mpirun about 0.2 s
+# here and more on a fresh machine (docs/PERFORMANCE.md, "MPI").
 ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
-           OMPI_MCA_rmaps_base_oversubscribe="1")
+           OMPI_MCA_rmaps_base_oversubscribe="1", OMPI_MCA_pml="ob1")
 
 
 def mpirun(processes, args, **kwargs):
