@@ -72,12 +72,11 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
       if (steps > 0) {
         // The checks the map skips pass: z stays within 2^-64 |Z| of the
         // reference, which passed them (docs/SEMANTICS.md, "Deep zoom").
-        if constexpr (kDerivative) {
-          const Num r = Ops::Add(Ops::Sub(Ops::Mul(map->ar, orbit.dr), Ops::Mul(map->ai, orbit.di)),
-                                 Ops::Mul(map->br, spacing));
-          orbit.di = Ops::Add(Ops::Add(Ops::Mul(map->ar, orbit.di), Ops::Mul(map->ai, orbit.dr)),
-                              Ops::Mul(map->bi, spacing));
-          orbit.dr = r;
+        if constexpr (kDerivative) {  // D = A D + B s
+          const hn::Complex<Num> ad =
+              hn::ComplexMul<Ops>(hn::Complex<Num>{map->ar, map->ai}, {orbit.dr, orbit.di});
+          orbit.dr = Ops::Add(ad.re, Ops::Mul(map->br, spacing));
+          orbit.di = Ops::Add(ad.im, Ops::Mul(map->bi, spacing));
         }
         m += steps;
         n += static_cast<int32_t>(steps);
@@ -85,11 +84,11 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
         continue;
       }
     }
-    if constexpr (kDerivative && Step::kLinear) {
-      const hn::Complex<Num> a = Step::template Derivative<Ops>(zr, zi);
-      const Num r = Ops::Add(Ops::Sub(Ops::Mul(a.re, orbit.dr), Ops::Mul(a.im, orbit.di)), spacing);
-      orbit.di = Ops::Add(Ops::Mul(a.re, orbit.di), Ops::Mul(a.im, orbit.dr));
-      orbit.dr = r;
+    if constexpr (kDerivative && Step::kLinear) {  // D = A(z) D + s
+      const hn::Complex<Num> ad = hn::ComplexMul<Ops>(Step::template Derivative<Ops>(zr, zi),
+                                                      hn::Complex<Num>{orbit.dr, orbit.di});
+      orbit.dr = Ops::Add(ad.re, spacing);
+      orbit.di = ad.im;
     }
     const hn::Complex<Num> next = step.template Step<Ops>(ar, ai, dzr, dzi, dcr, dci);
     dzr = next.re;

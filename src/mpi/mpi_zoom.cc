@@ -116,6 +116,7 @@ Status mpi_run_zoom(const MpiWorld& world, const ZoomPlan& plan, ZoomReport* rep
     }
   }
 
+  // This process's figures: what render_frame() adds up, and its share.
   ZoomReport mine;
   mine.ranks.resize(1);
   const bool apart = static_cast<int64_t>(todo.size()) >= world.size();
@@ -125,30 +126,21 @@ Status mpi_run_zoom(const MpiWorld& world, const ZoomPlan& plan, ZoomReport* rep
   if (!s.ok()) return s;
 
   // The totals: frames rendered apart count once each; frames rendered
-  // together are counted by rank 0.
-  const std::vector<ZoomRankReport> ranks = gather_all(world, mine.ranks[0]);
+  // together were counted by every process, so rank 0's count is the total.
   struct Figures {
+    ZoomRankReport share;
     int64_t rendered;
     double render_seconds;
     double encode_seconds;
   };
-  const Figures own{mine.rendered, mine.render_seconds, mine.encode_seconds};
-  const std::vector<Figures> all = gather_all(world, own);
-  if (apart) {
-    for (const Figures& f : all) {
-      report->rendered += f.rendered;
-      report->render_seconds += f.render_seconds;
-      report->encode_seconds += f.encode_seconds;
-    }
-  } else {
-    report->rendered = all[0].rendered;
-    report->render_seconds = all[0].render_seconds;
-    report->encode_seconds = all[0].encode_seconds;
+  const std::vector<Figures> all = gather_all(
+      world, Figures{mine.ranks[0], mine.rendered, mine.render_seconds, mine.encode_seconds});
+  for (const Figures& f : apart ? all : std::vector<Figures>{all[0]}) {
+    report->rendered += f.rendered;
+    report->render_seconds += f.render_seconds;
+    report->encode_seconds += f.encode_seconds;
   }
-  report->ranks = ranks;
-  if (!apart) {
-    for (ZoomRankReport& r : report->ranks) r.frames = 0;
-  }
+  for (const Figures& f : all) report->ranks.push_back(f.share);
   report->seconds = seconds_since(start);
   return Status();
 }
