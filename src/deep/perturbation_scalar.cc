@@ -144,7 +144,7 @@ void Store(const PerturbationPass& pass, int64_t p, const PixelOrbit<Num>& orbit
 template <bool kDerivative, class Step>
 void PerturbScalar(const Step& step, const PerturbationPass& pass, const int64_t* pixels,
                    int64_t first, int64_t n, int32_t* counts) {
-  const double log_degree = std::log(static_cast<double>(step_degree(pass.family)));
+  const double log_degree = channel_log(static_cast<double>(step_degree(pass.family)));
   for (int64_t k = first; k < first + n; ++k) {
     const int64_t p = pixels ? pixels[k] : k;
     if (pass.extended) {

@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "kernel/kernel_channels.h"
 #include "kernel/kernel_simd.h"
 #include "kernel/row_context.h"
 
@@ -72,7 +73,7 @@ Status check_kernel_params(const KernelParams& p) {
 
 Status choose_kernel(std::string_view name, bool shortcuts, Kernel* kernel) {
   if (name == "scalar") {
-    *kernel = Kernel{"scalar", select_scalar_row, shortcuts, 0};
+    *kernel = Kernel{"scalar", select_scalar_row, shortcuts, 0, channel_row};
     return Status();
   }
   const std::vector<SimdTarget> targets = simd_targets();
@@ -82,7 +83,7 @@ Status choose_kernel(std::string_view name, bool shortcuts, Kernel* kernel) {
         return invalid_argument("--kernel {}: this CPU cannot run it (it runs: {})", name,
                                 fmt::join(kernel_names(), ", "));
       }
-      *kernel = Kernel{t.name, t.entry.select, shortcuts, t.entry.target};
+      *kernel = Kernel{t.name, t.entry.select, shortcuts, t.entry.target, t.entry.channel_row};
       return Status();
     }
   }
@@ -110,7 +111,8 @@ const Kernel& default_kernel() {
     Kernel k;
     // A compiled fallback target (EMU128 or scalar) always runs; should none,
     // the reference loop does.
-    if (!choose_kernel("auto", true, &k).ok()) k = Kernel{"scalar", select_scalar_row, false, 0};
+    if (!choose_kernel("auto", true, &k).ok())
+      k = Kernel{"scalar", select_scalar_row, false, 0, channel_row};
     return k;
   }();
   return kernel;

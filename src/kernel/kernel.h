@@ -138,6 +138,10 @@ using RowFunction = void (*)(const RowContext& context, int32_t row, int32_t* ou
 // instantiated for the family's step). REQUIRES: check_kernel_params(params).ok().
 using RowSelector = RowFunction (*)(const KernelParams& params);
 
+// Computes the channels that out has (smooth, distance; non-null) of row `row`
+// from its counts (kernel/kernel_channels.h, channel_row, has the contract).
+using ChannelRowFunction = void (*)(const KernelParams& params, int32_t row, const RowOut& out);
+
 // A kernel and its settings, chosen once per render.
 struct Kernel {
   std::string name;  // "scalar", or the SIMD target, e.g. "avx512", "avx2"
@@ -146,6 +150,9 @@ struct Kernel {
   // The Highway target the chosen code was compiled for, as that code reports it
   // (0 for "scalar"); simd_target_name() turns it into a name.
   int64_t compiled_target = 0;
+  // The channel loop of the same code: the scalar one for "scalar", else the
+  // target's vectorised one. Every one gives the same doubles.
+  ChannelRowFunction channel_row = nullptr;
 };
 
 // The --kernel name of a Highway target bit, e.g. "avx512" for HWY_AVX3.

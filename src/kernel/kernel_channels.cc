@@ -1,15 +1,19 @@
-// The channel kernel: each point's orbit with the family's step from
-// fractal/formulas-inl.h (instantiated for double), its derivative when the
-// distance estimate is wanted, then the channels' formulas at escape.
+// The scalar channel loop: each point's orbit with the family's step from
+// fractal/formulas-inl.h and, when the distance estimate is wanted, its
+// derivative, then the channels' values at escape, all with the formulas of
+// kernel/channel_formulas-inl.h instantiated for double (the SIMD loop,
+// kernel_channels_simd.cc, instantiates the same formulas for vectors).
 #include "kernel/kernel_channels.h"
 
 #include <fmt/format.h>
 #include <hwy/highway.h>
 
+#include <bit>
 #include <cmath>
 #include <limits>
 
 #include "fractal/formulas-inl.h"
+#include "kernel/channel_formulas-inl.h"
 
 namespace mandelbrot {
 namespace {
@@ -17,6 +21,27 @@ namespace {
 namespace hn = HWY_NAMESPACE;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The number type double for kernel/channel_formulas-inl.h.
+struct ScalarChannelOps : hn::ScalarOps {
+  static double Div(double a, double b) { return a / b; }
+  static double Sqrt(double a) { return std::sqrt(a); }
+  static double Set(double a) { return a; }
+  static double Select(bool m, double a, double b) { return m ? a : b; }
+  static bool Finite(double a) { return std::fabs(a) < std::numeric_limits<double>::infinity(); }
+  // The split of channel_formulas-inl.h's Log, with the integer operations of
+  // the vector split (kernel_channels_simd.cc).
+  static hn::LogSplit<double, bool> LogParts(double x) {
+    const uint64_t bits = std::bit_cast<uint64_t>(x);
+    const uint64_t mantissa = bits & hn::kMantissaMask;
+    const uint64_t carry = (mantissa + hn::kSqrt2Carry) & hn::kImplicitBit;
+    const double normal = std::bit_cast<double>(mantissa | (carry ^ hn::kExponentOne));
+    const uint64_t exponent = (bits >> 52) + (carry >> 52);
+    const double k = static_cast<double>(static_cast<int64_t>(exponent)) - 1023.0;
+    const double hx = static_cast<double>(static_cast<int64_t>(mantissa >> 32));
+    return {k, normal - 1.0, hx >= hn::kHfsqFormLow && hx <= hn::kHfsqFormHigh};
+  }
+};
 
 // What one orbit gives at escape (escape >= 0): the index, |z|^2 and the
 // derivative.
@@ -28,9 +53,7 @@ struct Orbit {
 };
 
 // The orbit from z_0 = (zr, zi) with constant c. With kDerivative, dz/dc (or
-// dz/dz_0 for julia, `julia`) goes along: before each step,
-// dz = degree * z^(degree-1) * dz + (julia ? 0 : 1), z^(degree-1) made by
-// degree - 2 complex products w = w * z from w = z.
+// dz/dz_0 for julia, `julia`) goes along (DerivativeStep, before z's step).
 // Only points that escape are iterated (their count is below iterations - 1),
 // so the loop ends within count + 2 steps.
 template <bool kDerivative, class Step>
@@ -52,17 +75,7 @@ Orbit Iterate(const Step& step, int32_t degree, bool julia, double zr, double zi
       return orbit;
     }
     if constexpr (kDerivative) {
-      double wr = zr;
-      double wi = zi;
-      for (int32_t k = 2; k < degree; ++k) {
-        const double r = wr * zr - wi * zi;
-        wi = wr * zi + wi * zr;
-        wr = r;
-      }
-      const double tr = wr * dzr - wi * dzi;
-      const double ti = wr * dzi + wi * dzr;
-      dzr = d * tr + add;
-      dzi = d * ti;
+      hn::DerivativeStep<ScalarChannelOps>(degree, d, add, zr, zi, dzr, dzi);
     }
     step.template Step<hn::ScalarOps>(x2, y2, zr, zi, cr, ci);
   }
@@ -76,7 +89,7 @@ void Row(const Step& step, const KernelParams& params, int32_t row, const RowOut
   const double bailout_squared = params.bailout * params.bailout;
   const double pixel = pixel_width(params);
   const int32_t inside = params.iterations - 1;
-  const double log_degree = std::log(static_cast<double>(degree));
+  const double log_degree = channel_log(static_cast<double>(degree));
   for (int32_t j = 0; j < params.width; ++j) {
     if (out.counts[j] == inside) {
       if (out.smooth) out.smooth[j] = kNaN;
@@ -123,15 +136,16 @@ std::string channels_problem(const KernelParams& params, Channels channels) {
   return "";
 }
 
+double channel_log(double x) { return hn::Log<ScalarChannelOps>(x); }
+
 double smooth_value(int32_t escape, double modulus_squared, double log_degree) {
-  return static_cast<double>(escape + 1) - std::log(0.5 * std::log(modulus_squared)) / log_degree;
+  return hn::SmoothValue<ScalarChannelOps>(static_cast<double>(escape),
+                                           channel_log(modulus_squared), log_degree);
 }
 
 double distance_value(double modulus_squared, double dzr, double dzi, double pixel) {
-  const double modulus = std::sqrt(modulus_squared);
-  const double log_modulus = 0.5 * std::log(modulus_squared);
-  const double derivative = std::sqrt(dzr * dzr + dzi * dzi);
-  return modulus * log_modulus / derivative / pixel;
+  return hn::DistanceValue<ScalarChannelOps>(modulus_squared, channel_log(modulus_squared), dzr,
+                                             dzi, pixel);
 }
 
 double pixel_width(const KernelParams& params) {

@@ -575,6 +575,10 @@ void RenderRow(const RowContext& ctx, int32_t row, int32_t* out) {
   }
 }
 
+// This target's channel loop (kernel_channels_simd.cc, compiled for the same
+// targets).
+void ChannelRow(const KernelParams& params, int32_t row, const RowOut& out);
+
 // The row function of this target for params: instantiated for the family's
 // step and for where c comes from.
 RowFunction SelectRow(const KernelParams& p) {
@@ -590,7 +594,7 @@ RowFunction SelectRow(const KernelParams& p) {
 // This target's entry in the dispatch table: the row selector, and the target
 // as the compiled code itself knows it (tests check that forcing a target runs
 // that target's code).
-SimdEntry TargetEntry() { return SimdEntry{HWY_TARGET, SelectRow}; }
+SimdEntry TargetEntry() { return SimdEntry{HWY_TARGET, SelectRow, ChannelRow}; }
 
 // NOLINTNEXTLINE(google-readability-namespace-comments)
 }  // namespace HWY_NAMESPACE

@@ -13,6 +13,7 @@ namespace mandelbrot {
 struct SimdEntry {
   int64_t target = 0;  // HWY_TARGET as that code was compiled
   RowSelector select = nullptr;
+  ChannelRowFunction channel_row = nullptr;  // kernel_channels_simd.cc's
 };
 
 struct SimdTarget {

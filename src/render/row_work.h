@@ -17,13 +17,14 @@ namespace mandelbrot {
 // The kernel's state for one pass over the image (kernel/row_context.h): the
 // row function chosen for the family, the sample columns, one scratch per
 // thread, and, when `counted`, one CountStats per thread. A render with
-// channels adds them to each row after its counts (kernel_channels.h).
+// channels adds them to each row after its counts, with the kernel's channel
+// loop (kernel_channels.h).
 class RowWork {
  public:
   RowWork(const RenderPlan& plan, int threads, ProgressBar& progress, bool counted)
       : k_(plan.params),
         counted_(counted),
-        channels_(plan.channels.any()),
+        channels_(plan.channels.any() ? plan.kernel.channel_row : nullptr),
         row_function_(plan.kernel.select(k_)),
         columns_(sample_columns(k_)),
         scratch_(static_cast<size_t>(threads)),
@@ -39,7 +40,7 @@ class RowWork {
   ComputeRow compute_row() {
     return [this](int thread, int32_t row, const RowOut& out) {
       row_function_(contexts_[static_cast<size_t>(thread)], row, out.counts);
-      if (channels_) channel_row(k_, row, out);
+      if (channels_) channels_(k_, row, out);
       if (counted_) {
         stats_[static_cast<size_t>(thread)].add({out.counts, static_cast<size_t>(k_.width)});
       }
@@ -58,7 +59,7 @@ class RowWork {
  private:
   const KernelParams& k_;
   const bool counted_;
-  const bool channels_;
+  const ChannelRowFunction channels_;  // null without channels
   const RowFunction row_function_;
   const std::vector<double> columns_;
   std::vector<RowScratch> scratch_;
