@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <vector>
 
@@ -67,6 +68,7 @@ Status render_deep(const DeepRequest& r, const RowOut& out, ProgressBar* progres
   const int32_t height = window.height;
   DeepReport rep;
   rep.precision_bits = g.precision_bits;
+  std::atomic<int64_t> periodic_pixels{0};
 
   std::vector<int64_t> pending;  // empty: every pixel (the first pass)
   int64_t pending_count = int64_t{width} * height;
@@ -130,6 +132,8 @@ Status render_deep(const DeepRequest& r, const RowOut& out, ProgressBar* progres
     pass.bla_x = bla_x.levels.empty() ? nullptr : &bla_x;
     pass.smooth = out.smooth;
     pass.distance = out.distance;
+    pass.periodicity = r.periodicity;
+    pass.periodic_pixels = &periodic_pixels;
 
     const auto pixels_start = std::chrono::steady_clock::now();
     if (progress) progress->set_stage("pixels", pending_count);
@@ -168,6 +172,7 @@ Status render_deep(const DeepRequest& r, const RowOut& out, ProgressBar* progres
     ref_col = static_cast<double>(window.x + best % width);
     ref_row = static_cast<double>(window.y + best / width);
   }
+  rep.periodic_pixels = periodic_pixels.load();
   *report = rep;
   return Status();
 }

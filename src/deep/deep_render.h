@@ -53,6 +53,9 @@ struct DeepRequest {
   // Skip steps with the bilinear approximation (deep/bla_table.h) where the
   // family has one; false only to measure or test it against plain steps.
   bool bla = true;
+  // Skip whole cycles of pixels caught in one (deep/cycle_finder.h); the
+  // counts are the same either way. False with --no-shortcuts.
+  bool periodicity = true;
   // At least 1; less than kMaxReferences only to test the last pass.
   int32_t max_references = kMaxReferences;
   // When not null: the first reference (the view's centre) and its tables,
@@ -70,6 +73,7 @@ struct DeepReport {
   int32_t references = 0;            // reference orbits computed (the first is the centre)
   int64_t reference_iterations = 0;  // the steps of all of them
   int64_t approximate_pixels = 0;  // rebased at the end of the last reference (see kMaxReferences)
+  int64_t periodic_pixels = 0;     // skipped whole cycles (deep/cycle_finder.h)
 };
 
 // Fills out.counts[i * W + j] for every pixel of the request's window (W its

@@ -6,10 +6,12 @@
 // the same bytes on every target and for every thread count.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
 #include "deep/bla_table.h"
+#include "deep/cycle_finder.h"
 #include "deep/float_exp.h"
 #include "fractal/family.h"
 
@@ -61,6 +63,12 @@ struct PerturbationPass {
   // estimate (NaN when it did not escape). Only the scalar loop computes them.
   double* smooth = nullptr;
   double* distance = nullptr;
+  // Periodicity (deep/cycle_finder.h): a pixel whose state just after a rebase
+  // repeats bit for bit skips whole cycles; the counts are the same without.
+  // Not with the distance estimate (its derivative is not part of the state).
+  bool periodicity = false;
+  // When not null, incremented once for each pixel that skipped cycles.
+  std::atomic<int64_t>* periodic_pixels = nullptr;
 };
 
 // The count a pixel gets when it reached the end of an escaped reference: its
@@ -83,9 +91,10 @@ void pixel_offset(const PerturbationPass& pass, int64_t row, int64_t column, dou
 // values underflow), then, with the pass's BLA table, the largest map that
 // bla_advance finds for m, dz and at most iterations - 1 - n steps (n and m
 // advance by its steps, and the checks it skips count as passed), else dz = the family's perturbed
-// step, m = m + 1, n = n + 1. The count is the last n whose check passed, or unfinished_count(n)
-// (see PerturbationPass).
-// REQUIRES: deep_zoom_problem(pass.family) is empty.
+// step, m = m + 1, n = n + 1. With pass.periodicity, each rebase also goes to
+// the pixel's CycleFinder, and n advances by the steps it skips. The count is the last n whose
+// check passed, or unfinished_count(n) (see PerturbationPass). REQUIRES:
+// deep_zoom_problem(pass.family) is empty.
 using PerturbFunction = void (*)(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
                                  int64_t n, int32_t* counts);
 

@@ -39,6 +39,9 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
   Num dzi = zero;
   PixelOrbit<Num> orbit{0, false, 0, zero, zero};
   int64_t m = 0;
+  // The derivative is not part of the state that repeats.
+  const bool periodic = p.periodicity && !kDerivative;
+  CycleFinder<Num> cycles;
   for (int32_t n = 0; n < p.iterations;) {
     Num ar = ref_re[m];
     Num ai = ref_im[m];
@@ -62,6 +65,13 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
       m = 0;
       ar = zero;
       ai = zero;
+      if (periodic) {
+        const int64_t skip = cycles.at_rebase(n, dzr, dzi, p.iterations);
+        if (skip > 0 && p.periodic_pixels)
+          p.periodic_pixels->fetch_add(1, std::memory_order_relaxed);
+        n += static_cast<int32_t>(skip);
+        orbit.count = n;
+      }
     } else if (at_end) {
       orbit.count = unfinished_count(n);
       return orbit;

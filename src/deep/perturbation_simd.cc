@@ -8,7 +8,8 @@
 // once, so lanes never idle while their neighbours run long orbits; the loop
 // that does so only redoes a check, which changes nothing. With a BLA table, a
 // lane whose map of 2 steps is valid applies its map with the scalar loop's
-// bla_advance while the other lanes take their plain step.
+// bla_advance while the other lanes take their plain step. With periodicity,
+// a rebased lane's state goes to its own CycleFinder, as in the scalar loop.
 #undef HWY_TARGET_INCLUDE
 #define HWY_TARGET_INCLUDE "deep/perturbation_simd.cc"
 #include <hwy/foreach_target.h>  // IWYU pragma: keep
@@ -54,6 +55,7 @@ struct Lanes {
   HWY_ALIGN int64_t m[kMaxLanes];
   HWY_ALIGN int64_t n[kMaxLanes];
   HWY_ALIGN int64_t idx[kMaxLanes];
+  CycleFinder<double> cycles[kMaxLanes];
 };
 
 template <class Step>
@@ -71,6 +73,7 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
     s.dzi[lane] = 0;
     s.m[lane] = 0;
     s.n[lane] = 0;
+    s.cycles[lane] = CycleFinder<double>();
     if (next >= end) {
       s.dcr[lane] = 0;
       s.dci[lane] = 0;
@@ -158,6 +161,28 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
           if (!start_pixel(lane)) --live;
         }
         break;
+      }
+      if (p.periodicity && !hn::AllFalse(d, hn::And(alive, rebase))) {
+        // Each rebased lane's state goes to its cycle finder, as in the scalar loop.
+        HWY_ALIGN double zrs[kMaxLanes];
+        HWY_ALIGN double zis[kMaxLanes];
+        HWY_ALIGN int64_t rebase_bits[kMaxLanes];
+        hn::Store(zr, d, zrs);
+        hn::Store(zi, d, zis);
+        hn::Store(n, di, s.n);
+        hn::Store(hn::VecFromMask(di, hn::RebindMask(di, hn::And(alive, rebase))), di, rebase_bits);
+        int64_t skipped = 0;
+        for (size_t lane = 0; lane < lanes; ++lane) {
+          if (rebase_bits[lane] == 0) continue;
+          const int64_t skip =
+              s.cycles[lane].at_rebase(s.n[lane], zrs[lane], zis[lane], p.iterations);
+          s.n[lane] += skip;
+          skipped += skip > 0 ? 1 : 0;
+        }
+        if (skipped > 0) {
+          n = hn::Load(di, s.n);
+          if (p.periodic_pixels) p.periodic_pixels->fetch_add(skipped, std::memory_order_relaxed);
+        }
       }
       // Lanes whose map of 2 steps from m is valid (deep/bla_table.h): no
       // rebase (m >= 1), m - 1 even, the map exists, 2 steps left, and

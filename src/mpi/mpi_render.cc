@@ -246,6 +246,7 @@ Status mpi_render_to_output(const MpiWorld& world, const RenderPlan& plan, Rende
       report->deep.references = std::max(report->deep.references, block_report.references);
       report->deep.precision_bits = block_report.precision_bits;
       report->deep.approximate_pixels += block_report.approximate_pixels;
+      report->deep.periodic_pixels += block_report.periodic_pixels;
       return d;
     };
     s = compute_blocks(world, plan, layout, deep_block, stats, wide, &mine);

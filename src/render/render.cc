@@ -182,6 +182,7 @@ DeepRequest deep_request_of(const RenderPlan& plan) {
   request.bailout = k.bailout;
   request.perturb = plan.perturb;
   request.threads = plan.threads;
+  request.periodicity = plan.kernel.shortcuts;
   if (plan.tile) request.window = plan.tile->rect;
   return request;
 }

@@ -61,7 +61,8 @@ std::string render_report_json(const RenderReport& report) {
                  {"precision_bits", d.precision_bits},
                  {"references", d.references},
                  {"reference_iterations", d.reference_iterations},
-                 {"approximate_pixels", d.approximate_pixels}};
+                 {"approximate_pixels", d.approximate_pixels},
+                 {"periodic_pixels", d.periodic_pixels}};
   }
   j["encode_seconds"] = report.encode_seconds;
   if (!report.ranks.empty()) {

@@ -78,6 +78,20 @@ class DeepZoomTest(ScratchTestCase):
                 counts = self.render_npy(*args, "--kernel", kernel, "--threads", threads)
                 np.testing.assert_array_equal(counts, reference, f"{kernel} {threads}")
 
+    def test_periodicity_skips_cycles_and_keeps_the_counts(self):
+        # docs/SEMANTICS.md, "Deep zoom", Periodicity: at the nucleus of the
+        # period-3 minibrot, 1e-25 wide, every pixel is inside and half of them
+        # rebase once a cycle; --no-shortcuts iterates them all.
+        args = ["--center", "-1.75487766624669276004950889635852,0", "--radius", "1e-25",
+                "--iter", "200000", "--size", "32", "--format", "npy", "--json"]
+        fast = run([*args, "-o", self.file("fast.npy")], check=True)
+        plain = run([*args, "--no-shortcuts", "-o", self.file("plain.npy")], check=True)
+        self.assertGreater(json.loads(fast.stdout)["deep"]["periodic_pixels"], 0)
+        self.assertEqual(json.loads(plain.stdout)["deep"]["periodic_pixels"], 0)
+        counts = np.load(self.file("fast.npy"))
+        np.testing.assert_array_equal(counts, np.load(self.file("plain.npy")))
+        self.assertTrue((counts == 199999).all())
+
     def test_forced_perturbation_agrees_with_direct_on_a_shallow_view(self):
         # Well conditioned: no pixel needs more bits than doubles keep (on such
         # pixels the direct path itself is off; docs/SEMANTICS.md, "Deep zoom").
