@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <csignal>
 #include <cstring>
 
@@ -14,13 +15,16 @@ constexpr int kMaxOpenTemps = 4;
 constexpr size_t kMaxTempPath = 4096;
 char g_temp_paths[kMaxOpenTemps][kMaxTempPath];
 volatile sig_atomic_t g_temp_in_use[kMaxOpenTemps];
-volatile sig_atomic_t g_progress_line_open = 0;
+// Set by the thread that draws progress, read by the handler on whichever
+// thread the signal lands: a lock-free atomic, which a handler may read.
+std::atomic<bool> g_progress_line_open{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
 
 extern "C" void clean_up_and_reraise(int signal_number) {
   for (int i = 0; i < kMaxOpenTemps; ++i) {
     if (g_temp_in_use[i]) unlink(g_temp_paths[i]);
   }
-  if (g_progress_line_open) {
+  if (g_progress_line_open.load()) {
     const ssize_t ignored = write(STDERR_FILENO, "\n", 1);
     (void)ignored;
   }
@@ -65,6 +69,6 @@ void untrack_temp_file(const std::string& path) {
   }
 }
 
-void set_progress_line_open(bool open) { g_progress_line_open = open ? 1 : 0; }
+void set_progress_line_open(bool open) { g_progress_line_open.store(open); }
 
 }  // namespace mandelbrot

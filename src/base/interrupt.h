@@ -16,7 +16,9 @@ void install_interrupt_cleanup();
 void track_temp_file(const std::string& path);
 void untrack_temp_file(const std::string& path);
 
-// Whether a progress line without its newline is on stderr right now.
+// Whether a progress line without its newline is on stderr right now. Mark it
+// open before writing it and closed after ending or clearing it: a signal in
+// between then costs at most an extra newline, never a line left unended.
 void set_progress_line_open(bool open);
 
 }  // namespace mandelbrot

@@ -56,11 +56,13 @@ void ProgressBar::draw_loop() {
     // overwrites it whole.
     widest_label_ = std::max(widest_label_, label_.size());
     const std::string label = label_.empty() ? "" : fmt::format("{:<{}} ", label_, widest_label_);
+    // Marked open before it is written: a Ctrl-C that follows the drawing must
+    // find the mark, or the handler leaves the line unended (base/interrupt.h).
+    set_progress_line_open(true);
+    drawn_ = true;
     fmt::print(stderr, "\r{}[{}{}] {:3.0f}%  {:.1f} s", label, std::string(filled, '#'),
                std::string(kBarWidth - filled, '.'), 100 * fraction, seconds);
     std::fflush(stderr);
-    drawn_ = true;
-    set_progress_line_open(true);
     if (wake_.wait_for(lock, kInterval, [this] { return stopping_; })) break;
   }
   if (drawn_) {

@@ -68,10 +68,12 @@ void ZoomProgress::show(const std::string& what) {
       fmt::format("mandelbrot: {}/{} frames ({}), {}", done_, frames_, what, estimate);
   if (terminal_) {
     // Padded so that a shorter line overwrites a longer one whole.
-    fmt::print(stderr, "\r{:<78}", line);
-    std::fflush(stderr);
+    // Marked open before it is written, so that a Ctrl-C following the line
+    // finds the mark and ends it (base/interrupt.h).
     line_open_ = true;
     set_progress_line_open(true);
+    fmt::print(stderr, "\r{:<78}", line);
+    std::fflush(stderr);
   } else {
     fmt::print(stderr, "{}\n", line);
   }
