@@ -25,7 +25,6 @@
 #include <cstdint>
 #include <limits>
 #include <type_traits>
-#include <vector>
 
 #include "fractal/formulas-inl.h"
 #include "kernel/channel_formulas-inl.h"
@@ -97,36 +96,35 @@ class ChannelRowRunner {
         y_(hn::Set(d_, params.y_at(row))) {}
 
   void Run() {
-    Order();
-    if (points_ == 0) return;
-    const size_t group = kUnroll * hn::Lanes(d_);
-    // Padded to whole groups with the last point.
-    const size_t padded = (points_ + group - 1) / group * group;
-    column_.resize(padded, column_.back());
-    target_.resize(padded, target_.back());
-    escape_.resize(padded);
-    m2_.resize(padded);
-    if (kDerivative) {
-      dzr_.resize(padded);
-      dzi_.resize(padded);
+    for (int32_t from = 0; from < params_.width; from += kColumns) {
+      Order(from, std::min(params_.width, from + kColumns));
+      if (points_ == 0) continue;
+      // Padded to whole groups with the last point.
+      const size_t group = kUnroll * hn::Lanes(d_);
+      const size_t padded = (points_ + group - 1) / group * group;
+      for (size_t p = points_; p < padded; ++p) {
+        column_[p] = column_[points_ - 1];
+        target_[p] = target_[points_ - 1];
+      }
+      for (size_t first = 0; first < padded; first += group) Orbits(first);
+      Values();
     }
-    for (size_t first = 0; first < padded; first += group) Orbits(first);
-    Values();
   }
 
  private:
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  // The columns taken at a time, so that the scratch below lives on the stack
+  // (a row's own buffers, made and freed per row, cost more than the loop).
+  static constexpr int32_t kColumns = 256;
+  static constexpr size_t kScratch = kColumns + kUnroll * kMaxLanes;
 
-  // index_: the row's escaped columns in order, with column_ (as doubles, with
-  // the column offset) and target_ (count + 1) in the same order; NaN into
-  // out_ for the points inside.
-  void Order() {
+  // index_: the escaped columns of [from, to) in order, with column_ (as
+  // doubles, with the column offset) and target_ (count + 1) in the same
+  // order; NaN into out_ for the points inside.
+  void Order(int32_t from, int32_t to) {
     const int32_t inside = params_.iterations - 1;
-    index_.resize(static_cast<size_t>(params_.width));
-    column_.resize(static_cast<size_t>(params_.width));
-    target_.resize(static_cast<size_t>(params_.width));
     size_t at = 0;
-    for (int32_t j = 0; j < params_.width; ++j) {
+    for (int32_t j = from; j < to; ++j) {
       const int32_t c = out_.counts[j];
       if (c == inside) {
         if (out_.smooth) out_.smooth[j] = kNaN;
@@ -139,9 +137,6 @@ class ChannelRowRunner {
       ++at;
     }
     points_ = at;
-    index_.resize(at);
-    column_.resize(at);
-    target_.resize(at);
   }
 
   // KernelParams::sample() of the columns at `column`, lane by lane: x_at's
@@ -210,7 +205,7 @@ class ChannelRowRunner {
     }
     for (size_t u = 0; u < kUnroll; ++u) {
       V re, im;
-      Sample(column_.data() + first + u * lanes, &re, &im);
+      Sample(column_ + first + u * lanes, &re, &im);
       s[u].zr = julia ? re : zero;
       s[u].zi = julia ? im : zero;
       s[u].cr = julia ? hn::Set(d_, params_.family.julia_re) : re;
@@ -219,7 +214,7 @@ class ChannelRowRunner {
       s[u].dzi = zero;
       s[u].x2 = hn::Mul(s[u].zr, s[u].zr);
       s[u].y2 = hn::Mul(s[u].zi, s[u].zi);
-      s[u].target = hn::LoadU(d_, target_.data() + first + u * lanes);
+      s[u].target = hn::LoadU(d_, target_ + first + u * lanes);
       // The check of z_0, which only a count of 0 leaves open.
       s[u].active = hn::Le(hn::Add(s[u].x2, s[u].y2), b2_);
       uniform = uniform && hn::AllTrue(d_, s[u].active);
@@ -244,11 +239,11 @@ class ChannelRowRunner {
     }
     for (size_t u = 0; u < kUnroll; ++u) {
       const size_t at = first + u * lanes;
-      hn::StoreU(s[u].escape, d_, escape_.data() + at);
-      hn::StoreU(hn::Add(s[u].x2, s[u].y2), d_, m2_.data() + at);
+      hn::StoreU(s[u].escape, d_, escape_ + at);
+      hn::StoreU(hn::Add(s[u].x2, s[u].y2), d_, m2_ + at);
       if constexpr (kDerivative) {
-        hn::StoreU(s[u].dzr, d_, dzr_.data() + at);
-        hn::StoreU(s[u].dzi, d_, dzi_.data() + at);
+        hn::StoreU(s[u].dzr, d_, dzr_ + at);
+        hn::StoreU(s[u].dzi, d_, dzi_ + at);
       }
     }
   }
@@ -261,16 +256,16 @@ class ChannelRowRunner {
     HWY_ALIGN double smooth[kMaxLanes];
     HWY_ALIGN double distance[kMaxLanes];
     for (size_t first = 0; first < points_; first += lanes) {
-      const V escape = hn::LoadU(d_, escape_.data() + first);
-      const V m2 = hn::LoadU(d_, m2_.data() + first);
+      const V escape = hn::LoadU(d_, escape_ + first);
+      const V m2 = hn::LoadU(d_, m2_ + first);
       const V log_m2 = Log<ChannelVecOps>(m2);
       if (out_.smooth) {
         const V s = SmoothValue<ChannelVecOps>(escape, log_m2, log_degree_);
         hn::Store(s, d_, smooth);
       }
       if constexpr (kDerivative) {
-        const V e = DistanceValue<ChannelVecOps>(m2, log_m2, hn::LoadU(d_, dzr_.data() + first),
-                                                 hn::LoadU(d_, dzi_.data() + first), pixel_);
+        const V e = DistanceValue<ChannelVecOps>(m2, log_m2, hn::LoadU(d_, dzr_ + first),
+                                                 hn::LoadU(d_, dzi_ + first), pixel_);
         hn::Store(e, d_, distance);
       }
       const size_t valid = std::min(lanes, points_ - first);
@@ -292,11 +287,16 @@ class ChannelRowRunner {
   const V b2_;
   const V pixel_;
   const V y_;
-  std::vector<int32_t> index_;  // the row's escaped columns
-  size_t points_ = 0;           // index_.size()
+  int32_t index_[kScratch];  // the escaped columns of the columns at hand
+  size_t points_ = 0;        // how many
   // In index_'s order, padded to whole groups: the column as a double (with
   // the column offset), count + 1, and the state at escape.
-  std::vector<double> column_, target_, escape_, m2_, dzr_, dzi_;
+  HWY_ALIGN double column_[kScratch];
+  HWY_ALIGN double target_[kScratch];
+  HWY_ALIGN double escape_[kScratch];
+  HWY_ALIGN double m2_[kScratch];
+  HWY_ALIGN double dzr_[kScratch];
+  HWY_ALIGN double dzi_[kScratch];
 };
 
 }  // namespace
