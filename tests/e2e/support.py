@@ -26,6 +26,20 @@ class ScratchTestCase(unittest.TestCase):
         return os.path.join(self.path, name)
 
 
+def load_script(name):
+    """The Python program scripts/NAME (a file without .py) as a module, so that
+    a test can call its functions."""
+    import importlib.machinery
+    import importlib.util
+    module_name = name.replace("-", "_")
+    path = os.path.join(SOURCE_DIR, "scripts", name)
+    loader = importlib.machinery.SourceFileLoader(module_name, path)
+    spec = importlib.util.spec_from_loader(module_name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
 def run(args, cwd=None, check=False, **kwargs):
     """Runs the program with args; returns the CompletedProcess (bytes output)."""
     result = subprocess.run([MANDELBROT, *args], cwd=cwd, capture_output=True, timeout=120,

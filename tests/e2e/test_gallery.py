@@ -4,24 +4,12 @@ runs with the built program in a scratch directory and must write exactly the
 bytes of the picture in assets/gallery. The gallery shows every colouring
 method and every colour map, and assets/gallery holds nothing else."""
 
-import importlib.machinery
-import importlib.util
 import os
 import unittest
 
-from support import SOURCE_DIR, ScratchTestCase, run
+from support import SOURCE_DIR, ScratchTestCase, load_script, run
 
-
-def load_make_gallery():
-    path = os.path.join(SOURCE_DIR, "scripts", "make-gallery")
-    loader = importlib.machinery.SourceFileLoader("make_gallery", path)
-    spec = importlib.util.spec_from_loader("make_gallery", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-make_gallery = load_make_gallery()
+make_gallery = load_script("make-gallery")
 
 METHODS = {"log", "smooth", "histogram", "distance"}
 MAPS = {"hot", "gray", "viridis", "magma", "inferno", "plasma", "cividis", "twilight"}

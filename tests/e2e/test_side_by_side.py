@@ -4,26 +4,13 @@ lets matplotlib draw plt.imsave(path, np.log(counts), cmap='hot') of its counts,
 and composes the two. The two halves must agree within 1 level per channel, and
 the committed picture must be exactly what the script makes now."""
 
-import importlib.machinery
-import importlib.util
-import os
 import unittest
 
 import numpy as np
 
-from support import MANDELBROT, SOURCE_DIR
+from support import MANDELBROT, load_script
 
-
-def load_script():
-    path = os.path.join(SOURCE_DIR, "scripts", "matplotlib-side-by-side")
-    loader = importlib.machinery.SourceFileLoader("matplotlib_side_by_side", path)
-    spec = importlib.util.spec_from_loader("matplotlib_side_by_side", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-side_by_side = load_script()
+side_by_side = load_script("matplotlib-side-by-side")
 
 
 class SideBySideTest(unittest.TestCase):
