@@ -65,7 +65,7 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
       m = 0;
       ar = zero;
       ai = zero;
-      if (periodic) {
+      if (periodic && n >= kCyclesFrom) {
         const int64_t skip = cycles.at_rebase(n, dzr, dzi, p.iterations);
         if (skip > 0 && p.periodic_pixels)
           p.periodic_pixels->fetch_add(1, std::memory_order_relaxed);

@@ -95,6 +95,7 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
   const VI one = hn::Set(di, 1);
   const VI two = hn::Set(di, 2);
   const VI all_steps = hn::Set(di, p.iterations);
+  const VI cycles_before = hn::Set(di, kCyclesFrom - 1);
   // The maps of 2 steps (deep/bla_table.h), if any.
   const int64_t bla_pairs =
       p.bla && !p.bla->levels.empty() ? static_cast<int64_t>(p.bla->levels[0].radius.size()) : 0;
@@ -162,15 +163,19 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
         }
         break;
       }
-      if (p.periodicity && !hn::AllFalse(d, hn::And(alive, rebase))) {
-        // Each rebased lane's state goes to its cycle finder, as in the scalar loop.
+      // Rebased lanes from step kCyclesFrom on consult their cycle finders.
+      const M consult = p.periodicity ? hn::And(hn::And(alive, rebase),
+                                                hn::RebindMask(d, hn::Gt(n, cycles_before)))
+                                      : hn::FirstN(d, 0);
+      if (!hn::AllFalse(d, consult)) {
+        // Each such lane's state goes to its cycle finder, as in the scalar loop.
         HWY_ALIGN double zrs[kMaxLanes];
         HWY_ALIGN double zis[kMaxLanes];
         HWY_ALIGN int64_t rebase_bits[kMaxLanes];
         hn::Store(zr, d, zrs);
         hn::Store(zi, d, zis);
         hn::Store(n, di, s.n);
-        hn::Store(hn::VecFromMask(di, hn::RebindMask(di, hn::And(alive, rebase))), di, rebase_bits);
+        hn::Store(hn::VecFromMask(di, hn::RebindMask(di, consult)), di, rebase_bits);
         int64_t skipped = 0;
         for (size_t lane = 0; lane < lanes; ++lane) {
           if (rebase_bits[lane] == 0) continue;
