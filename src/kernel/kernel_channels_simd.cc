@@ -93,7 +93,8 @@ class ChannelRowRunner {
         log_degree_(Log<ChannelVecOps>(degree_v_)),
         b2_(hn::Set(d_, params.bailout * params.bailout)),
         pixel_(hn::Set(d_, pixel_width(params))),
-        y_(hn::Set(d_, params.y_at(row))) {}
+        y_(hn::Set(d_, params.y_at(row))),
+        derivative_add_(params.family.julia() ? hn::Zero(d_) : hn::Set(d_, 1.0)) {}
 
   void Run() {
     for (int32_t from = 0; from < params_.width; from += kColumns) {
@@ -174,8 +175,7 @@ class ChannelRowRunner {
     if constexpr (kDerivative) {
       V nr = s.dzr;
       V ni = s.dzi;
-      const V add = params_.family.julia() ? hn::Zero(d_) : hn::Set(d_, 1.0);
-      DerivativeStep<ChannelVecOps>(degree_, degree_v_, add, s.zr, s.zi, nr, ni);
+      DerivativeStep<ChannelVecOps>(degree_, degree_v_, derivative_add_, s.zr, s.zi, nr, ni);
       s.dzr = kMasked ? hn::IfThenElse(s.active, nr, s.dzr) : nr;
       s.dzi = kMasked ? hn::IfThenElse(s.active, ni, s.dzi) : ni;
     }
@@ -287,6 +287,7 @@ class ChannelRowRunner {
   const V b2_;
   const V pixel_;
   const V y_;
+  const V derivative_add_;   // DerivativeStep's add: 1 for dz/dc, 0 for julia's dz/dz_0
   int32_t index_[kScratch];  // the escaped columns of the columns at hand
   size_t points_ = 0;        // how many
   // In index_'s order, padded to whole groups: the column as a double (with
