@@ -16,6 +16,8 @@
 // Include after foreach_target.h.
 #include <hwy/highway.h>
 
+#include <cmath>
+
 #include "deep/perturbation.h"
 #include "deep/perturbed_steps-inl.h"
 
@@ -57,6 +59,36 @@ struct Lanes {
   HWY_ALIGN int64_t idx[kMaxLanes];
   CycleFinder<double> cycles[kMaxLanes];
 };
+
+// Applies the map that is valid for `lane` (deep/bla_table.h), then, while the
+// lane's next pass would do the same, the next maps: its check passes, it does
+// not rebase, stop or reach the end of the reference, and a map is valid. The
+// doubles and decisions are the vector loop's, so the lane ends where that
+// loop would have taken it one map per pass, without a pass for each map.
+HWY_INLINE void ChainMaps(const PerturbationPass& p, double dz_norm, size_t lane, Lanes* s) {
+  const int64_t final_step = p.iterations - 1;
+  double dzr = s->dzr[lane];
+  double dzi = s->dzi[lane];
+  int64_t m = s->m[lane];
+  int64_t n = s->n[lane];
+  for (;;) {
+    const int64_t steps =
+        bla_advance(*p.bla, m, final_step - n, dz_norm, s->dcr[lane], s->dci[lane], &dzr, &dzi);
+    if (steps == 0) break;
+    m += steps;
+    n += steps;
+    const double zr = p.ref_re[m] + dzr;
+    const double zi = p.ref_im[m] + dzi;
+    if (!(zr * zr + zi * zi <= p.bailout_squared)) break;
+    dz_norm = std::abs(dzr) + std::abs(dzi);
+    if (std::abs(zr) + std::abs(zi) < dz_norm) break;
+    if ((p.reference_escaped && m == p.last) || n == final_step) break;
+  }
+  s->dzr[lane] = dzr;
+  s->dzi[lane] = dzi;
+  s->m[lane] = m;
+  s->n[lane] = n;
+}
 
 template <class Step>
 void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pixels, int64_t first,
@@ -225,12 +257,7 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
         hn::Store(dz_norm, d, norms);
         hn::Store(hn::VecFromMask(di, hn::RebindMask(di, bla_lanes)), di, bla_bits);
         for (size_t lane = 0; lane < lanes; ++lane) {
-          if (bla_bits[lane] == 0) continue;
-          const int64_t steps =
-              bla_advance(*p.bla, s.m[lane], p.iterations - 1 - s.n[lane], norms[lane], s.dcr[lane],
-                          s.dci[lane], &s.dzr[lane], &s.dzi[lane]);
-          s.m[lane] += steps;
-          s.n[lane] += steps;
+          if (bla_bits[lane] != 0) ChainMaps(p, norms[lane], lane, &s);
         }
         const V dzr_map = hn::Load(d, s.dzr);
         const V dzi_map = hn::Load(d, s.dzi);
