@@ -21,12 +21,10 @@ namespace {
 constexpr int64_t kChunk = 256;
 
 // Runs `pass` over `total` pixels (all, or those listed) on `threads` threads,
-// with the request's loop, or the scalar one for the extended range and the
-// channels.
+// with the request's loop, or the scalar one for the extended range.
 void run_pass(const DeepRequest& r, const PerturbationPass& pass, const int64_t* pixels,
               int64_t total, int32_t* counts, std::atomic<int64_t>* progress) {
-  const bool scalar = pass.extended || pass.smooth != nullptr || pass.distance != nullptr;
-  const PerturbFunction perturb = scalar ? perturb_pixels_scalar : r.perturb;
+  const PerturbFunction perturb = pass.extended ? perturb_pixels_scalar : r.perturb;
   const int64_t chunks = (total + kChunk - 1) / kChunk;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(r.threads)
   for (int64_t c = 0; c < chunks; ++c) {

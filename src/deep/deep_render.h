@@ -78,8 +78,8 @@ struct DeepReport {
 
 // Fills out.counts[i * W + j] for every pixel of the request's window (W its
 // width; row i, column j of the window), and out.smooth and out.distance
-// likewise when not null (docs/SEMANTICS.md, "Channels"; computed by the
-// scalar loop, deep/perturbation.h). The first reference is the view's
+// likewise when not null (docs/SEMANTICS.md, "Channels"; computed as
+// deep/perturbation.h states). The first reference is the view's
 // centre, for a window too; while pixels reach the end of an escaped
 // reference without rebasing, the next reference is the pixel among them that
 // got furthest (the lowest index on a tie) and they are computed again against

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -109,6 +110,76 @@ TEST(DeepRender, EverySimdTargetAndThreadCountGivesTheScalarLoopsBytes) {
   for (const Family& family : kFamilies) {
     DeepRequest r = request_of(v, family, 800);
     expect_every_target_gives(r, render(r), std::string(family_name(family.kind)), {1, 2, 3});
+  }
+}
+
+// A render's counts and channels, as bytes (NaN compared bit for bit).
+struct Channels3 {
+  std::vector<int32_t> counts;
+  std::vector<double> smooth;
+  std::vector<double> distance;
+};
+
+Channels3 render_channels(const DeepRequest& r, bool distance) {
+  const size_t pixels = static_cast<size_t>(r.geometry.view.width) * r.geometry.view.height;
+  Channels3 c{std::vector<int32_t>(pixels, -100), std::vector<double>(pixels, -1.0),
+              std::vector<double>(distance ? pixels : 0, -1.0)};
+  DeepReport report;
+  EXPECT_TRUE(
+      render_deep(r,
+                  RowOut{c.counts.data(), c.smooth.data(), distance ? c.distance.data() : nullptr},
+                  nullptr, &report)
+          .ok());
+  return c;
+}
+
+bool same_bytes(const std::vector<double>& a, const std::vector<double>& b) {
+  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+}
+
+// The channels at depth: every SIMD target carries z and the derivative D as
+// the scalar loop does (deep/perturbation.h), through plain steps, runs of
+// maps and rebases, so its smooth values and distances are the scalar loop's
+// bytes; with the smooth value alone, periodicity stays on.
+TEST(DeepRender, EverySimdTargetGivesTheScalarLoopsChannels) {
+  struct Case {
+    const char* center;
+    const char* radius;
+    int32_t iterations;
+    Family family;
+    bool distance;
+  };
+  const char* needle =
+      "-1.99999999999999999998970118286005084285548971887167130004864625162169553457,0";
+  const Case cases[] = {{needle, "3e-43", 3000, make_family(FamilyKind::kMandelbrot), true},
+                        {needle, "3e-43", 3000, make_family(FamilyKind::kMultibrot, 3), true},
+                        {"-1.7598171308048478136,-0.0125933107997498653", "1e-20", 2000,
+                         make_family(FamilyKind::kMandelbrot), true},
+                        {needle, "3e-43", 3000, make_family(FamilyKind::kBurningShip), false},
+                        {needle, "3e-43", 3000, make_family(FamilyKind::kTricorn), false},
+                        {"-1.78,0", "1e-3", 20000, make_family(FamilyKind::kMandelbrot), false}};
+  for (const Case& c : cases) {
+    DeepRequest r = request_of(view_of(c.center, c.radius, 32), c.family, c.iterations);
+    r.bailout = 256;
+    r.periodicity = true;
+    const Channels3 expected = render_channels(r, c.distance);
+    const std::string what = std::string(c.center) + " " + std::string(family_name(c.family.kind));
+    ASSERT_TRUE(std::any_of(expected.smooth.begin(), expected.smooth.end(), [](double v) {
+      return v > 0;
+    })) << what;
+    for (const std::string& name : kernel_names()) {
+      if (name == "scalar") continue;
+      Kernel kernel;
+      ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
+      r.perturb = perturb_function_for_target(kernel.compiled_target);
+      for (int threads : {1, 2}) {
+        r.threads = threads;
+        const Channels3 got = render_channels(r, c.distance);
+        EXPECT_EQ(got.counts, expected.counts) << what << " " << name;
+        EXPECT_TRUE(same_bytes(got.smooth, expected.smooth)) << what << " " << name;
+        EXPECT_TRUE(same_bytes(got.distance, expected.distance)) << what << " " << name;
+      }
+    }
   }
 }
 

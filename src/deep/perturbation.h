@@ -60,7 +60,7 @@ struct PerturbationPass {
   const BlaTable<FloatExp>* bla_x = nullptr;
   // The channels (docs/SEMANTICS.md, "Channels"), when not null: for each
   // pixel p, at the index of counts[p], its smooth value and its distance
-  // estimate (NaN when it did not escape). Only the scalar loop computes them.
+  // estimate (NaN when it did not escape).
   double* smooth = nullptr;
   double* distance = nullptr;
   // Periodicity (deep/cycle_finder.h): a pixel whose state just after a rebase
@@ -109,9 +109,18 @@ using PerturbFunction = void (*)(const PerturbationPass& pass, const int64_t* pi
 void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
                            int64_t n, int32_t* counts);
 
+// Stores what pixel p's orbit gave, for both loops: counts[p] = count and,
+// where the pass has them, its smooth value and distance estimate as
+// perturb_pixels_scalar states them (NaN when it did not escape). `escaped`:
+// z failed the check, with |z|^2 = modulus_squared and derivative D = (dr, di)
+// there; log_degree = channel_log of the family's degree.
+void store_pixel(const PerturbationPass& pass, int64_t p, int32_t count, bool escaped,
+                 double modulus_squared, double dr, double di, double log_degree, int32_t* counts);
+
 // The SIMD loop compiled for Highway target `target` (as Kernel::compiled_target
-// gives it); nullptr when this binary has no such target.
-// REQUIRES (of the function's pass): !pass.extended, no channels.
+// gives it); nullptr when this binary has no such target. It computes the
+// channels as the scalar loop does, the same doubles in the same order.
+// REQUIRES (of the function's pass): !pass.extended.
 PerturbFunction perturb_function_for_target(int64_t target);
 
 // Empty when `family` has a deep-zoom method here; else one sentence saying

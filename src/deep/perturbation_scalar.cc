@@ -138,17 +138,8 @@ namespace {
 template <class Num>
 void Store(const PerturbationPass& pass, int64_t p, const PixelOrbit<Num>& orbit, double log_degree,
            int32_t* counts) {
-  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-  counts[p] = orbit.count;
-  if (pass.smooth) {
-    pass.smooth[p] =
-        orbit.escaped ? smooth_value(orbit.count + 1, orbit.modulus_squared, log_degree) : kNaN;
-  }
-  if (pass.distance) {
-    pass.distance[p] = orbit.escaped ? distance_value(orbit.modulus_squared, to_double(orbit.dr),
-                                                      to_double(orbit.di), 1.0)
-                                     : kNaN;
-  }
+  store_pixel(pass, p, orbit.count, orbit.escaped, orbit.modulus_squared, to_double(orbit.dr),
+              to_double(orbit.di), log_degree, counts);
 }
 
 template <bool kDerivative, class Step>
@@ -189,6 +180,18 @@ void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, 
       PerturbScalar<false>(step, pass, pixels, first, n, counts);
     }
   });
+}
+
+void store_pixel(const PerturbationPass& pass, int64_t p, int32_t count, bool escaped,
+                 double modulus_squared, double dr, double di, double log_degree, int32_t* counts) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  counts[p] = count;
+  if (pass.smooth) {
+    pass.smooth[p] = escaped ? smooth_value(count + 1, modulus_squared, log_degree) : kNaN;
+  }
+  if (pass.distance) {
+    pass.distance[p] = escaped ? distance_value(modulus_squared, dr, di, 1.0) : kNaN;
+  }
 }
 
 std::string deep_zoom_problem(const Family& family) {

@@ -20,6 +20,7 @@
 
 #include "deep/perturbation.h"
 #include "deep/perturbed_steps-inl.h"
+#include "kernel/kernel_channels.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace mandelbrot {
@@ -54,6 +55,8 @@ struct Lanes {
   HWY_ALIGN double dzi[kMaxLanes];
   HWY_ALIGN double dcr[kMaxLanes];
   HWY_ALIGN double dci[kMaxLanes];
+  HWY_ALIGN double dr[kMaxLanes];  // the derivative D, when the loop carries it
+  HWY_ALIGN double di[kMaxLanes];
   HWY_ALIGN int64_t m[kMaxLanes];
   HWY_ALIGN int64_t n[kMaxLanes];
   HWY_ALIGN int64_t idx[kMaxLanes];
@@ -65,16 +68,25 @@ struct Lanes {
 // not rebase, stop or reach the end of the reference, and a map is valid. The
 // doubles and decisions are the vector loop's, so the lane ends where that
 // loop would have taken it one map per pass, without a pass for each map.
+// With kDerivative, each map also takes D to A D + B step_x, as in the scalar loop.
+template <bool kDerivative>
 HWY_INLINE void ChainMaps(const PerturbationPass& p, double dz_norm, size_t lane, Lanes* s) {
   const int64_t final_step = p.iterations - 1;
   double dzr = s->dzr[lane];
   double dzi = s->dzi[lane];
+  Complex<double> derivative{s->dr[lane], s->di[lane]};
   int64_t m = s->m[lane];
   int64_t n = s->n[lane];
   for (;;) {
-    const int64_t steps =
-        bla_advance(*p.bla, m, final_step - n, dz_norm, s->dcr[lane], s->dci[lane], &dzr, &dzi);
+    const BlaLevel<double>::Coefficients* map = nullptr;
+    const int64_t steps = bla_advance(*p.bla, m, final_step - n, dz_norm, s->dcr[lane],
+                                      s->dci[lane], &dzr, &dzi, &map);
     if (steps == 0) break;
+    if constexpr (kDerivative) {
+      const Complex<double> ad =
+          ComplexMul<ScalarDeepOps>(Complex<double>{map->ar, map->ai}, derivative);
+      derivative = {ad.re + map->br * p.step_x, ad.im + map->bi * p.step_x};
+    }
     m += steps;
     n += steps;
     const double zr = p.ref_re[m] + dzr;
@@ -86,11 +98,14 @@ HWY_INLINE void ChainMaps(const PerturbationPass& p, double dz_norm, size_t lane
   }
   s->dzr[lane] = dzr;
   s->dzi[lane] = dzi;
+  s->dr[lane] = derivative.re;
+  s->di[lane] = derivative.im;
   s->m[lane] = m;
   s->n[lane] = n;
 }
 
-template <class Step>
+// With kDerivative the lanes carry D as the scalar loop does (deep/perturbation.h).
+template <bool kDerivative, class Step>
 void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pixels, int64_t first,
                   int64_t count, int32_t* counts) {
   const D d;
@@ -103,6 +118,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
   const auto start_pixel = [&](size_t lane) {
     s.dzr[lane] = 0;
     s.dzi[lane] = 0;
+    s.dr[lane] = 0;
+    s.di[lane] = 0;
     s.m[lane] = 0;
     s.n[lane] = 0;
     s.cycles[lane] = CycleFinder<double>();
@@ -122,6 +139,10 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
   for (size_t lane = 0; lane < lanes; ++lane) live += start_pixel(lane) ? 1 : 0;
 
   const V b2 = hn::Set(d, p.bailout_squared);
+  const V spacing = hn::Set(d, p.step_x);
+  const double log_degree = channel_log(static_cast<double>(step_degree(p.family)));
+  // The derivative is not part of the state that repeats.
+  const bool periodic = p.periodicity && !kDerivative;
   const VI last = hn::Set(di, p.last);
   const VI final_step = hn::Set(di, p.iterations - 1);
   const VI one = hn::Set(di, 1);
@@ -142,6 +163,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
     V dzi = hn::Load(d, s.dzi);
     const V dcr = hn::Load(d, s.dcr);
     const V dci = hn::Load(d, s.dci);
+    V der_r = hn::Load(d, s.dr);
+    V der_i = hn::Load(d, s.di);
     VI m = hn::Load(di, s.m);
     VI n = hn::Load(di, s.n);
     const M alive = hn::RebindMask(d, hn::Gt(hn::Load(di, s.idx), hn::Set(di, -1)));
@@ -171,6 +194,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
         // redo this check after the reload, with the same result.
         hn::Store(dzr, d, s.dzr);
         hn::Store(dzi, d, s.dzi);
+        hn::Store(der_r, d, s.dr);
+        hn::Store(der_i, d, s.di);
         hn::Store(m, di, s.m);
         hn::Store(n, di, s.n);
         HWY_ALIGN double r2s[kMaxLanes];
@@ -182,23 +207,25 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
         for (size_t lane = 0; lane < lanes; ++lane) {
           if (stop_bits[lane] == 0) continue;
           const int32_t step_n = static_cast<int32_t>(s.n[lane]);
+          const bool escaped = !(r2s[lane] <= p.bailout_squared);
           int32_t result;
-          if (!(r2s[lane] <= p.bailout_squared)) {
+          if (escaped) {
             result = step_n > 0 ? step_n - 1 : 0;
           } else if (stuck_bits[lane] != 0) {
             result = unfinished_count(step_n);
           } else {
             result = p.iterations - 1;
           }
-          counts[s.idx[lane]] = result;
+          store_pixel(p, s.idx[lane], result, escaped, r2s[lane], s.dr[lane], s.di[lane],
+                      log_degree, counts);
           if (!start_pixel(lane)) --live;
         }
         break;
       }
       // Rebased lanes from step kCyclesFrom on consult their cycle finders.
-      const M consult = p.periodicity ? hn::And(hn::And(alive, rebase),
-                                                hn::RebindMask(d, hn::Gt(n, cycles_before)))
-                                      : hn::FirstN(d, 0);
+      const M consult =
+          periodic ? hn::And(hn::And(alive, rebase), hn::RebindMask(d, hn::Gt(n, cycles_before)))
+                   : hn::FirstN(d, 0);
       if (!hn::AllFalse(d, consult)) {
         // Each such lane's state goes to its cycle finder, as in the scalar loop.
         HWY_ALIGN double zrs[kMaxLanes];
@@ -243,6 +270,12 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
       ai = hn::IfThenZeroElse(rebase, ai);
       m = hn::IfThenZeroElse(hn::RebindMask(di, rebase), m);
       const Complex<V> next_dz = step.template Step<VecDeepOps>(ar, ai, dzr, dzi, dcr, dci);
+      Complex<V> next_der{der_r, der_i};
+      if constexpr (kDerivative && Step::kLinear) {  // D = A(z) D + step_x
+        const Complex<V> ad = ComplexMul<VecDeepOps>(Step::template Derivative<VecDeepOps>(zr, zi),
+                                                     Complex<V>{der_r, der_i});
+        next_der = {hn::Add(ad.re, spacing), ad.im};
+      }
       ar = hn::IfThenElse(rebase, z1_re, ar_next);
       ai = hn::IfThenElse(rebase, z1_im, ai_next);
       if (!hn::AllFalse(d, bla_lanes)) {
@@ -252,13 +285,17 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
         HWY_ALIGN int64_t bla_bits[kMaxLanes];
         hn::Store(dzr, d, s.dzr);
         hn::Store(dzi, d, s.dzi);
+        hn::Store(der_r, d, s.dr);
+        hn::Store(der_i, d, s.di);
         hn::Store(m, di, s.m);
         hn::Store(n, di, s.n);
         hn::Store(dz_norm, d, norms);
         hn::Store(hn::VecFromMask(di, hn::RebindMask(di, bla_lanes)), di, bla_bits);
         for (size_t lane = 0; lane < lanes; ++lane) {
-          if (bla_bits[lane] != 0) ChainMaps(p, norms[lane], lane, &s);
+          if (bla_bits[lane] != 0) ChainMaps<kDerivative>(p, norms[lane], lane, &s);
         }
+        der_r = hn::IfThenElse(bla_lanes, hn::Load(d, s.dr), next_der.re);
+        der_i = hn::IfThenElse(bla_lanes, hn::Load(d, s.di), next_der.im);
         const V dzr_map = hn::Load(d, s.dzr);
         const V dzi_map = hn::Load(d, s.dzi);
         dzr = hn::IfThenElse(bla_lanes, dzr_map, next_dz.re);
@@ -272,6 +309,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
       }
       dzr = next_dz.re;
       dzi = next_dz.im;
+      der_r = next_der.re;
+      der_i = next_der.im;
       m = hn::Add(m, step_one);
       n = hn::Add(n, step_one);
     }
@@ -280,8 +319,13 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
 
 void PerturbPixels(const PerturbationPass& pass, const int64_t* pixels, int64_t first, int64_t n,
                    int32_t* counts) {
-  VisitPerturbedStep(pass.family,
-                     [&](const auto& step) { PerturbLanes(step, pass, pixels, first, n, counts); });
+  VisitPerturbedStep(pass.family, [&](const auto& step) {
+    if (pass.distance) {
+      PerturbLanes<true>(step, pass, pixels, first, n, counts);
+    } else {
+      PerturbLanes<false>(step, pass, pixels, first, n, counts);
+    }
+  });
 }
 
 PerturbFunction TargetFunction() { return PerturbPixels; }
