@@ -83,10 +83,10 @@ void expect_agreement(const std::vector<int32_t>& a, const std::vector<int32_t>&
   EXPECT_LE(worst, 2) << what;
 }
 
-// Every SIMD target, at each of `threads`, computes `expected` for `r` (the
-// scalar loop's bytes).
-void expect_every_target_gives(DeepRequest r, const std::vector<int32_t>& expected,
-                               const std::string& what, std::initializer_list<int> threads) {
+// Calls check(request, "target threads N") with r's perturb set to every
+// SIMD target's loop and its threads to each of `threads`.
+template <class Check>
+void for_every_target(DeepRequest r, std::initializer_list<int> threads, const Check& check) {
   for (const std::string& name : kernel_names()) {
     if (name == "scalar") continue;
     Kernel kernel;
@@ -95,9 +95,18 @@ void expect_every_target_gives(DeepRequest r, const std::vector<int32_t>& expect
     ASSERT_NE(r.perturb, nullptr) << name;
     for (int t : threads) {
       r.threads = t;
-      EXPECT_EQ(render(r), expected) << what << " " << name << " threads " << t;
+      check(r, name + " threads " + std::to_string(t));
     }
   }
+}
+
+// Every SIMD target, at each of `threads`, computes `expected` for `r` (the
+// scalar loop's bytes).
+void expect_every_target_gives(const DeepRequest& r, const std::vector<int32_t>& expected,
+                               const std::string& what, std::initializer_list<int> threads) {
+  for_every_target(r, threads, [&](const DeepRequest& each, const std::string& how) {
+    EXPECT_EQ(render(each), expected) << what << " " << how;
+  });
 }
 
 const Family kFamilies[] = {
@@ -167,19 +176,12 @@ TEST(DeepRender, EverySimdTargetGivesTheScalarLoopsChannels) {
     ASSERT_TRUE(std::any_of(expected.smooth.begin(), expected.smooth.end(), [](double v) {
       return v > 0;
     })) << what;
-    for (const std::string& name : kernel_names()) {
-      if (name == "scalar") continue;
-      Kernel kernel;
-      ASSERT_TRUE(choose_kernel(name, true, &kernel).ok());
-      r.perturb = perturb_function_for_target(kernel.compiled_target);
-      for (int threads : {1, 2}) {
-        r.threads = threads;
-        const Channels3 got = render_channels(r, c.distance);
-        EXPECT_EQ(got.counts, expected.counts) << what << " " << name;
-        EXPECT_TRUE(same_bytes(got.smooth, expected.smooth)) << what << " " << name;
-        EXPECT_TRUE(same_bytes(got.distance, expected.distance)) << what << " " << name;
-      }
-    }
+    for_every_target(r, {1, 2}, [&](const DeepRequest& each, const std::string& how) {
+      const Channels3 got = render_channels(each, c.distance);
+      EXPECT_EQ(got.counts, expected.counts) << what << " " << how;
+      EXPECT_TRUE(same_bytes(got.smooth, expected.smooth)) << what << " " << how;
+      EXPECT_TRUE(same_bytes(got.distance, expected.distance)) << what << " " << how;
+    });
   }
 }
 

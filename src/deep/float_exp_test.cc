@@ -12,15 +12,6 @@
 namespace mandelbrot {
 namespace {
 
-// What normalized() is defined as: std::frexp's mantissa and exponent.
-FloatExp frexp_normalized(double m, int64_t e) {
-  if (m == 0) return {0.0, kZeroExponent};
-  if (!std::isfinite(m)) return {m, 0};
-  int k = 0;
-  const double f = std::frexp(m, &k);
-  return {f, e + k};
-}
-
 bool same(FloatExp a, FloatExp b) {
   return std::bit_cast<uint64_t>(a.m) == std::bit_cast<uint64_t>(b.m) && a.e == b.e;
 }
@@ -46,12 +37,13 @@ std::vector<double> samples() {
   return v;
 }
 
-// The bit split gives exactly std::frexp's answer, for every kind of double.
+// The bit split gives exactly std::frexp's answer (normalized_by_frexp), for
+// every kind of double.
 TEST(FloatExp, NormalizedIsFrexpForEveryDouble) {
   for (double x : samples()) {
     for (int64_t e : {int64_t{0}, int64_t{-5000}, int64_t{123456789}}) {
       const FloatExp got = normalized(x, e);
-      const FloatExp want = frexp_normalized(x, e);
+      const FloatExp want = normalized_by_frexp(x, e);
       if (std::isnan(x)) {
         EXPECT_TRUE(std::isnan(got.m));
         EXPECT_EQ(got.e, 0);
