@@ -131,6 +131,7 @@ Status render_deep(const DeepRequest& r, const RowOut& out, ProgressBar* progres
     pass.smooth = out.smooth;
     pass.distance = out.distance;
     pass.periodicity = r.periodicity;
+    pass.double_steps = r.double_steps;
     pass.periodic_pixels = &periodic_pixels;
 
     const auto pixels_start = std::chrono::steady_clock::now();

@@ -56,6 +56,10 @@ struct DeepRequest {
   // Skip whole cycles of pixels caught in one (deep/cycle_finder.h); the
   // counts are the same either way. False with --no-shortcuts.
   bool periodicity = true;
+  // In the extended range, take the plain steps of z^2 + c in doubles where
+  // they are FloatExp's steps bit for bit (deep/perturbation.h); the counts are
+  // the same either way. False only to test that.
+  bool double_steps = true;
   // At least 1; less than kMaxReferences only to test the last pass.
   int32_t max_references = kMaxReferences;
   // When not null: the first reference (the view's centre) and its tables,

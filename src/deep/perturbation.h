@@ -67,6 +67,12 @@ struct PerturbationPass {
   // repeats bit for bit skips whole cycles; the counts are the same without.
   // Not with the distance estimate (its derivative is not part of the state).
   bool periodicity = false;
+  // In the extended range, the plain steps of z^2 + c (mandelbrot, without
+  // the derivative) run in doubles for as long as every value of the step and
+  // the check is zero or a normal double and dc adds nothing to the step: there
+  // FloatExp's operations are the double operations (deep/float_exp.h), so the
+  // doubles are FloatExp's, bit for bit, several times faster.
+  bool double_steps = false;
   // When not null, incremented once for each pixel that skipped cycles.
   std::atomic<int64_t>* periodic_pixels = nullptr;
 };

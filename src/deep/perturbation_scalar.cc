@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <type_traits>
 
 #include "deep/perturbation.h"
 #include "deep/perturbed_steps-inl.h"
@@ -27,6 +28,74 @@ struct PixelOrbit {
   Num di{};
 };
 
+// Whether a double can stand for a FloatExp in the plain step of z^2 + c
+// without changing a bit: zero, or a magnitude in [2^-400, 2^400]. With every
+// input so, each sum, product and difference of that step and of the check is
+// zero or a normal double (at least 2^-904), where FloatExp's operations give
+// exactly the double operations' values (deep/float_exp.h).
+bool StandsForFloatExp(double x) {
+  const double a = std::fabs(x);
+  return x == 0 || (a >= 0x1p-400 && a <= 0x1p400);
+}
+
+// The same test of a FloatExp itself, before it becomes a double (to_double
+// would turn one below the doubles' range into a zero that passes the test).
+bool StandsForFloatExp(FloatExp x) {
+  return x.m == 0 || (std::isfinite(x.m) && x.e > -400 && x.e <= 400);
+}
+
+// Adding d to the double x != 0 in FloatExp gives x itself: d is zero or more
+// than 64 binades below x.
+bool AddsNothing(double x, FloatExp d) {
+  return x != 0 && (d.m == 0 || normalized(x, 0).e - d.e > 64);
+}
+
+// The extended range's plain steps of z^2 + c in doubles, for as long as they
+// are provably FloatExp's steps bit for bit: from (m, n, dz), while the
+// reference values and dz stand for FloatExp (StandsForFloatExp), the check
+// passes, no rebase, end of reference or BLA map can apply (|dz| at least the
+// table's largest radius), and dc adds nothing to the step (AddsNothing).
+// Stops before the step where one of these fails, for the FloatExp loop to
+// take it; `count` gets n at each check passed, as there.
+template <class Step>
+void DoubleSteps(const Step& step, const PerturbationPass& p, FloatExp dcr, FloatExp dci,
+                 int64_t* m_io, int32_t* n_io, FloatExp* dzr_io, FloatExp* dzi_io, int32_t* count) {
+  if (!StandsForFloatExp(*dzr_io) || !StandsForFloatExp(*dzi_io)) return;
+  double dzr = to_double(*dzr_io);
+  double dzi = to_double(*dzi_io);
+  const double largest_radius = p.bla_x ? to_double(p.bla_x->largest_radius) : 0.0;
+  int64_t m = *m_io;
+  int32_t n = *n_io;
+  while (n < p.iterations) {
+    if (!StandsForFloatExp(p.ref_re_x[m]) || !StandsForFloatExp(p.ref_im_x[m])) break;
+    const double ar = to_double(p.ref_re_x[m]);
+    const double ai = to_double(p.ref_im_x[m]);
+    const double zr = ar + dzr;
+    const double zi = ai + dzi;
+    if (!(zr * zr + zi * zi <= p.bailout_squared)) break;
+    const double dz_norm = std::fabs(dzr) + std::fabs(dzi);
+    if (std::fabs(zr) + std::fabs(zi) < dz_norm || (p.reference_escaped && m == p.last)) break;
+    if (p.bla_x && dz_norm < largest_radius) break;
+    const hn::Complex<double> next =
+        step.template Step<hn::ScalarDeepOps>(ar, ai, dzr, dzi, 0.0, 0.0);
+    if (!AddsNothing(next.re, dcr) || !AddsNothing(next.im, dci) || !StandsForFloatExp(next.re) ||
+        !StandsForFloatExp(next.im)) {
+      break;
+    }
+    *count = n;
+    dzr = next.re;
+    dzi = next.im;
+    ++m;
+    ++n;
+  }
+  if (n != *n_io) {
+    *dzr_io = to_float_exp(dzr);
+    *dzi_io = to_float_exp(dzi);
+    *m_io = m;
+    *n_io = n;
+  }
+}
+
 // The loop for numbers Num with operations Ops (hn::ScalarDeepOps for double,
 // hn::FloatExpOps for FloatExp), the reference ref_re/ref_im; with kDerivative
 // D goes along (deep/perturbation.h), `spacing` being step_x.
@@ -43,6 +112,13 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
   const bool periodic = p.periodicity && !kDerivative;
   CycleFinder<Num> cycles;
   for (int32_t n = 0; n < p.iterations;) {
+    if constexpr (std::is_same_v<Num, FloatExp> && std::is_same_v<Step, hn::PerturbedSquare> &&
+                  !kDerivative) {
+      if (p.double_steps) {
+        DoubleSteps(step, p, dcr, dci, &m, &n, &dzr, &dzi, &orbit.count);
+        if (n >= p.iterations) break;
+      }
+    }
     Num ar = ref_re[m];
     Num ai = ref_im[m];
     const Num zr = Ops::Add(ar, dzr);
