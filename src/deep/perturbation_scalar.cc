@@ -70,12 +70,10 @@ void DoubleSteps(const Step& step, const PerturbationPass& p, FloatExp dcr, Floa
     if (!StandsForFloatExp(p.ref_re_x[m]) || !StandsForFloatExp(p.ref_im_x[m])) break;
     const double ar = to_double(p.ref_re_x[m]);
     const double ai = to_double(p.ref_im_x[m]);
-    const double zr = ar + dzr;
-    const double zi = ai + dzi;
-    if (!(zr * zr + zi * zi <= p.bailout_squared)) break;
-    const double dz_norm = std::fabs(dzr) + std::fabs(dzi);
-    if (std::fabs(zr) + std::fabs(zi) < dz_norm || (p.reference_escaped && m == p.last)) break;
-    if (p.bla_x && dz_norm < largest_radius) break;
+    const hn::PixelCheck<hn::ScalarDeepOps, double> c =
+        hn::CheckPixel<hn::ScalarDeepOps>(ar, ai, dzr, dzi);
+    if (!hn::ScalarDeepOps::Passes(c.r2, p.bailout_squared) || c.nearer_start) break;
+    if ((p.reference_escaped && m == p.last) || (p.bla_x && c.dz_norm < largest_radius)) break;
     const hn::Complex<double> next =
         step.template Step<hn::ScalarDeepOps>(ar, ai, dzr, dzi, 0.0, 0.0);
     if (!AddsNothing(next.re, dcr) || !AddsNothing(next.im, dci) || !StandsForFloatExp(next.re) ||
@@ -121,20 +119,18 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
     }
     Num ar = ref_re[m];
     Num ai = ref_im[m];
-    const Num zr = Ops::Add(ar, dzr);
-    const Num zi = Ops::Add(ai, dzi);
-    const Num r2 = Ops::Add(Ops::Mul(zr, zr), Ops::Mul(zi, zi));
-    if (!Ops::Passes(r2, p.bailout_squared)) {
+    const hn::PixelCheck<Ops, Num> check = hn::CheckPixel<Ops>(ar, ai, dzr, dzi);
+    const Num zr = check.zr;
+    const Num zi = check.zi;
+    const Num dz_norm = check.dz_norm;
+    if (!Ops::Passes(check.r2, p.bailout_squared)) {
       orbit.escaped = true;
-      orbit.modulus_squared = to_double(r2);
+      orbit.modulus_squared = to_double(check.r2);
       return orbit;
     }
     orbit.count = n;
     const bool at_end = p.reference_escaped && m == p.last;
-    // |z| < |dz| in the 1-norm, which no square can underflow (deep/perturbation.h).
-    const Num dz_norm = Ops::Add(Ops::Abs(dzr), Ops::Abs(dzi));
-    const bool nearer_start = Ops::Less(Ops::Add(Ops::Abs(zr), Ops::Abs(zi)), dz_norm);
-    if (nearer_start || (at_end && p.rebase_at_end)) {
+    if (check.nearer_start || (at_end && p.rebase_at_end)) {
       // Rebase onto Z_0 = 0: the whole z becomes the difference.
       dzr = zr;
       dzi = zi;
@@ -158,11 +154,11 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
       if (steps > 0) {
         // The checks the map skips pass: z stays within 2^-64 |Z| of the
         // reference, which passed them (docs/SEMANTICS.md, "Deep zoom").
-        if constexpr (kDerivative) {  // D = A D + B s
-          const hn::Complex<Num> ad =
-              hn::ComplexMul<Ops>(hn::Complex<Num>{map->ar, map->ai}, {orbit.dr, orbit.di});
-          orbit.dr = Ops::Add(ad.re, Ops::Mul(map->br, spacing));
-          orbit.di = Ops::Add(ad.im, Ops::Mul(map->bi, spacing));
+        if constexpr (kDerivative) {
+          const hn::Complex<Num> d = hn::MapDerivative<Ops>(
+              map->ar, map->ai, map->br, map->bi, hn::Complex<Num>{orbit.dr, orbit.di}, spacing);
+          orbit.dr = d.re;
+          orbit.di = d.im;
         }
         m += steps;
         n += static_cast<int32_t>(steps);
@@ -170,11 +166,11 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
         continue;
       }
     }
-    if constexpr (kDerivative && Step::kLinear) {  // D = A(z) D + s
-      const hn::Complex<Num> ad = hn::ComplexMul<Ops>(Step::template Derivative<Ops>(zr, zi),
-                                                      hn::Complex<Num>{orbit.dr, orbit.di});
-      orbit.dr = Ops::Add(ad.re, spacing);
-      orbit.di = ad.im;
+    if constexpr (kDerivative && Step::kLinear) {
+      const hn::Complex<Num> d =
+          hn::StepDerivative<Ops, Step>(zr, zi, hn::Complex<Num>{orbit.dr, orbit.di}, spacing);
+      orbit.dr = d.re;
+      orbit.di = d.im;
     }
     const hn::Complex<Num> next = step.template Step<Ops>(ar, ai, dzr, dzi, dcr, dci);
     dzr = next.re;

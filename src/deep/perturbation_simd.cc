@@ -16,8 +16,6 @@
 // Include after foreach_target.h.
 #include <hwy/highway.h>
 
-#include <cmath>
-
 #include "deep/perturbation.h"
 #include "deep/perturbed_steps-inl.h"
 #include "kernel/kernel_channels.h"
@@ -46,6 +44,8 @@ struct VecDeepOps {
   static HWY_INLINE M NonNegative(V a) { return hn::Ge(a, hn::Zero(D())); }
   static HWY_INLINE M Positive(V a) { return hn::Gt(a, hn::Zero(D())); }
   static HWY_INLINE V IfThenElse(M m, V yes, V no) { return hn::IfThenElse(m, yes, no); }
+  static HWY_INLINE V Abs(V a) { return hn::Abs(a); }
+  static HWY_INLINE M Less(V a, V b) { return hn::Lt(a, b); }
 };
 
 // The lanes' state between vector passes, one entry per lane. A lane without a
@@ -83,18 +83,16 @@ HWY_INLINE void ChainMaps(const PerturbationPass& p, double dz_norm, size_t lane
                                       s->dci[lane], &dzr, &dzi, &map);
     if (steps == 0) break;
     if constexpr (kDerivative) {
-      const Complex<double> ad =
-          ComplexMul<ScalarDeepOps>(Complex<double>{map->ar, map->ai}, derivative);
-      derivative = {ad.re + map->br * p.step_x, ad.im + map->bi * p.step_x};
+      derivative =
+          MapDerivative<ScalarDeepOps>(map->ar, map->ai, map->br, map->bi, derivative, p.step_x);
     }
     m += steps;
     n += steps;
-    const double zr = p.ref_re[m] + dzr;
-    const double zi = p.ref_im[m] + dzi;
-    if (!(zr * zr + zi * zi <= p.bailout_squared)) break;
-    dz_norm = std::abs(dzr) + std::abs(dzi);
-    if (std::abs(zr) + std::abs(zi) < dz_norm) break;
+    const PixelCheck<ScalarDeepOps, double> c =
+        CheckPixel<ScalarDeepOps>(p.ref_re[m], p.ref_im[m], dzr, dzi);
+    if (!ScalarDeepOps::Passes(c.r2, p.bailout_squared) || c.nearer_start) break;
     if ((p.reference_escaped && m == p.last) || n == final_step) break;
+    dz_norm = c.dz_norm;
   }
   s->dzr[lane] = dzr;
   s->dzi[lane] = dzi;
@@ -178,13 +176,14 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
       const VI m_next = hn::Min(hn::Add(m, step_one), last);
       const V ar_next = hn::GatherIndex(d, p.ref_re, m_next);
       const V ai_next = hn::GatherIndex(d, p.ref_im, m_next);
-      const V zr = hn::Add(ar, dzr);
-      const V zi = hn::Add(ai, dzi);
-      const V r2 = hn::Add(hn::Mul(zr, zr), hn::Mul(zi, zi));
+      const PixelCheck<VecDeepOps, V> c = CheckPixel<VecDeepOps>(ar, ai, dzr, dzi);
+      const V zr = c.zr;
+      const V zi = c.zi;
+      const V r2 = c.r2;
+      const V dz_norm = c.dz_norm;
       const M inside = hn::Le(r2, b2);
       const M at_end = p.reference_escaped ? hn::RebindMask(d, hn::Eq(m, last)) : hn::FirstN(d, 0);
-      const V dz_norm = hn::Add(hn::Abs(dzr), hn::Abs(dzi));
-      M rebase = hn::Lt(hn::Add(hn::Abs(zr), hn::Abs(zi)), dz_norm);
+      M rebase = c.nearer_start;
       if (p.rebase_at_end) rebase = hn::Or(rebase, at_end);
       const M stuck = hn::AndNot(rebase, at_end);
       const M final = hn::RebindMask(d, hn::Eq(n, final_step));
@@ -271,10 +270,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
       m = hn::IfThenZeroElse(hn::RebindMask(di, rebase), m);
       const Complex<V> next_dz = step.template Step<VecDeepOps>(ar, ai, dzr, dzi, dcr, dci);
       Complex<V> next_der{der_r, der_i};
-      if constexpr (kDerivative && Step::kLinear) {  // D = A(z) D + step_x
-        const Complex<V> ad = ComplexMul<VecDeepOps>(Step::template Derivative<VecDeepOps>(zr, zi),
-                                                     Complex<V>{der_r, der_i});
-        next_der = {hn::Add(ad.re, spacing), ad.im};
+      if constexpr (kDerivative && Step::kLinear) {
+        next_der = StepDerivative<VecDeepOps, Step>(zr, zi, next_der, spacing);
       }
       ar = hn::IfThenElse(rebase, z1_re, ar_next);
       ai = hn::IfThenElse(rebase, z1_im, ai_next);

@@ -90,6 +90,38 @@ HWY_INLINE Complex<V> ComplexMul(Complex<V> a, Complex<V> b) {
           Ops::Add(Ops::Mul(a.re, b.im), Ops::Mul(a.im, b.re))};
 }
 
+// What every perturbation loop computes of z = Z + dz before it decides a
+// step (deep/perturbation.h): z itself, |z|^2 for the check, |dz| in the
+// 1-norm, and whether |z| < |dz| in the 1-norm (the rebase test, which no
+// square can underflow).
+template <class Ops, class V>
+struct PixelCheck {
+  V zr, zi, r2, dz_norm;
+  typename Ops::Mask nearer_start;
+};
+template <class Ops, class V>
+HWY_INLINE PixelCheck<Ops, V> CheckPixel(V ar, V ai, V dzr, V dzi) {
+  const V zr = Ops::Add(ar, dzr);
+  const V zi = Ops::Add(ai, dzi);
+  const V r2 = Ops::Add(Ops::Mul(zr, zr), Ops::Mul(zi, zi));
+  const V dz_norm = Ops::Add(Ops::Abs(dzr), Ops::Abs(dzi));
+  return {zr, zi, r2, dz_norm, Ops::Less(Ops::Add(Ops::Abs(zr), Ops::Abs(zi)), dz_norm)};
+}
+
+// The derivative D = (dz/dc) s that a pixel carries for the distance estimate
+// (deep/perturbation.h): over a plain step of a holomorphic family at the whole
+// z, D' = A(z) D + s; over a BLA map with coefficients A, B, D' = A D + B s.
+template <class Ops, class Step, class V>
+HWY_INLINE Complex<V> StepDerivative(V zr, V zi, Complex<V> d, V spacing) {
+  const Complex<V> ad = ComplexMul<Ops>(Step::template Derivative<Ops>(zr, zi), d);
+  return {Ops::Add(ad.re, spacing), ad.im};
+}
+template <class Ops, class V>
+HWY_INLINE Complex<V> MapDerivative(V ar, V ai, V br, V bi, Complex<V> d, V spacing) {
+  const Complex<V> ad = ComplexMul<Ops>(Complex<V>{ar, ai}, d);
+  return {Ops::Add(ad.re, Ops::Mul(br, spacing)), Ops::Add(ad.im, Ops::Mul(bi, spacing))};
+}
+
 // mandelbrot: z' = z^2 + c, so dz' = (2Z + dz) dz + dc:
 //   dzr' = (2Zr + dzr) dzr - (2Zi + dzi) dzi + dcr
 //   dzi' = 2 (Zr dzi + Zi dzr + dzr dzi) + dci
