@@ -75,8 +75,7 @@ Map<Num> single_step(Num zr, Num zi) {
 }
 
 template <class Ops, class Num>
-void build(const Num* re, const Num* im, int64_t last, const Family& family, Num max_offset,
-           BlaTable<Num>* table) {
+void build(const Num* z, int64_t last, const Family& family, Num max_offset, BlaTable<Num>* table) {
   table->levels.clear();
   hn::VisitPerturbedStep(family, [&](const auto& step) {
     using Step = std::decay_t<decltype(step)>;
@@ -88,8 +87,8 @@ void build(const Num* re, const Num* im, int64_t last, const Family& family, Num
       resize(static_cast<size_t>(pairs), &level);
       for (int64_t k = 0; k < pairs; ++k) {
         const int64_t m = 1 + 2 * k;
-        const Map<Num> x = single_step<Ops, Step>(re[m], im[m]);
-        const Map<Num> y = single_step<Ops, Step>(re[m + 1], im[m + 1]);
+        const Map<Num> x = single_step<Ops, Step>(z[2 * m], z[2 * m + 1]);
+        const Map<Num> y = single_step<Ops, Step>(z[2 * m + 2], z[2 * m + 3]);
         store(merge<Ops>(x, y, max_offset), static_cast<size_t>(k), &level);
       }
       table->largest_radius = level.radius[0];
@@ -121,14 +120,12 @@ bool has_bla(const Family& family) {
 
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, double max_offset,
                      BlaTable<double>* table) {
-  build<hn::ScalarDeepOps>(orbit.re.data(), orbit.im.data(), orbit.last(), family, max_offset,
-                           table);
+  build<hn::ScalarDeepOps>(orbit.z.data(), orbit.last(), family, max_offset, table);
 }
 
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, FloatExp max_offset,
                      BlaTable<FloatExp>* table) {
-  build<hn::FloatExpOps>(orbit.re_x.data(), orbit.im_x.data(), orbit.last(), family, max_offset,
-                         table);
+  build<hn::FloatExpOps>(orbit.z_x.data(), orbit.last(), family, max_offset, table);
 }
 
 }  // namespace mandelbrot

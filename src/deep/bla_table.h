@@ -62,7 +62,7 @@ constexpr uint64_t bla_table_bytes(int32_t iterations, bool extended) {
 // pairwise: A = A_y A_x, B = A_y B_x + B_y, R = min(R_x, (R_y - |B_x| max_offset) / |A_x|)
 // with |.| the 1-norm for A and B (an upper bound of the modulus), and R = 0 when
 // that is not positive or a coefficient is not finite. The double tables use
-// orbit.re/im, the FloatExp ones orbit.re_x/im_x.
+// orbit.z, the FloatExp ones orbit.z_x.
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, double max_offset,
                      BlaTable<double>* table);
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, FloatExp max_offset,

@@ -52,7 +52,7 @@ std::complex<long double> plain_steps(const ReferenceOrbit& orbit, int64_t m, in
                                       int32_t power, std::complex<long double> dz,
                                       std::complex<long double> dc) {
   for (int64_t i = m; i < m + steps; ++i) {
-    const std::complex<long double> z(orbit.re[i], orbit.im[i]);
+    const std::complex<long double> z(orbit.z[2 * i], orbit.z[2 * i + 1]);
     std::complex<long double> next = dc;
     long double binomial = 1;
     for (int32_t k = 1; k <= power; ++k) {
@@ -146,12 +146,8 @@ TEST(BlaTable, OnlyHolomorphicFamiliesHaveMaps) {
 TEST(BlaTable, FloatExpTablesAreTheDoubleOnes) {
   const Family family = make_family(FamilyKind::kMandelbrot);
   Fixture f = reference(family, 700);
-  f.orbit.re_x.clear();
-  f.orbit.im_x.clear();
-  for (size_t i = 0; i < f.orbit.re.size(); ++i) {
-    f.orbit.re_x.push_back(to_float_exp(f.orbit.re[i]));
-    f.orbit.im_x.push_back(to_float_exp(f.orbit.im[i]));
-  }
+  f.orbit.z_x.clear();
+  for (const double part : f.orbit.z) f.orbit.z_x.push_back(to_float_exp(part));
   BlaTable<double> doubles;
   BlaTable<FloatExp> extended;
   build_bla_table(f.orbit, family, f.max_offset, &doubles);

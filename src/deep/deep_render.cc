@@ -105,8 +105,7 @@ Status render_deep(const DeepRequest& r, const RowOut& out, ProgressBar* progres
     rep.bla_seconds += seconds_since(bla_start);
 
     PerturbationPass pass;
-    pass.ref_re = orbit.re.data();
-    pass.ref_im = orbit.im.data();
+    pass.ref = orbit.z.data();
     pass.last = orbit.last();
     pass.reference_escaped = orbit.escaped;
     pass.iterations = r.iterations;
@@ -122,8 +121,7 @@ Status render_deep(const DeepRequest& r, const RowOut& out, ProgressBar* progres
     pass.cos = g.cos;
     pass.sin = g.sin;
     pass.extended = g.extended;
-    pass.ref_re_x = orbit.re_x.data();
-    pass.ref_im_x = orbit.im_x.data();
+    pass.ref_x = orbit.z_x.data();
     pass.step_x_x = g.step_x_x;
     pass.step_y_x = g.step_y_x;
     pass.bla = bla.levels.empty() ? nullptr : &bla;

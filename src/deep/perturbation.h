@@ -19,9 +19,9 @@ namespace mandelbrot {
 
 // One pass of the perturbation loop over a set of pixels with one reference.
 struct PerturbationPass {
-  // The reference orbit Z_0 .. Z_last as doubles (Z_0 = 0).
-  const double* ref_re = nullptr;
-  const double* ref_im = nullptr;
+  // The reference orbit Z_0 .. Z_last as doubles (Z_0 = 0), side by side:
+  // Z_m = ref[2m] + i ref[2m+1] (deep/reference_orbit.h).
+  const double* ref = nullptr;
   int64_t last = 0;
   // Z_last failed the check: a pixel that reaches it without rebasing cannot
   // go on with this reference (it is unfinished, or, when rebase_at_end, rebased
@@ -53,8 +53,7 @@ struct PerturbationPass {
   // offsets as FloatExp, for views whose spacing doubles cannot hold. Only the
   // scalar loop computes it.
   bool extended = false;
-  const FloatExp* ref_re_x = nullptr;
-  const FloatExp* ref_im_x = nullptr;
+  const FloatExp* ref_x = nullptr;  // side by side as ref
   FloatExp step_x_x;
   FloatExp step_y_x;
   const BlaTable<FloatExp>* bla_x = nullptr;

@@ -67,9 +67,9 @@ void DoubleSteps(const Step& step, const PerturbationPass& p, FloatExp dcr, Floa
   int64_t m = *m_io;
   int32_t n = *n_io;
   while (n < p.iterations) {
-    if (!StandsForFloatExp(p.ref_re_x[m]) || !StandsForFloatExp(p.ref_im_x[m])) break;
-    const double ar = to_double(p.ref_re_x[m]);
-    const double ai = to_double(p.ref_im_x[m]);
+    if (!StandsForFloatExp(p.ref_x[2 * m]) || !StandsForFloatExp(p.ref_x[2 * m + 1])) break;
+    const double ar = to_double(p.ref_x[2 * m]);
+    const double ai = to_double(p.ref_x[2 * m + 1]);
     const hn::PixelCheck<hn::ScalarDeepOps, double> c =
         hn::CheckPixel<hn::ScalarDeepOps>(ar, ai, dzr, dzi);
     if (!hn::ScalarDeepOps::Passes(c.r2, p.bailout_squared) || c.nearer_start) break;
@@ -95,12 +95,11 @@ void DoubleSteps(const Step& step, const PerturbationPass& p, FloatExp dcr, Floa
 }
 
 // The loop for numbers Num with operations Ops (hn::ScalarDeepOps for double,
-// hn::FloatExpOps for FloatExp), the reference ref_re/ref_im; with kDerivative
+// hn::FloatExpOps for FloatExp), the reference ref (Z_m = ref[2m] + i ref[2m+1]); with kDerivative
 // D goes along (deep/perturbation.h), `spacing` being step_x.
 template <bool kDerivative, class Ops, class Num, class Step>
-PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref_re,
-                             const Num* ref_im, const BlaTable<Num>* bla, Num dcr, Num dci,
-                             Num spacing) {
+PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const Num* ref,
+                             const BlaTable<Num>* bla, Num dcr, Num dci, Num spacing) {
   const Num zero = Ops::Set(0.0);
   Num dzr = zero;
   Num dzi = zero;
@@ -117,8 +116,8 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
         if (n >= p.iterations) break;
       }
     }
-    Num ar = ref_re[m];
-    Num ai = ref_im[m];
+    Num ar = ref[2 * m];
+    Num ai = ref[2 * m + 1];
     const hn::PixelCheck<Ops, Num> check = hn::CheckPixel<Ops>(ar, ai, dzr, dzi);
     const Num zr = check.zr;
     const Num zi = check.zi;
@@ -226,16 +225,16 @@ void PerturbScalar(const Step& step, const PerturbationPass& pass, const int64_t
       Offset<hn::FloatExpOps>(pass, p / pass.width, p % pass.width, pass.step_x_x, pass.step_y_x,
                               &dcr, &dci);
       Store(pass, p,
-            PerturbPixel<kDerivative, hn::FloatExpOps>(step, pass, pass.ref_re_x, pass.ref_im_x,
-                                                       pass.bla_x, dcr, dci, pass.step_x_x),
+            PerturbPixel<kDerivative, hn::FloatExpOps>(step, pass, pass.ref_x, pass.bla_x, dcr, dci,
+                                                       pass.step_x_x),
             log_degree, counts);
     } else {
       double dcr = 0;
       double dci = 0;
       pixel_offset(pass, p / pass.width, p % pass.width, &dcr, &dci);
       Store(pass, p,
-            PerturbPixel<kDerivative, hn::ScalarDeepOps>(step, pass, pass.ref_re, pass.ref_im,
-                                                         pass.bla, dcr, dci, pass.step_x),
+            PerturbPixel<kDerivative, hn::ScalarDeepOps>(step, pass, pass.ref, pass.bla, dcr, dci,
+                                                         pass.step_x),
             log_degree, counts);
     }
   }

@@ -3,8 +3,8 @@
 // (kernel/kernel_simd.cc). Each lane runs exactly the scalar loop of
 // perturbation_scalar.cc: the same perturbed step (deep/perturbed_steps-inl.h),
 // the same check, rebase and end-of-reference rules, with Add/Sub/Mul only (no
-// fused multiply-add), and the reference values fetched by a gather at the
-// lane's own index m. A lane whose pixel is done is given the next pixel at
+// fused multiply-add), and the reference values fetched at the lane's own
+// index m (GatherReference). A lane whose pixel is done is given the next pixel at
 // once, so lanes never idle while their neighbours run long orbits; the loop
 // that does so only redoes a check, which changes nothing. With a BLA table, a
 // lane whose map of 2 steps is valid applies its map with the scalar loop's
@@ -63,6 +63,39 @@ struct Lanes {
   CycleFinder<double> cycles[kMaxLanes];
 };
 
+// The reference values (re, im) at the lanes' indices m, from the interleaved
+// reference z: one 128-bit load per lane, then the halves combined and split
+// into real and imaginary parts. (Two gathers, one of each part, cost twice as
+// much on the CPU measured: docs/PERFORMANCE.md.)
+#if HWY_TARGET == HWY_SCALAR
+HWY_INLINE void GatherReference(const double* z, VI m, V* re, V* im) {
+  const int64_t k = hn::GetLane(m);
+  *re = hn::Set(D(), z[2 * k]);
+  *im = hn::Set(D(), z[2 * k + 1]);
+}
+#else
+// The pairs of lanes idx[0], idx[1], ... side by side in one vector of dd.
+template <class DD>
+HWY_INLINE hn::Vec<DD> LoadPairs(DD dd, const double* z, const int64_t* idx) {
+  if constexpr (hn::MaxLanes(dd) <= 2) {
+    return hn::LoadU(dd, z + 2 * idx[0]);
+  } else {
+    const hn::Half<DD> dh;
+    return hn::Combine(dd, LoadPairs(dh, z, idx + hn::MaxLanes(dh) / 2), LoadPairs(dh, z, idx));
+  }
+}
+
+HWY_INLINE void GatherReference(const double* z, VI m, V* re, V* im) {
+  const D d;
+  HWY_ALIGN int64_t idx[kMaxLanes];
+  hn::Store(m, DI(), idx);
+  const V lo = LoadPairs(d, z, idx);
+  const V hi = LoadPairs(d, z, idx + hn::MaxLanes(d) / 2);
+  *re = hn::ConcatEven(d, hi, lo);
+  *im = hn::ConcatOdd(d, hi, lo);
+}
+#endif
+
 // Applies the map that is valid for `lane` (deep/bla_table.h), then, while the
 // lane's next pass would do the same, the next maps: its check passes, it does
 // not rebase, stop or reach the end of the reference, and a map is valid. The
@@ -89,7 +122,7 @@ HWY_INLINE void ChainMaps(const PerturbationPass& p, double dz_norm, size_t lane
     m += steps;
     n += steps;
     const PixelCheck<ScalarDeepOps, double> c =
-        CheckPixel<ScalarDeepOps>(p.ref_re[m], p.ref_im[m], dzr, dzi);
+        CheckPixel<ScalarDeepOps>(p.ref[2 * m], p.ref[2 * m + 1], dzr, dzi);
     if (!ScalarDeepOps::Passes(c.r2, p.bailout_squared) || c.nearer_start) break;
     if ((p.reference_escaped && m == p.last) || n == final_step) break;
     dz_norm = c.dz_norm;
@@ -154,8 +187,8 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
   const VI pairs = hn::Set(di, bla_pairs);
   const V largest_radius = hn::Set(d, bla_pairs > 0 ? p.bla->largest_radius : 0.0);
   // Z_1, where a rebased lane goes on (Z_0 = 0 alone when the orbit has no Z_1).
-  const V z1_re = hn::Set(d, p.last >= 1 ? p.ref_re[1] : 0.0);
-  const V z1_im = hn::Set(d, p.last >= 1 ? p.ref_im[1] : 0.0);
+  const V z1_re = hn::Set(d, p.last >= 1 ? p.ref[2] : 0.0);
+  const V z1_im = hn::Set(d, p.last >= 1 ? p.ref[3] : 0.0);
   while (live > 0) {
     V dzr = hn::Load(d, s.dzr);
     V dzi = hn::Load(d, s.dzi);
@@ -167,15 +200,15 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
     VI n = hn::Load(di, s.n);
     const M alive = hn::RebindMask(d, hn::Gt(hn::Load(di, s.idx), hn::Set(di, -1)));
     const VI step_one = hn::IfThenElseZero(hn::RebindMask(di, alive), one);
-    V ar = hn::GatherIndex(d, p.ref_re, m);
-    V ai = hn::GatherIndex(d, p.ref_im, m);
+    V ar, ai;
+    GatherReference(p.ref, m, &ar, &ai);
     for (;;) {
       // The next step's reference values, fetched before this step decides
       // whether to rebase (then they are Z_1), so that the gathers' latency is
       // off the chain from dz to dz. m + 1 is at most `last` whenever it is used.
       const VI m_next = hn::Min(hn::Add(m, step_one), last);
-      const V ar_next = hn::GatherIndex(d, p.ref_re, m_next);
-      const V ai_next = hn::GatherIndex(d, p.ref_im, m_next);
+      V ar_next, ai_next;
+      GatherReference(p.ref, m_next, &ar_next, &ai_next);
       const PixelCheck<VecDeepOps, V> c = CheckPixel<VecDeepOps>(ar, ai, dzr, dzi);
       const V zr = c.zr;
       const V zi = c.zi;
@@ -300,8 +333,7 @@ void PerturbLanes(const Step& step, const PerturbationPass& p, const int64_t* pi
         const auto mapped = hn::RebindMask(di, bla_lanes);
         m = hn::IfThenElse(mapped, hn::Load(di, s.m), hn::Add(m, step_one));
         n = hn::IfThenElse(mapped, hn::Load(di, s.n), hn::Add(n, step_one));
-        ar = hn::GatherIndex(d, p.ref_re, m);
-        ai = hn::GatherIndex(d, p.ref_im, m);
+        GatherReference(p.ref, m, &ar, &ai);
         continue;
       }
       dzr = next_dz.re;

@@ -119,20 +119,16 @@ Status compute_reference_orbit(const DeepGeometry& geometry, double col, double 
   // Room for the first million steps; beyond, the vectors grow as the orbit
   // does (an orbit that escapes early never takes what --iter allows).
   const size_t room = static_cast<size_t>(std::min(iterations, int32_t{1} << 20));
-  r.re.reserve(room);
-  r.im.reserve(room);
-  if (geometry.extended) {
-    r.re_x.reserve(room);
-    r.im_x.reserve(room);
-  }
+  r.z.reserve(2 * room);
+  if (geometry.extended) r.z_x.reserve(2 * room);
   for (int32_t n = 0; n < iterations; ++n) {
     const double zr = mpfr_get_d(o.zr.get(), MPFR_RNDN);
     const double zi = mpfr_get_d(o.zi.get(), MPFR_RNDN);
-    r.re.push_back(zr);
-    r.im.push_back(zi);
+    r.z.push_back(zr);
+    r.z.push_back(zi);
     if (geometry.extended) {
-      r.re_x.push_back(float_exp_of(o.zr));
-      r.im_x.push_back(float_exp_of(o.zi));
+      r.z_x.push_back(float_exp_of(o.zr));
+      r.z_x.push_back(float_exp_of(o.zi));
     }
     // The reference stops where the pixels' own check (in doubles, on the
     // rounded Z) fails, so that a pixel at the reference point itself (dz = 0)

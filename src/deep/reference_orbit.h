@@ -15,18 +15,18 @@
 namespace mandelbrot {
 
 // Z_0 = 0, Z_1, ..., Z_last, each rounded to the nearest double: 16 bytes per
-// iteration. The orbit stops at the first Z whose rounded value fails the
-// pixels' check zr*zr + zi*zi <= B*B in doubles (kept, and `escaped` set), or
-// after Z_(iterations - 1).
+// iteration, real and imaginary parts side by side (Z_m = z[2m] + i z[2m+1]), so
+// that one 128-bit load fetches a Z (deep/perturbation_simd.cc). The orbit stops at the first Z
+// whose rounded value fails the pixels' check zr*zr + zi*zi <= B*B in doubles (kept, and `escaped`
+// set), or after Z_(iterations - 1).
 struct ReferenceOrbit {
-  std::vector<double> re;
-  std::vector<double> im;
-  // The same values as FloatExp (exact to 53 bits however small), for the
-  // extended range only (empty otherwise): 32 bytes per iteration more.
-  std::vector<FloatExp> re_x;
-  std::vector<FloatExp> im_x;
+  std::vector<double> z;
+  // The same values as FloatExp (exact to 53 bits however small), side by side
+  // likewise, for the extended range only (empty otherwise): 32 bytes per
+  // iteration more.
+  std::vector<FloatExp> z_x;
   bool escaped = false;
-  int64_t last() const { return static_cast<int64_t>(re.size()) - 1; }
+  int64_t last() const { return static_cast<int64_t>(z.size() / 2) - 1; }
 };
 
 // The bytes a reference orbit of `iterations` steps may take (`extended`: with

@@ -132,17 +132,13 @@ Status share_first_reference(const MpiWorld& world, const DeepRequest& request,
                                 request.bailout, nullptr, &orbit);
   }
   if (s = agree(world, s); !s.ok()) return s;
-  uint64_t sizes[3] = {orbit.re.size(), orbit.re_x.size(), orbit.escaped ? 1u : 0u};
+  uint64_t sizes[3] = {orbit.z.size(), orbit.z_x.size(), orbit.escaped ? 1u : 0u};
   MPI_Bcast(sizes, 3, MPI_UINT64_T, 0, world.comm());
-  orbit.re.resize(sizes[0]);
-  orbit.im.resize(sizes[0]);
-  orbit.re_x.resize(sizes[1]);
-  orbit.im_x.resize(sizes[1]);
+  orbit.z.resize(sizes[0]);
+  orbit.z_x.resize(sizes[1]);
   orbit.escaped = sizes[2] != 0;
-  broadcast_values(world, orbit.re, 0);
-  broadcast_values(world, orbit.im, 0);
-  broadcast_values(world, orbit.re_x, 0);
-  broadcast_values(world, orbit.im_x, 0);
+  broadcast_values(world, orbit.z, 0);
+  broadcast_values(world, orbit.z_x, 0);
   build_reference_tables(request, col, row, first);
   return Status();
 }
