@@ -8,12 +8,14 @@ every other pixel exact. The figures of every case are printed."""
 
 import decimal
 import os
+import subprocess
+import sys
 import unittest
 
 import numpy as np
 
 from ground_truth import compare, truth
-from support import ScratchTestCase, run
+from support import MANDELBROT, SOURCE_DIR, ScratchTestCase, run
 
 SPIRAL = ("-0.743643887037158704752191506114774,"  # seahorse valley, inside a spiral
           "0.131825904205311970493132056385139")
@@ -151,6 +153,34 @@ class DeepAccuracyTest(ScratchTestCase):
                 self.assertFalse((wrong & ~ill).any(), what)
                 off = np.abs(counts.astype(np.int64) - expected)
                 self.assertLessEqual(int(off[~ill].max()), 2, what)
+
+    def test_the_sampling_script_counts_what_a_whole_render_shows(self):
+        """scripts/deep_accuracy_sample.py, run on every pixel of small views,
+        finds exactly the pixels where the render and the whole MPFR render
+        differ: none at the 1e50 location (each pixel's decimal point needs some
+        50 digits), and many for the direct path at the 1e14 location (it is exact
+        for the rounded points, not the decimal ones)."""
+        script = os.path.join(SOURCE_DIR, "scripts", "deep_accuracy_sample.py")
+        for name, radius, size, iterations, options in (
+                ("1e50.kfr", "2e-50", 4, 263010, []),
+                ("1e14.kfr", "2e-14", 16, 4036, ["--method", "direct"])):
+            with self.subTest(name):
+                expected, _, _ = truth(kfr_center(name), radius, size, iterations)
+                out = self.file("render.npy")
+                run(["--from", os.path.join(LOCATIONS, name), "--size", str(size), *options,
+                     "-q", "-o", out], check=True)
+                exact = int((np.load(out) == expected).sum())
+                result = subprocess.run(
+                    [sys.executable, script, os.path.join(LOCATIONS, name), "--size", str(size),
+                     "--samples", str(size * size), "--program", MANDELBROT, "--mpfr",
+                     os.environ["MPFR_RENDER"], "--", *options],
+                    capture_output=True, text=True, timeout=600, check=True)
+                summary = result.stdout.strip().splitlines()[-1]
+                print(summary)
+                self.assertIn(f": {exact} of {size * size} sampled pixels exact", summary)
+                self.assertEqual(len(result.stdout.strip().splitlines()) - 1, size * size - exact)
+                if options:
+                    self.assertLess(exact, size * size - 10, "the direct path should differ")
 
 
 if __name__ == "__main__":
