@@ -100,8 +100,8 @@ def main():
         wrong = [(i, j, e) for (i, j), e in zip(pixels, expected) if counts[i, j] != e]
 
         moves = ((shift, 0), (-shift, 0), (0, shift), (0, -shift))
-        moved = [[centre_of(point(i, j)[0] + dx, point(i, j)[1] + dy, radius) for dx, dy in moves]
-                 for i, j, _ in wrong]
+        moved = [[centre_of(x + dx, y + dy, radius) for dx, dy in moves]
+                 for x, y in (point(i, j) for i, j, _ in wrong)]
 
         def ill(k):
             return any(truth(args, c, radius, iterations, scratch, f"s{k}_{n}") != wrong[k][2]
