@@ -27,13 +27,13 @@ inline constexpr double kBlaEpsilon = 0x1p-64;
 template <class Num>
 struct BlaLevel {
   // Entry k covers the 2^j steps from m = 1 + k 2^j to m + 2^j <= last:
-  // z_(m+2^j) - Z_(m+2^j) = A (z_m - Z_m) + B dc, valid when
-  // |dzr| + |dzi| < radius[k] (0: never).
+  // z_(m+2^j) - Z_(m+2^j) = A dz + C dz^2 + B dc, dz = z_m - Z_m, valid when
+  // |dzr| + |dzi| < radius[k] (0: never). C = 0 in linear tables.
   std::vector<Num> radius;
   struct Coefficients {
-    Num ar, ai, br, bi;
+    Num ar, ai, br, bi, cr, ci;
   };
-  std::vector<Coefficients> maps;  // A = ar + i ai, B = br + i bi, side by side
+  std::vector<Coefficients> maps;  // A = ar + i ai, B = br + i bi, C = cr + i ci
 };
 
 template <class Num>
@@ -44,6 +44,7 @@ struct BlaTable {
   // The largest radius of levels[0], which bounds every map's: a dz at least
   // this large has no map anywhere.
   Num largest_radius{};
+  bool quadratic = false;  // whether the maps have their C (BlaOrder below)
 };
 
 // Whether `family`'s perturbed step is holomorphic, so that its maps are
@@ -51,29 +52,45 @@ struct BlaTable {
 bool has_bla(const Family& family);
 
 // The bytes the tables of an orbit of `iterations` steps may take: fewer than
-// `iterations` entries of 5 numbers.
+// `iterations` entries of 7 numbers.
 constexpr uint64_t bla_table_bytes(int32_t iterations, bool extended) {
-  return uint64_t{extended ? 80u : 40u} * static_cast<uint64_t>(iterations);
+  return uint64_t{extended ? 112u : 56u} * static_cast<uint64_t>(iterations);
 }
 
+// Whether the maps keep the second-order term (BlaOrder::kQuadratic):
+// z -> A z + C z^2 + B dc. Only z^2 + c in doubles has such maps today; its
+// step is exactly quadratic in dz, so a map is replaced only where the terms
+// of third order it drops are small, which lets the maps reach |dz| of about
+// 2^-33 |Z| instead of 2^-64 |Z| (docs/SEMANTICS.md, "Deep zoom").
+enum class BlaOrder { kLinear, kQuadratic };
+
 // Builds the tables of `orbit` for `family` and pixels whose offsets dc from the
-// reference point satisfy |dc| <= max_offset: single steps A = the step's
-// derivative at Z_m, B = 1, R = kRadiusFactor kBlaEpsilon max(|Zr|, |Zi|), merged
-// pairwise: A = A_y A_x, B = A_y B_x + B_y, R = min(R_x, (R_y - |B_x| max_offset) / |A_x|)
-// with |.| the 1-norm for A and B (an upper bound of the modulus), and R = 0 when
-// that is not positive or a coefficient is not finite. The double tables use
-// orbit.z, the FloatExp ones orbit.z_x.
+// reference point satisfy |dc| <= max_offset, with |.| the 1-norm for upper
+// bounds and max(|re|, |im|) for lower bounds of a modulus; R = 0 when a bound
+// is not positive or a coefficient is not finite. Linear maps: single steps
+// A = the step's derivative at Z_m, B = 1, R = kRadiusFactor kBlaEpsilon
+// max(|Zr|, |Zi|), merged pairwise (y after x): A = A_y A_x, B = A_y B_x + B_y,
+// R = min(R_x, (R_y - |B_x| max_offset) / |A_x|). Quadratic maps: single steps
+// A = 2 Z_m, C = 1, B = 1 (exact), R = min(max(|Zr|, |Zi|) / 4, bailout - |Z|)
+// so that the skipped steps cannot rebase or escape; merged with
+// C = A_y C_x + C_y A_x^2, R the largest r <= R_x with |A_x| r + |C_x| r^2 +
+// |B_x| max_offset < R_y and every term dropped from C_y u^2 at most
+// kBlaEpsilon / 4 of |A_y| |A_x| |x| (or of |A_y| |B_x| |dc|, for dc^2). The
+// double tables use orbit.z and are quadratic where they can be unless `order`
+// says otherwise; the FloatExp ones use orbit.z_x and are linear.
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, double max_offset,
-                     BlaTable<double>* table);
+                     double bailout, BlaTable<double>* table,
+                     BlaOrder order = BlaOrder::kQuadratic);
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, FloatExp max_offset,
-                     BlaTable<FloatExp>* table);
+                     double bailout, BlaTable<FloatExp>* table);
 
 inline bool bla_less(double a, double b) { return a < b; }
 inline bool bla_less(FloatExp a, FloatExp b) { return magnitude_less(a, b); }
 
 // The largest map of `table` that starts at reference step m, covers at most
 // max_steps steps and is valid for dz = (*dzr, *dzi) (its 1-norm dz_norm):
-// applies it to dz (A dz + B dc, in that order of operations) and returns its
+// applies it to dz (A dz + B dc, or (A dz + C dz^2) + B dc in a quadratic
+// table, in that order of operations) and returns its
 // steps, or returns 0 and leaves dz alone when there is none. One map of 2^j
 // steps is valid only if the map of 2 steps from m is (R shrinks as maps merge),
 // which the SIMD loop uses to test lanes cheaply. When `used` is not null it
@@ -100,10 +117,34 @@ int64_t bla_advance(const BlaTable<Num>& table, int64_t m, int64_t max_steps, Nu
       table.levels[static_cast<size_t>(found - 1)].maps[from >> found];
   const Num zr = *dzr;
   const Num zi = *dzi;
-  *dzr = (c.ar * zr - c.ai * zi) + (c.br * dcr - c.bi * dci);
-  *dzi = (c.ar * zi + c.ai * zr) + (c.br * dci + c.bi * dcr);
+  if (table.quadratic) {
+    const Num qr = zr * zr - zi * zi;
+    const Num p = zr * zi;
+    const Num qi = p + p;
+    *dzr = ((c.ar * zr - c.ai * zi) + (c.cr * qr - c.ci * qi)) + (c.br * dcr - c.bi * dci);
+    *dzi = ((c.ar * zi + c.ai * zr) + (c.cr * qi + c.ci * qr)) + (c.br * dci + c.bi * dcr);
+  } else {
+    *dzr = (c.ar * zr - c.ai * zi) + (c.br * dcr - c.bi * dci);
+    *dzi = (c.ar * zi + c.ai * zr) + (c.br * dci + c.bi * dcr);
+  }
   if (used) *used = &c;
   return int64_t{1} << found;
+}
+
+// The map's derivative in dz at the dz it was applied to: A, or A + 2 C dz in a
+// quadratic table (for the derivative D that the channels carry along).
+template <class Num>
+void bla_slope(const BlaTable<Num>& table, const typename BlaLevel<Num>::Coefficients& c, Num dzr,
+               Num dzi, Num* sr, Num* si) {
+  if (table.quadratic) {
+    const Num tr = c.cr * dzr - c.ci * dzi;
+    const Num ti = c.cr * dzi + c.ci * dzr;
+    *sr = c.ar + (tr + tr);
+    *si = c.ai + (ti + ti);
+  } else {
+    *sr = c.ar;
+    *si = c.ai;
+  }
 }
 
 }  // namespace mandelbrot

@@ -6,6 +6,7 @@
 #include <complex>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "deep/deep_geometry.h"
 #include "deep/reference_orbit.h"
@@ -64,15 +65,41 @@ std::complex<long double> plain_steps(const ReferenceOrbit& orbit, int64_t m, in
   return dz;
 }
 
+// Whether the plain steps' checks pass at the steps m + 1 .. m + steps - 1 that a
+// map skips: no escape beyond `bailout`, no rebase (|Z + dz|_1 < |dz|_1).
+bool skipped_checks_pass(const ReferenceOrbit& orbit, int64_t m, int64_t steps,
+                         std::complex<long double> dz, std::complex<long double> dc,
+                         double bailout) {
+  for (int64_t i = m + 1; i < m + steps; ++i) {
+    dz = plain_steps(orbit, i - 1, 1, 2, dz, dc);
+    const std::complex<long double> z(orbit.z[2 * i] + dz.real(), orbit.z[2 * i + 1] + dz.imag());
+    if (std::norm(z) > static_cast<long double>(bailout) * bailout) return false;
+    if (std::abs(z.real()) + std::abs(z.imag()) < std::abs(dz.real()) + std::abs(dz.imag())) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // Each map, for a dz inside its radius, gives what the 2^j steps it replaces
-// give, to within rounding; and a dz beyond its radius is refused.
+// give, to within rounding, with the slope bla_slope gives; a dz beyond its
+// radius is refused. Linear maps for z^3 + c, linear and quadratic for z^2 + c
+// (whose quadratic maps reach about 2^30 times farther, where a linear map is
+// off by far more than this tolerance).
 TEST(BlaTable, AMapIsTheStepsItReplaces) {
-  for (int32_t power : {2, 3}) {
+  struct Case {
+    int32_t power;
+    BlaOrder order;
+  };
+  for (const Case& t :
+       {Case{2, BlaOrder::kQuadratic}, Case{2, BlaOrder::kLinear}, Case{3, BlaOrder::kQuadratic}}) {
+    const int32_t power = t.power;
     const Family family = power == 2 ? make_family(FamilyKind::kMandelbrot)
                                      : make_family(FamilyKind::kMultibrot, power);
     const Fixture f = reference(family, 3000);
     BlaTable<double> table;
-    build_bla_table(f.orbit, family, f.max_offset, &table);
+    build_bla_table(f.orbit, family, f.max_offset, 10, &table, t.order);
+    EXPECT_EQ(table.quadratic, power == 2 && t.order == BlaOrder::kQuadratic);
     ASSERT_GE(table.levels.size(), 5u);
     int64_t checked = 0;
     for (size_t j = 1; j <= table.levels.size(); ++j) {
@@ -87,13 +114,32 @@ TEST(BlaTable, AMapIsTheStepsItReplaces) {
         const double dci = -0.3 * f.max_offset;
         double dzr = 0.5 * r;
         double dzi = 0.4 * r;
+        const std::complex<long double> dz0(dzr, dzi);
         const std::complex<long double> want =
-            plain_steps(f.orbit, m, steps, power, {dzr, dzi}, {dcr, dci});
-        ASSERT_EQ(bla_advance(table, m, steps, 0.9 * r, dcr, dci, &dzr, &dzi), steps)
+            plain_steps(f.orbit, m, steps, power, dz0, {dcr, dci});
+        const BlaLevel<double>::Coefficients* map = nullptr;
+        ASSERT_EQ(bla_advance(table, m, steps, 0.9 * r, dcr, dci, &dzr, &dzi, &map), steps)
             << "level " << j << " k " << k;
         const long double error = std::abs(std::complex<long double>(dzr, dzi) - want);
         EXPECT_LE(error, 1e-12L * std::abs(want))
             << "power " << power << " level " << j << " m " << m << " radius " << r;
+        if (power == 2) {
+          EXPECT_TRUE(skipped_checks_pass(f.orbit, m, steps, dz0, {dcr, dci}, 10)) << j << " " << k;
+        }
+        // The slope against a central difference quotient of the plain steps
+        // (in long double, good to about 1e-13 here). Within the radius,
+        // 2 C dz is about 2^-32 of A at most, so the tolerance is tight.
+        const std::complex<long double> h = 1e-3L * dz0;
+        const std::complex<long double> quotient =
+            (plain_steps(f.orbit, m, steps, power, dz0 + h, {dcr, dci}) -
+             plain_steps(f.orbit, m, steps, power, dz0 - h, {dcr, dci})) /
+            (2.0L * h);
+        double sr = 0;
+        double si = 0;
+        bla_slope(table, *map, 0.5 * r, 0.4 * r, &sr, &si);
+        EXPECT_LE(std::abs(std::complex<long double>(sr, si) - quotient),
+                  1e-12L * std::abs(quotient))
+            << "power " << power << " level " << j << " m " << m;
         // Beyond the radius, the map of 2^j steps is refused.
         double far_r = 0;
         double far_i = 0;
@@ -101,8 +147,55 @@ TEST(BlaTable, AMapIsTheStepsItReplaces) {
         ++checked;
       }
     }
-    std::printf("power %d: %lld maps checked\n", power, static_cast<long long>(checked));
+    std::printf("power %d, %s maps: %lld checked\n", power,
+                table.quadratic ? "quadratic" : "linear", static_cast<long long>(checked));
     EXPECT_GE(checked, 5) << "power " << power;
+  }
+}
+
+// The quadratic maps of z^2 + c reach farther than the linear ones: about
+// 2^-33 |Z| against 2^-63 |Z| for the maps of 2 steps.
+TEST(BlaTable, QuadraticMapsReachFarther) {
+  const Family family = make_family(FamilyKind::kMandelbrot);
+  const Fixture f = reference(family, 3000);
+  BlaTable<double> linear;
+  BlaTable<double> quadratic;
+  build_bla_table(f.orbit, family, f.max_offset, 10, &linear, BlaOrder::kLinear);
+  build_bla_table(f.orbit, family, f.max_offset, 10, &quadratic);
+  ASSERT_EQ(linear.levels.size(), quadratic.levels.size());
+  int64_t farther = 0;
+  const std::vector<double>& lr = linear.levels[0].radius;
+  const std::vector<double>& qr = quadratic.levels[0].radius;
+  for (size_t k = 0; k < lr.size(); ++k) {
+    if (qr[k] > 0x1p25 * lr[k]) ++farther;
+  }
+  std::printf("%lld of %zu maps of 2 steps reach 2^25 times farther\n",
+              static_cast<long long>(farther), lr.size());
+  EXPECT_GE(farther, static_cast<int64_t>(lr.size() * 9 / 10));
+  EXPECT_GT(quadratic.largest_radius, 0x1p25 * linear.largest_radius);
+}
+
+// A quadratic map never skips a step where z could escape: a single step's
+// radius stops at bailout - |Z|_1.
+TEST(BlaTable, QuadraticMapsStopShortOfTheBailout) {
+  const Family family = make_family(FamilyKind::kMandelbrot);
+  ReferenceOrbit orbit;
+  // Z_0 = 0, then Z_1 .. Z_4 = 0.5 + 0.5i, except Z_2 = 9.5 (|Z_2|_1 = 9.5).
+  orbit.z = {0, 0, 0.5, 0.5, 9.5, 0, 0.5, 0.5, 0.5, 0.5};
+  // (The third-order terms alone allow about 2^-33 here.)
+  for (const double bailout : {9.25, 9.5 + 0x1p-40, 10.0}) {
+    BlaTable<double> table;
+    build_bla_table(orbit, family, 0.0, bailout, &table);
+    ASSERT_EQ(table.levels.size(), 1u);
+    // The map from m = 1 skips the check at Z_2.
+    const double r = table.levels[0].radius[0];
+    if (bailout < 9.5) {
+      EXPECT_EQ(r, 0.0) << bailout;
+    } else {
+      // |A_x| r = 2 r <= bailout - 9.5 (and a quarter of max(|Zr|, |Zi|)).
+      EXPECT_GT(r, 0.0) << bailout;
+      EXPECT_LE(2 * r, bailout - 9.5) << bailout;
+    }
   }
 }
 
@@ -110,7 +203,7 @@ TEST(BlaTable, LevelsHalveAndRadiiShrinkAsMapsMerge) {
   const Family family = make_family(FamilyKind::kMandelbrot);
   const Fixture f = reference(family, 1000);
   BlaTable<double> table;
-  build_bla_table(f.orbit, family, f.max_offset, &table);
+  build_bla_table(f.orbit, family, f.max_offset, 10, &table);
   // last = 999: level j has floor(998 / 2^j) maps, down to the one of 512 steps.
   ASSERT_EQ(table.levels.size(), 9u);
   for (size_t j = 1; j <= table.levels.size(); ++j) {
@@ -138,11 +231,11 @@ TEST(BlaTable, OnlyHolomorphicFamiliesHaveMaps) {
   const Family ship = make_family(FamilyKind::kBurningShip);
   const Fixture f = reference(ship, 500);
   BlaTable<double> table;
-  build_bla_table(f.orbit, ship, f.max_offset, &table);
+  build_bla_table(f.orbit, ship, f.max_offset, 10, &table);
   EXPECT_TRUE(table.levels.empty());
 }
 
-// The extended range's tables are the double ones where doubles suffice.
+// The extended range's tables are the linear double ones where doubles suffice.
 TEST(BlaTable, FloatExpTablesAreTheDoubleOnes) {
   const Family family = make_family(FamilyKind::kMandelbrot);
   Fixture f = reference(family, 700);
@@ -150,8 +243,8 @@ TEST(BlaTable, FloatExpTablesAreTheDoubleOnes) {
   for (const double part : f.orbit.z) f.orbit.z_x.push_back(to_float_exp(part));
   BlaTable<double> doubles;
   BlaTable<FloatExp> extended;
-  build_bla_table(f.orbit, family, f.max_offset, &doubles);
-  build_bla_table(f.orbit, family, to_float_exp(f.max_offset), &extended);
+  build_bla_table(f.orbit, family, f.max_offset, 10, &doubles, BlaOrder::kLinear);
+  build_bla_table(f.orbit, family, to_float_exp(f.max_offset), 10, &extended);
   ASSERT_EQ(doubles.levels.size(), extended.levels.size());
   for (size_t j = 0; j < doubles.levels.size(); ++j) {
     for (size_t k = 0; k < doubles.levels[j].radius.size(); ++k) {

@@ -49,10 +49,10 @@ void build_reference_tables(const DeepRequest& r, double ref_col, double ref_row
   if (g.extended) {
     build_bla_table(reference->orbit, r.family,
                     to_float_exp(far_col) * g.step_x_x + to_float_exp(far_row) * g.step_y_x,
-                    &reference->bla_x);
+                    r.bailout, &reference->bla_x);
   } else {
     build_bla_table(reference->orbit, r.family, far_col * g.step_x + far_row * g.step_y,
-                    &reference->bla);
+                    r.bailout, &reference->bla);
   }
 }
 

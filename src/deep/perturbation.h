@@ -107,10 +107,9 @@ using PerturbFunction = void (*)(const PerturbationPass& pass, const int64_t* pi
 // and the channels (pass.smooth, pass.distance): z at the escape, and with the
 // distance estimate the derivative of z by the pixel, D = (dz/dc) step_x, from
 // D = 0: D' = A(z) D + step_x on a plain step (A the step's derivative at the
-// whole z), D' = A D + B step_x on a map (A, B its coefficients), unchanged on a
-// rebase (z itself is unchanged). The smooth value is smooth_value(count + 1,
-// |z|^2, log degree) and the distance distance_value(|z|^2, D, 1) of
-// kernel/kernel_channels.h.
+// whole z), D' = S D + B step_x on a map (S its slope at dz, bla_slope; B its coefficient),
+// unchanged on a rebase (z itself is unchanged). The smooth value is smooth_value(count + 1, |z|^2,
+// log degree) and the distance distance_value(|z|^2, D, 1) of kernel/kernel_channels.h.
 void perturb_pixels_scalar(const PerturbationPass& pass, const int64_t* pixels, int64_t first,
                            int64_t n, int32_t* counts);
 

@@ -148,14 +148,18 @@ PixelOrbit<Num> PerturbPixel(const Step& step, const PerturbationPass& p, const 
       return orbit;
     } else if (bla) {
       const typename BlaLevel<Num>::Coefficients* map = nullptr;
+      const Num before_r = dzr;
+      const Num before_i = dzi;
       const int64_t steps =
           bla_advance(*bla, m, p.iterations - 1 - n, dz_norm, dcr, dci, &dzr, &dzi, &map);
       if (steps > 0) {
-        // The checks the map skips pass: z stays within 2^-64 |Z| of the
-        // reference, which passed them (docs/SEMANTICS.md, "Deep zoom").
+        // The checks the map skips pass: its radius keeps z near enough the
+        // reference, which passed them (deep/bla_table.h).
         if constexpr (kDerivative) {
+          Num sr, si;
+          bla_slope(*bla, *map, before_r, before_i, &sr, &si);
           const hn::Complex<Num> d = hn::MapDerivative<Ops>(
-              map->ar, map->ai, map->br, map->bi, hn::Complex<Num>{orbit.dr, orbit.di}, spacing);
+              sr, si, map->br, map->bi, hn::Complex<Num>{orbit.dr, orbit.di}, spacing);
           orbit.dr = d.re;
           orbit.di = d.im;
         }

@@ -101,7 +101,8 @@ HWY_INLINE void GatherReference(const double* z, VI m, V* re, V* im) {
 // not rebase, stop or reach the end of the reference, and a map is valid. The
 // doubles and decisions are the vector loop's, so the lane ends where that
 // loop would have taken it one map per pass, without a pass for each map.
-// With kDerivative, each map also takes D to A D + B step_x, as in the scalar loop.
+// With kDerivative, each map also takes D to S D + B step_x, S its slope at dz
+// (bla_slope), as in the scalar loop.
 template <bool kDerivative>
 HWY_INLINE void ChainMaps(const PerturbationPass& p, double dz_norm, size_t lane, Lanes* s) {
   const int64_t final_step = p.iterations - 1;
@@ -112,12 +113,15 @@ HWY_INLINE void ChainMaps(const PerturbationPass& p, double dz_norm, size_t lane
   int64_t n = s->n[lane];
   for (;;) {
     const BlaLevel<double>::Coefficients* map = nullptr;
+    const double before_r = dzr;
+    const double before_i = dzi;
     const int64_t steps = bla_advance(*p.bla, m, final_step - n, dz_norm, s->dcr[lane],
                                       s->dci[lane], &dzr, &dzi, &map);
     if (steps == 0) break;
     if constexpr (kDerivative) {
-      derivative =
-          MapDerivative<ScalarDeepOps>(map->ar, map->ai, map->br, map->bi, derivative, p.step_x);
+      double sr, si;
+      bla_slope(*p.bla, *map, before_r, before_i, &sr, &si);
+      derivative = MapDerivative<ScalarDeepOps>(sr, si, map->br, map->bi, derivative, p.step_x);
     }
     m += steps;
     n += steps;

@@ -110,7 +110,8 @@ HWY_INLINE PixelCheck<Ops, V> CheckPixel(V ar, V ai, V dzr, V dzi) {
 
 // The derivative D = (dz/dc) s that a pixel carries for the distance estimate
 // (deep/perturbation.h): over a plain step of a holomorphic family at the whole
-// z, D' = A(z) D + s; over a BLA map with coefficients A, B, D' = A D + B s.
+// z, D' = A(z) D + s; over a BLA map with slope A at dz (bla_slope) and coefficient B, D' = A D + B
+// s.
 template <class Ops, class Step, class V>
 HWY_INLINE Complex<V> StepDerivative(V zr, V zi, Complex<V> d, V spacing) {
   const Complex<V> ad = ComplexMul<Ops>(Step::template Derivative<Ops>(zr, zi), d);

@@ -83,10 +83,10 @@ class Progress(unittest.TestCase):
 
     def test_deep_zoom_draws_its_stages(self):
         # docs/SEMANTICS.md, "Deep zoom": the reference orbit, the BLA table, then
-        # the pixels. The 1e50 location at 128x128 on one thread runs for a few
-        # seconds, nearly all of them on the pixels.
+        # the pixels. The 1e50 location at 384x384 on one thread runs for about
+        # three seconds (the bar appears after one), nearly all of them on the pixels.
         kfr = os.path.join(os.path.dirname(__file__), "..", "data", "kfr", "1e50.kfr")
-        code, drawn = stderr_on_a_terminal(["--from", kfr, "--size", "128", "--threads", "1",
+        code, drawn = stderr_on_a_terminal(["--from", kfr, "--size", "384", "--threads", "1",
                                             "--format", "raw"])
         self.assertEqual(code, 0)
         self.assertRegex(drawn, r"\rpixels +\[#*\.*\] +\d+%  \d+\.\d s")
