@@ -25,65 +25,102 @@ struct Map {
   Num cr{}, ci{};
 };
 
+bool not_a_number(double a) { return std::isnan(a); }
+bool not_a_number(FloatExp a) { return std::isnan(a.m); }
+
+using std::abs;
+
 // Bounds of a complex number's modulus: the 1-norm above, the larger part below.
-double upper(double re, double im) { return std::abs(re) + std::abs(im); }
-double lower(double re, double im) { return std::max(std::abs(re), std::abs(im)); }
+template <class Num>
+Num upper(Num re, Num im) {
+  return abs(re) + abs(im);
+}
+template <class Num>
+Num lower(Num re, Num im) {
+  return bla_less(abs(re), abs(im)) ? abs(im) : abs(re);
+}
 
 // The smaller of r and q, and NaN when q is NaN (then the map is not usable).
-double lowest(double r, double q) { return q < r || std::isnan(q) ? q : r; }
+template <class Num>
+Num lowest(Num r, Num q) {
+  return bla_less(q, r) || not_a_number(q) ? q : r;
+}
+
+// a <= b, false when either is NaN.
+template <class Num>
+bool at_most(Num a, Num b) {
+  return !bla_less(b, a) && !not_a_number(a) && !not_a_number(b);
+}
+
+// Square and cube roots of m 2^e from the root of m 2^(e mod k), k = 2 or 3, so
+// that a double and a FloatExp of the same value give the same root.
+FloatExp root(FloatExp a, int k) {
+  if (a.m == 0 || !std::isfinite(a.m)) return a;
+  const int64_t q = a.e >= 0 ? a.e / k : -((-a.e + k - 1) / k);
+  const double scaled = a.m * static_cast<double>(int64_t{1} << (a.e - q * k));
+  return normalized(k == 2 ? std::sqrt(scaled) : std::cbrt(scaled), q);
+}
+double root(double a, int k) { return to_double(root(to_float_exp(a), k)); }
 
 // The quadratic single step from Z_m of z^2 + c: dz' = 2 Z dz + dz^2 + dc
 // exactly, so A = 2 Z, C = 1, B = 1. Its radius keeps the checks the map skips
 // passing (deep/bla_table.h): |dz| < max(|Zr|, |Zi|) / 4 cannot rebase, and
 // |Zr| + |Zi| + |dz| <= bailout cannot escape.
-Map<double> quadratic_step(double zr, double zi, double bailout) {
-  Map<double> m{zr + zr, zi + zi, 1.0, 0.0, 0.0, 1.0, 0.0};
-  m.r = std::min(0.25 * lower(zr, zi), bailout - upper(zr, zi));
-  if (!(m.r > 0)) m.r = 0;
+template <class Ops, class Num>
+Map<Num> quadratic_step(Num zr, Num zi, double bailout) {
+  const Num zero = Ops::Set(0.0);
+  const Num one = Ops::Set(1.0);
+  Map<Num> m{zr + zr, zi + zi, one, zero, zero, one, zero};
+  m.r = lowest(Ops::Set(0.25) * lower(zr, zi), Ops::Set(bailout) - upper(zr, zi));
+  if (!Ops::Positive(m.r)) m.r = zero;
   return m;
 }
 
 // y after x for quadratic maps, dropping from C_y u^2, u = A_x x + C_x x^2 + B_x dc,
 // all but C_y A_x^2 x^2 (deep/bla_table.h has the bounds this checks).
-Map<double> merge_quadratic(const Map<double>& x, const Map<double>& y, double max_offset) {
-  const double o = max_offset;
-  Map<double> z;
+template <class Ops, class Num>
+Map<Num> merge_quadratic(const Map<Num>& x, const Map<Num>& y, Num o) {
+  const Num zero = Ops::Set(0.0);
+  const Num two = Ops::Set(2.0);
+  const Num epsilon = Ops::Set(kBlaEpsilon);
+  Map<Num> z;
   z.ar = y.ar * x.ar - y.ai * x.ai;
   z.ai = y.ar * x.ai + y.ai * x.ar;
   z.br = (y.ar * x.br - y.ai * x.bi) + y.br;
   z.bi = (y.ar * x.bi + y.ai * x.br) + y.bi;
-  const double a2r = x.ar * x.ar - x.ai * x.ai;
-  const double a2i = 2 * (x.ar * x.ai);
+  const Num a2r = x.ar * x.ar - x.ai * x.ai;
+  const Num a2i = two * (x.ar * x.ai);
   z.cr = (y.ar * x.cr - y.ai * x.ci) + (y.cr * a2r - y.ci * a2i);
   z.ci = (y.ar * x.ci + y.ai * x.cr) + (y.cr * a2i + y.ci * a2r);
-  const double ax = upper(x.ar, x.ai);
-  const double bx = upper(x.br, x.bi);
-  const double cx = upper(x.cr, x.ci);
-  const double cy = upper(y.cr, y.ci);
+  const Num ax = upper(x.ar, x.ai);
+  const Num bx = upper(x.br, x.bi);
+  const Num cx = upper(x.cr, x.ci);
+  const Num cy = upper(y.cr, y.ci);
   // Containment: |A_x| r + |C_x| r^2 + |B_x| o < R_y.
-  const double t = y.r - bx * o;
-  double r = x.r;
-  if (!(t > 0)) {
-    r = 0;
+  const Num t = y.r - bx * o;
+  Num r = x.r;
+  if (!Ops::Positive(t)) {
+    r = zero;
+  } else if (Ops::Positive(cx)) {
+    r = lowest(r, two * t / (ax + root(ax * ax + Ops::Set(4.0) * cx * t, 2)));
   } else {
-    r = lowest(r, cx > 0 ? 2 * t / (ax + std::sqrt(ax * ax + 4 * cx * t)) : t / ax);
+    r = lowest(r, t / ax);
   }
   // Each dropped term at most a quarter of kBlaEpsilon |A_y| |A_x| |x|, or
   // kBlaEpsilon |A_y| |B_x| |dc| for the one without x.
-  const double tx = 0.25 * kBlaEpsilon * lower(y.ar, y.ai) * lower(x.ar, x.ai);
-  if (!(2 * cy * ax * bx * o <= tx) ||
-      !(cy * bx * bx * o <= kBlaEpsilon * lower(y.ar, y.ai) * lower(x.br, x.bi))) {
-    r = 0;
+  const Num tx = Ops::Set(0.25) * epsilon * lower(y.ar, y.ai) * lower(x.ar, x.ai);
+  if (!at_most(two * cy * ax * bx * o, tx) ||
+      !at_most(cy * bx * bx * o, epsilon * lower(y.ar, y.ai) * lower(x.br, x.bi))) {
+    r = zero;
   }
-  if (cy > 0) {
-    r = lowest(r, std::sqrt(tx / (2 * cy * ax * cx)));      // 2 C_y A_x C_x x^3
-    r = lowest(r, std::cbrt(tx / (cy * cx * cx)));          // C_y C_x^2 x^4
-    if (o > 0) r = lowest(r, tx / (2 * cy * cx * bx * o));  // 2 C_y C_x B_x x^2 dc
+  if (Ops::Positive(cy)) {
+    r = lowest(r, root(tx / (two * cy * ax * cx), 2));                   // 2 C_y A_x C_x x^3
+    r = lowest(r, root(tx / (cy * cx * cx), 3));                         // C_y C_x^2 x^4
+    if (Ops::Positive(o)) r = lowest(r, tx / (two * cy * cx * bx * o));  // 2 C_y C_x B_x x^2 dc
   }
-  const bool usable = r > 0 && std::isfinite(r) && std::isfinite(z.ar) && std::isfinite(z.ai) &&
-                      std::isfinite(z.br) && std::isfinite(z.bi) && std::isfinite(z.cr) &&
-                      std::isfinite(z.ci);
-  z.r = usable ? r : 0.0;
+  const bool usable = Ops::Positive(r) && finite(r) && finite(z.ar) && finite(z.ai) &&
+                      finite(z.br) && finite(z.bi) && finite(z.cr) && finite(z.ci);
+  z.r = usable ? r : zero;
   return z;
 }
 
@@ -144,20 +181,19 @@ void build(const Num* z, int64_t last, const Family& family, Num max_offset, dou
   hn::VisitPerturbedStep(family, [&](const auto& step) {
     using Step = std::decay_t<decltype(step)>;
     if constexpr (Step::kLinear) {
-      // Quadratic maps for z^2 + c in doubles (deep/bla_table.h).
-      constexpr bool kCanBeQuadratic =
-          std::is_same_v<Num, double> && std::is_same_v<Step, hn::PerturbedSquare>;
+      // Quadratic maps for z^2 + c (deep/bla_table.h).
+      constexpr bool kCanBeQuadratic = std::is_same_v<Step, hn::PerturbedSquare>;
       const bool quadratic = kCanBeQuadratic && order == BlaOrder::kQuadratic;
       table->quadratic = quadratic;
       const auto single = [&](Num zr, Num zi) {
         if constexpr (kCanBeQuadratic) {
-          if (quadratic) return quadratic_step(zr, zi, bailout);
+          if (quadratic) return quadratic_step<Ops>(zr, zi, bailout);
         }
         return single_step<Ops, Step>(zr, zi);
       };
       const auto join = [&](const Map<Num>& x, const Map<Num>& y) {
         if constexpr (kCanBeQuadratic) {
-          if (quadratic) return merge_quadratic(x, y, max_offset);
+          if (quadratic) return merge_quadratic<Ops>(x, y, max_offset);
         }
         return merge<Ops>(x, y, max_offset);
       };
@@ -205,9 +241,8 @@ void build_bla_table(const ReferenceOrbit& orbit, const Family& family, double m
 }
 
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, FloatExp max_offset,
-                     double bailout, BlaTable<FloatExp>* table) {
-  build<hn::FloatExpOps>(orbit.z_x.data(), orbit.last(), family, max_offset, bailout,
-                         BlaOrder::kLinear, table);
+                     double bailout, BlaTable<FloatExp>* table, BlaOrder order) {
+  build<hn::FloatExpOps>(orbit.z_x.data(), orbit.last(), family, max_offset, bailout, order, table);
 }
 
 }  // namespace mandelbrot

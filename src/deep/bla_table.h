@@ -58,7 +58,7 @@ constexpr uint64_t bla_table_bytes(int32_t iterations, bool extended) {
 }
 
 // Whether the maps keep the second-order term (BlaOrder::kQuadratic):
-// z -> A z + C z^2 + B dc. Only z^2 + c in doubles has such maps today; its
+// z -> A z + C z^2 + B dc. Only z^2 + c has such maps today; its
 // step is exactly quadratic in dz, so a map is replaced only where the terms
 // of third order it drops are small, which lets the maps reach |dz| of about
 // 2^-33 |Z| instead of 2^-64 |Z| (docs/SEMANTICS.md, "Deep zoom").
@@ -76,13 +76,15 @@ enum class BlaOrder { kLinear, kQuadratic };
 // C = A_y C_x + C_y A_x^2, R the largest r <= R_x with |A_x| r + |C_x| r^2 +
 // |B_x| max_offset < R_y and every term dropped from C_y u^2 at most
 // kBlaEpsilon / 4 of |A_y| |A_x| |x| (or of |A_y| |B_x| |dc|, for dc^2). The
-// double tables use orbit.z and are quadratic where they can be unless `order`
-// says otherwise; the FloatExp ones use orbit.z_x and are linear.
+// tables are quadratic where they can be unless `order` says otherwise; the
+// double ones use orbit.z, the FloatExp ones orbit.z_x, with the same results
+// where doubles suffice (square and cube roots taken of the mantissa alike).
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, double max_offset,
                      double bailout, BlaTable<double>* table,
                      BlaOrder order = BlaOrder::kQuadratic);
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, FloatExp max_offset,
-                     double bailout, BlaTable<FloatExp>* table);
+                     double bailout, BlaTable<FloatExp>* table,
+                     BlaOrder order = BlaOrder::kQuadratic);
 
 inline bool bla_less(double a, double b) { return a < b; }
 inline bool bla_less(FloatExp a, FloatExp b) { return magnitude_less(a, b); }

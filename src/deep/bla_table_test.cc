@@ -235,23 +235,35 @@ TEST(BlaTable, OnlyHolomorphicFamiliesHaveMaps) {
   EXPECT_TRUE(table.levels.empty());
 }
 
-// The extended range's tables are the linear double ones where doubles suffice.
+// The extended range's tables, linear or quadratic, are the double ones where
+// doubles suffice.
 TEST(BlaTable, FloatExpTablesAreTheDoubleOnes) {
   const Family family = make_family(FamilyKind::kMandelbrot);
   Fixture f = reference(family, 700);
   f.orbit.z_x.clear();
   for (const double part : f.orbit.z) f.orbit.z_x.push_back(to_float_exp(part));
-  BlaTable<double> doubles;
-  BlaTable<FloatExp> extended;
-  build_bla_table(f.orbit, family, f.max_offset, 10, &doubles, BlaOrder::kLinear);
-  build_bla_table(f.orbit, family, to_float_exp(f.max_offset), 10, &extended);
-  ASSERT_EQ(doubles.levels.size(), extended.levels.size());
-  for (size_t j = 0; j < doubles.levels.size(); ++j) {
-    for (size_t k = 0; k < doubles.levels[j].radius.size(); ++k) {
-      EXPECT_EQ(to_double(extended.levels[j].radius[k]), doubles.levels[j].radius[k]);
-      EXPECT_EQ(to_double(extended.levels[j].maps[k].ar), doubles.levels[j].maps[k].ar);
-      EXPECT_EQ(to_double(extended.levels[j].maps[k].bi), doubles.levels[j].maps[k].bi);
+  for (const BlaOrder order : {BlaOrder::kLinear, BlaOrder::kQuadratic}) {
+    BlaTable<double> doubles;
+    BlaTable<FloatExp> extended;
+    build_bla_table(f.orbit, family, f.max_offset, 10, &doubles, order);
+    build_bla_table(f.orbit, family, to_float_exp(f.max_offset), 10, &extended, order);
+    EXPECT_EQ(doubles.quadratic, order == BlaOrder::kQuadratic);
+    EXPECT_EQ(extended.quadratic, doubles.quadratic);
+    ASSERT_EQ(doubles.levels.size(), extended.levels.size());
+    int64_t usable = 0;
+    for (size_t j = 0; j < doubles.levels.size(); ++j) {
+      for (size_t k = 0; k < doubles.levels[j].radius.size(); ++k) {
+        const auto& d = doubles.levels[j].maps[k];
+        const auto& x = extended.levels[j].maps[k];
+        EXPECT_EQ(to_double(extended.levels[j].radius[k]), doubles.levels[j].radius[k]);
+        EXPECT_EQ(to_double(x.ar), d.ar);
+        EXPECT_EQ(to_double(x.bi), d.bi);
+        EXPECT_EQ(to_double(x.cr), d.cr);
+        EXPECT_EQ(to_double(x.ci), d.ci);
+        usable += doubles.levels[j].radius[k] > 0 ? 1 : 0;
+      }
     }
+    EXPECT_GT(usable, 300);
   }
 }
 
