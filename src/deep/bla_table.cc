@@ -25,6 +25,21 @@ struct Map {
   Num cr{}, ci{};
 };
 
+// The coefficients A = A_y A_x and B = A_y B_x + B_y of y after x, which linear
+// and quadratic maps share.
+template <class Ops, class Num>
+Map<Num> compose(const Map<Num>& x, const Map<Num>& y) {
+  const hn::Complex<Num> ya{y.ar, y.ai};
+  const hn::Complex<Num> a = hn::ComplexMul<Ops>(ya, hn::Complex<Num>{x.ar, x.ai});
+  const hn::Complex<Num> yb = hn::ComplexMul<Ops>(ya, hn::Complex<Num>{x.br, x.bi});
+  Map<Num> z;
+  z.ar = a.re;
+  z.ai = a.im;
+  z.br = Ops::Add(yb.re, y.br);
+  z.bi = Ops::Add(yb.im, y.bi);
+  return z;
+}
+
 bool not_a_number(double a) { return std::isnan(a); }
 bool not_a_number(FloatExp a) { return std::isnan(a.m); }
 
@@ -83,15 +98,14 @@ Map<Num> merge_quadratic(const Map<Num>& x, const Map<Num>& y, Num o) {
   const Num zero = Ops::Set(0.0);
   const Num two = Ops::Set(2.0);
   const Num epsilon = Ops::Set(kBlaEpsilon);
-  Map<Num> z;
-  z.ar = y.ar * x.ar - y.ai * x.ai;
-  z.ai = y.ar * x.ai + y.ai * x.ar;
-  z.br = (y.ar * x.br - y.ai * x.bi) + y.br;
-  z.bi = (y.ar * x.bi + y.ai * x.br) + y.bi;
-  const Num a2r = x.ar * x.ar - x.ai * x.ai;
-  const Num a2i = two * (x.ar * x.ai);
-  z.cr = (y.ar * x.cr - y.ai * x.ci) + (y.cr * a2r - y.ci * a2i);
-  z.ci = (y.ar * x.ci + y.ai * x.cr) + (y.cr * a2i + y.ci * a2r);
+  Map<Num> z = compose<Ops>(x, y);
+  // C = A_y C_x + C_y A_x^2.
+  const hn::Complex<Num> xa{x.ar, x.ai};
+  const hn::Complex<Num> yc = hn::ComplexMul<Ops>(hn::Complex<Num>{y.ar, y.ai}, {x.cr, x.ci});
+  const hn::Complex<Num> ca =
+      hn::ComplexMul<Ops>(hn::Complex<Num>{y.cr, y.ci}, hn::ComplexMul<Ops>(xa, xa));
+  z.cr = Ops::Add(yc.re, ca.re);
+  z.ci = Ops::Add(yc.im, ca.im);
   const Num ax = upper(x.ar, x.ai);
   const Num bx = upper(x.br, x.bi);
   const Num cx = upper(x.cr, x.ci);
@@ -127,14 +141,7 @@ Map<Num> merge_quadratic(const Map<Num>& x, const Map<Num>& y, Num o) {
 // y after x (deep/bla_table.h).
 template <class Ops, class Num>
 Map<Num> merge(const Map<Num>& x, const Map<Num>& y, Num max_offset) {
-  const hn::Complex<Num> ya{y.ar, y.ai};
-  const hn::Complex<Num> a = hn::ComplexMul<Ops>(ya, hn::Complex<Num>{x.ar, x.ai});
-  const hn::Complex<Num> yb = hn::ComplexMul<Ops>(ya, hn::Complex<Num>{x.br, x.bi});
-  Map<Num> z;
-  z.ar = a.re;
-  z.ai = a.im;
-  z.br = Ops::Add(yb.re, y.br);
-  z.bi = Ops::Add(yb.im, y.bi);
+  Map<Num> z = compose<Ops>(x, y);
   const Num a_norm = Ops::Add(Ops::Abs(x.ar), Ops::Abs(x.ai));
   const Num b_norm = Ops::Add(Ops::Abs(x.br), Ops::Abs(x.bi));
   const Num q = Ops::Div(Ops::Sub(y.r, Ops::Mul(b_norm, max_offset)), a_norm);
