@@ -67,15 +67,26 @@ bool at_most(Num a, Num b) {
   return !bla_less(b, a) && !not_a_number(a) && !not_a_number(b);
 }
 
-// Square and cube roots of m 2^e from the root of m 2^(e mod k), k = 2 or 3, so
-// that a double and a FloatExp of the same value give the same root.
-FloatExp root(FloatExp a, int k) {
-  if (a.m == 0 || !std::isfinite(a.m)) return a;
-  const int64_t q = a.e >= 0 ? a.e / k : -((-a.e + k - 1) / k);
-  const double scaled = a.m * static_cast<double>(int64_t{1} << (a.e - q * k));
-  return normalized(k == 2 ? std::sqrt(scaled) : std::cbrt(scaled), q);
+// The square root of m 2^e from the root of m 2^(e mod 2), so that a double and
+// a FloatExp of the same value give the same root; correctly rounded, as
+// std::sqrt is, so the same on every machine.
+FloatExp square_root(FloatExp a) {
+  if (a.m == 0 || !std::isfinite(a.m) || a.m < 0) return {std::sqrt(a.m), a.e};
+  const int64_t q = a.e >= 0 ? a.e / 2 : -((-a.e + 1) / 2);
+  return normalized(std::sqrt(a.m * static_cast<double>(int64_t{1} << (a.e - 2 * q))), q);
 }
-double root(double a, int k) { return to_double(root(to_float_exp(a), k)); }
+double square_root(double a) { return to_double(square_root(to_float_exp(a))); }
+
+// A power of two at most the cube root of a > 0: 2^floor((e - 1) / 3) for
+// a = m 2^e, 0.5 <= m < 1 (the C library's cbrt is not the same on every machine;
+// the bound it serves seldom decides a radius).
+FloatExp cube_root_below(FloatExp a) {
+  if (a.m <= 0 || !std::isfinite(a.m)) return {std::sqrt(a.m), a.e};  // 0, NaN, or inf
+  const int64_t e = a.e - 1;
+  const int64_t q = e >= 0 ? e / 3 : -((-e + 2) / 3);
+  return {0.5, q + 1};
+}
+double cube_root_below(double a) { return to_double(cube_root_below(to_float_exp(a))); }
 
 // The quadratic single step from Z_m of z^2 + c: dz' = 2 Z dz + dz^2 + dc
 // exactly, so A = 2 Z, C = 1, B = 1. Its radius keeps the checks the map skips
@@ -116,7 +127,7 @@ Map<Num> merge_quadratic(const Map<Num>& x, const Map<Num>& y, Num o) {
   if (!Ops::Positive(t)) {
     r = zero;
   } else if (Ops::Positive(cx)) {
-    r = lowest(r, two * t / (ax + root(ax * ax + Ops::Set(4.0) * cx * t, 2)));
+    r = lowest(r, two * t / (ax + square_root(ax * ax + Ops::Set(4.0) * cx * t)));
   } else {
     r = lowest(r, t / ax);
   }
@@ -128,8 +139,8 @@ Map<Num> merge_quadratic(const Map<Num>& x, const Map<Num>& y, Num o) {
     r = zero;
   }
   if (Ops::Positive(cy)) {
-    r = lowest(r, root(tx / (two * cy * ax * cx), 2));                   // 2 C_y A_x C_x x^3
-    r = lowest(r, root(tx / (cy * cx * cx), 3));                         // C_y C_x^2 x^4
+    r = lowest(r, square_root(tx / (two * cy * ax * cx)));               // 2 C_y A_x C_x x^3
+    r = lowest(r, cube_root_below(tx / (cy * cx * cx)));                 // C_y C_x^2 x^4
     if (Ops::Positive(o)) r = lowest(r, tx / (two * cy * cx * bx * o));  // 2 C_y C_x B_x x^2 dc
   }
   const bool usable = Ops::Positive(r) && finite(r) && finite(z.ar) && finite(z.ai) &&

@@ -78,7 +78,9 @@ enum class BlaOrder { kLinear, kQuadratic };
 // kBlaEpsilon / 4 of |A_y| |A_x| |x| (or of |A_y| |B_x| |dc|, for dc^2). The
 // tables are quadratic where they can be unless `order` says otherwise; the
 // double ones use orbit.z, the FloatExp ones orbit.z_x, with the same results
-// where doubles suffice (square and cube roots taken of the mantissa alike).
+// where doubles suffice. The radii need square roots (correctly rounded) and,
+// for one bound, a power of two below a cube root, so they are the same on
+// every machine.
 void build_bla_table(const ReferenceOrbit& orbit, const Family& family, double max_offset,
                      double bailout, BlaTable<double>* table,
                      BlaOrder order = BlaOrder::kQuadratic);
