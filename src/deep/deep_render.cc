@@ -51,8 +51,8 @@ void build_reference_tables(const DeepRequest& r, double ref_col, double ref_row
                     to_float_exp(far_col) * g.step_x_x + to_float_exp(far_row) * g.step_y_x,
                     r.bailout, &reference->bla_x);
   } else {
-    build_bla_table(reference->orbit, r.family, far_col * g.step_x + far_row * g.step_y,
-                    r.bailout, &reference->bla);
+    build_bla_table(reference->orbit, r.family, far_col * g.step_x + far_row * g.step_y, r.bailout,
+                    &reference->bla);
   }
 }
 
