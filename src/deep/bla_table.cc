@@ -133,9 +133,10 @@ Map<Num> merge_quadratic(const Map<Num>& x, const Map<Num>& y, Num o) {
   }
   // Each dropped term at most a quarter of kBlaEpsilon |A_y| |A_x| |x|, or
   // kBlaEpsilon |A_y| |B_x| |dc| for the one without x.
-  const Num tx = Ops::Set(0.25) * epsilon * lower(y.ar, y.ai) * lower(x.ar, x.ai);
+  const Num ay = lower(y.ar, y.ai);
+  const Num tx = Ops::Set(0.25) * epsilon * ay * lower(x.ar, x.ai);
   if (!at_most(two * cy * ax * bx * o, tx) ||
-      !at_most(cy * bx * bx * o, epsilon * lower(y.ar, y.ai) * lower(x.br, x.bi))) {
+      !at_most(cy * bx * bx * o, epsilon * ay * lower(x.br, x.bi))) {
     r = zero;
   }
   if (Ops::Positive(cy)) {
@@ -153,13 +154,10 @@ Map<Num> merge_quadratic(const Map<Num>& x, const Map<Num>& y, Num o) {
 template <class Ops, class Num>
 Map<Num> merge(const Map<Num>& x, const Map<Num>& y, Num max_offset) {
   Map<Num> z = compose<Ops>(x, y);
-  const Num a_norm = Ops::Add(Ops::Abs(x.ar), Ops::Abs(x.ai));
-  const Num b_norm = Ops::Add(Ops::Abs(x.br), Ops::Abs(x.bi));
-  const Num q = Ops::Div(Ops::Sub(y.r, Ops::Mul(b_norm, max_offset)), a_norm);
-  const Num zero = Ops::Set(0.0);
+  const Num q = (y.r - upper(x.br, x.bi) * max_offset) / upper(x.ar, x.ai);
   const bool usable =
       Ops::Positive(q) && finite(q) && finite(z.ar) && finite(z.ai) && finite(z.br) && finite(z.bi);
-  z.r = !usable ? zero : (Ops::Less(q, x.r) ? q : x.r);
+  z.r = usable ? lowest(x.r, q) : Ops::Set(0.0);
   return z;
 }
 
@@ -185,10 +183,7 @@ void resize(size_t n, BlaLevel<Num>* level) {
 template <class Ops, class Step, class Num>
 Map<Num> single_step(Num zr, Num zi) {
   const hn::Complex<Num> a = Step::template Derivative<Ops>(zr, zi);
-  const Num zr_abs = Ops::Abs(zr);
-  const Num zi_abs = Ops::Abs(zi);
-  const Num z_max = Ops::Less(zr_abs, zi_abs) ? zi_abs : zr_abs;
-  const Num r = Ops::Mul(Ops::Set(Step::kRadiusFactor * kBlaEpsilon), z_max);
+  const Num r = Ops::Set(Step::kRadiusFactor * kBlaEpsilon) * lower(zr, zi);
   return {a.re, a.im, Ops::Set(1.0), Ops::Set(0.0), r};
 }
 
