@@ -16,13 +16,13 @@ MPIRUN = shutil.which("mpirun")
 SOURCE_DIR_LOCATIONS = os.path.join(SOURCE_DIR, "tests", "data", "kfr")
 # OpenMPI refuses to run as root without these (CI machines and containers run as root).
 # pml ob1: no probing for UCX network hardware, which costs every mpirun about 0.2 s
-# here and more on a fresh machine (docs/PERFORMANCE.md, "MPI"); btl self,vader: the
-# processes of one machine talk through shared memory only, without the TCP
-# transport's probing, which took 5 s of most mpirun jobs on a fresh minimal Debian
-# machine (0.2 s with it).
+# here (docs/PERFORMANCE.md, "MPI"). RES_OPTIONS: OpenMPI looks up "localhost" about
+# ten times in each process; a minimal Debian chroot has no /etc/hosts, so each lookup
+# goes to DNS, and a lost reply cost glibc's default 5 s wait (most jobs took 5 or 10 s
+# there instead of 0.5 s). A 1 s wait and no AAAA query keep such a loss short.
 ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
            OMPI_MCA_rmaps_base_oversubscribe="1", OMPI_MCA_pml="ob1",
-           OMPI_MCA_btl="self,vader")
+           RES_OPTIONS="no-aaaa timeout:1 attempts:1")
 
 
 def mpirun(processes, args, env=ENV, **kwargs):
@@ -278,11 +278,8 @@ class Zoom(ScratchTestCase):
             f.write('#!/bin/sh\nif [ "$OMPI_COMM_WORLD_RANK" = 1 ]; then trap "" XFSZ; '
                     'ulimit -f 2; fi\nexec "$@"\n')
         os.chmod(wrapper, 0o755)
-        # Shared memory cannot start under rank 1's file size limit (OpenMPI sizes its
-        # segment with ftruncate), so this job may also talk over TCP.
         result = mpirun(3, [wrapper, MANDELBROT, *ZOOM, "--frames", "24", "-o",
-                            os.path.join(out, "%03d.png"), "-q"],
-                        env=dict(ENV, OMPI_MCA_btl="self,vader,tcp"))
+                            os.path.join(out, "%03d.png"), "-q"])
         self.assertEqual(result.returncode, 1, result.stderr.decode())
         lines = error_lines(result.stderr)
         self.assertEqual(len(lines), 1, result.stderr.decode())
