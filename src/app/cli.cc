@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <memory>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include "app/cli_errors.h"
@@ -49,44 +51,95 @@ std::string help_command(const CLI::App& app) {
   return "mandelbrot";
 }
 
-}  // namespace
+// The command-line tree: the bare command with the first row's options, and a
+// subcommand for each row. Only the row named `only` gets its options (every
+// row when `only` is null); the others take any arguments, for a first parse
+// that just finds which subcommand argv names.
+struct Tree {
+  std::unique_ptr<CLI::App> app;
+  std::unique_ptr<Command> root;
+  std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> subs;
+};
 
-Status parse_command_line(int argc, const char* const* argv, CommandLine* command_line) {
-  CLI::App app("Renders the Mandelbrot set and its relatives, exactly and fast.", "mandelbrot");
+Tree build_tree(const char* only) {
+  Tree tree;
+  tree.app = std::make_unique<CLI::App>(
+      "Renders the Mandelbrot set and its relatives, exactly and fast.", "mandelbrot");
+  CLI::App& app = *tree.app;
   app.set_version_flag("--version", std::string("mandelbrot ") + kVersion);
   app.require_subcommand(0, 1);
 
   // The bare command renders: the first row of the table gives the root its options.
   const std::span<const Subcommand> table = subcommands();
-  std::unique_ptr<Command> root = table.front().make();
-  root->add_options(app);
+  tree.root = table.front().make();
+  tree.root->add_options(app);
   app.footer(table.front().footer);
 
-  std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> subs;
   for (const Subcommand& row : table) {
     CLI::App* sub = app.add_subcommand(row.name, row.help);
     sub->footer(row.footer);
     std::unique_ptr<Command> command = row.make();
-    command->add_options(*sub);
-    subs.emplace_back(sub, std::move(command));
-  }
-
-  CommandLine result;
-  result.name = table.front().name;
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    if (e.get_exit_code() != 0) {
-      command_line->help_command = help_command(app);
-      return cli_error_status(e, app);
+    if (only == nullptr || std::string_view(only) == row.name) {
+      command->add_options(*sub);
+    } else {
+      sub->allow_extras();
     }
-    std::ostringstream out;
-    std::ostringstream err;
-    app.exit(e, out, err);
-    result.text = out.str() + err.str();
-    *command_line = std::move(result);
-    return Status();
+    tree.subs.emplace_back(sub, std::move(command));
   }
+  return tree;
+}
+
+// The subcommand argv names ("" for the bare command), from a parse of a tree
+// whose subcommands have no options: most of the start-up of a short render
+// was building every subcommand's options (docs/PERFORMANCE.md, "Start-up").
+// Null when that parse stops (help, version, or an error), so that the whole
+// tree parses again and says what it would have said.
+const char* named_subcommand(int argc, const char* const* argv, const Tree& probe) {
+  try {
+    probe.app->parse(argc, argv);
+  } catch (const CLI::ParseError&) {
+    return nullptr;
+  }
+  for (const auto& [sub, command] : probe.subs) {
+    if (sub->parsed()) {
+      for (const Subcommand& row : subcommands()) {
+        if (sub->get_name() == row.name) return row.name;
+      }
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+Status parse_command_line(int argc, const char* const* argv, CommandLine* command_line) {
+  // For the bare command (a render) the first parse is the parse; otherwise the
+  // tree is built again with the named subcommand's options, or with all of
+  // them when the first parse stopped.
+  Tree tree = build_tree("");
+  const char* named = named_subcommand(argc, argv, tree);
+  CommandLine result;
+  result.name = subcommands().front().name;
+  if (named == nullptr || *named != '\0') {
+    tree = build_tree(named);
+    try {
+      tree.app->parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+      if (e.get_exit_code() != 0) {
+        command_line->help_command = help_command(*tree.app);
+        return cli_error_status(e, *tree.app);
+      }
+      std::ostringstream out;
+      std::ostringstream err;
+      tree.app->exit(e, out, err);
+      result.text = out.str() + err.str();
+      *command_line = std::move(result);
+      return Status();
+    }
+  }
+  CLI::App& app = *tree.app;
+  std::unique_ptr<Command>& root = tree.root;
+  std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>>& subs = tree.subs;
   result.command = std::move(root);
   CLI::App* chosen = &app;
   for (auto& [sub, command] : subs) {
