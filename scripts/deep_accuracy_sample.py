@@ -11,7 +11,8 @@ ill-conditioned at double precision (docs/SEMANTICS.md, "Deep zoom", Accuracy).
 
     scripts/deep_accuracy_sample.py LOCATION.kfr --size 256 --samples 1000
         [--program build/ci/mandelbrot] [--mpfr build/ci/tests/ground_truth/mpfr_render]
-        [--precision 256] [--seed 1] [--jobs 2] [-- extra render options]
+        [--precision 256] [--seed 1] [--jobs 2] [--shift-bits 48] [--control]
+        [-- extra render options]
 
 Prints one line per differing pixel and a summary. (The direct method is exact
 for the double-rounded sample points, not for the decimal ones: pass
@@ -64,6 +65,11 @@ def main():
     parser.add_argument("--precision", type=int, default=256)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--shift-bits", type=int, default=48,
+                        help="a differing pixel is ill-conditioned when moving its sample by "
+                             "2^-BITS of a spacing changes its brute-force count")
+    parser.add_argument("--control", action="store_true",
+                        help="also try the conditioning of the exact pixels")
     argv = sys.argv[1:]
     split = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:split])
@@ -81,7 +87,7 @@ def main():
         height, width = counts.shape
         iterations = report["iterations"]
         spacing = 2 * radius / height
-        shift = spacing / decimal.Decimal(2) ** 48
+        shift = spacing / decimal.Decimal(2) ** args.shift_bits
 
         def point(i, j):
             return cx + radius * (2 * j - width) / height, cy + radius * (height - 2 * i) / height
@@ -99,16 +105,22 @@ def main():
                 range(len(pixels))))
         wrong = [(i, j, e) for (i, j), e in zip(pixels, expected) if counts[i, j] != e]
 
+        # Conditioning of the differing pixels, and with --control of the exact
+        # ones too (how common ill-conditioning is at this shift, for comparison).
+        tried = [(i, j, e) for (i, j), e in zip(pixels, expected)
+                 if args.control or counts[i, j] != e]
         moves = ((shift, 0), (-shift, 0), (0, shift), (0, -shift))
         moved = [[centre_of(x + dx, y + dy, radius) for dx, dy in moves]
-                 for x, y in (point(i, j) for i, j, _ in wrong)]
+                 for x, y in (point(i, j) for i, j, _ in tried)]
 
         def ill(k):
-            return any(truth(args, c, radius, iterations, scratch, f"s{k}_{n}") != wrong[k][2]
+            return any(truth(args, c, radius, iterations, scratch, f"s{k}_{n}") != tried[k][2]
                        for n, c in enumerate(moved[k]))
 
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-            ill_flags = list(pool.map(ill, range(len(wrong))))
+            tried_flags = list(pool.map(ill, range(len(tried))))
+        flags = {(i, j): flag for (i, j, _), flag in zip(tried, tried_flags)}
+        ill_flags = [flags[(i, j)] for i, j, _ in wrong]
 
     for (i, j, e), flag in zip(wrong, ill_flags):
         print(f"row {i}, column {j}: {counts[i, j]}, brute force {e} "
@@ -118,8 +130,13 @@ def main():
           f"method {report['method']}: "
           f"{len(pixels) - len(wrong)} of {len(pixels)} sampled pixels exact "
           f"({100 * (len(pixels) - len(wrong)) / len(pixels):.2f}%), at most {off} off; "
-          f"{sum(ill_flags)} of the {len(wrong)} that differ are ill-conditioned "
+          f"{sum(ill_flags)} of the {len(wrong)} that differ are ill-conditioned at "
+          f"2^-{args.shift_bits} of a spacing "
           f"(MPFR at {args.precision} bits)")
+    if args.control:
+        exact_ill = sum(flag for (i, j, e), flag in zip(tried, tried_flags) if counts[i, j] == e)
+        print(f"control: {exact_ill} of the {len(pixels) - len(wrong)} exact pixels are "
+              f"ill-conditioned at 2^-{args.shift_bits} of a spacing")
 
 
 if __name__ == "__main__":
