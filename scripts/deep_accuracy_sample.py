@@ -14,7 +14,8 @@ ill-conditioned at double precision (docs/SEMANTICS.md, "Deep zoom", Accuracy).
         [--precision 256] [--seed 1] [--jobs 2] [--shift-bits 48] [--control]
         [-- extra render options]
 
-Prints one line per differing pixel and a summary. (The direct method is exact
+Prints one line per differing pixel and a summary. --family, --power and --bailout
+among the render options go to the brute-force renderer too. (The direct method is exact
 for the double-rounded sample points, not for the decimal ones: pass
 `-- --method perturbation` to sample perturbation on views where auto picks direct.) Needs NumPy (Debian's
 /usr/bin/python3 with python3-numpy).
@@ -45,8 +46,18 @@ def truth(args, center, radius, iterations, scratch, name):
     out = os.path.join(scratch, f"{name}.npy")
     subprocess.run([args.mpfr, "--center", center, "--radius", str(radius), "--size", "1",
                     "--iter", str(iterations), "--precision", str(args.precision), "--threads",
-                    "1", "-o", out], capture_output=True, check=True)
+                    "1", "-o", out, *args.truth_options], capture_output=True, check=True)
     return int(np.load(out).ravel()[0])
+
+
+def truth_options(extra):
+    """The render options the brute-force renderer must share: --family, --power
+    and --bailout (each followed by its value)."""
+    shared = []
+    for k, option in enumerate(extra[:-1]):
+        if option in ("--family", "--power", "--bailout"):
+            shared += [option, extra[k + 1]]
+    return shared
 
 
 def centre_of(x, y, radius):
@@ -74,6 +85,7 @@ def main():
     split = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:split])
     args.extra = argv[split + 1:]
+    args.truth_options = truth_options(args.extra)
     decimal.getcontext().prec = 4000
 
     with tempfile.TemporaryDirectory() as scratch:
