@@ -88,17 +88,44 @@ FloatExp cube_root_below(FloatExp a) {
 }
 double cube_root_below(double a) { return to_double(cube_root_below(to_float_exp(a))); }
 
-// The quadratic single step from Z_m of z^2 + c: dz' = 2 Z dz + dz^2 + dc
-// exactly, so A = 2 Z, C = 1, B = 1. Its radius keeps the checks the map skips
-// passing (deep/bla_table.h): |dz| < max(|Zr|, |Zi|) / 4 cannot rebase, and
-// |Zr| + |Zi| + |dz| <= bailout cannot escape.
-template <class Ops, class Num>
+// The sum over k = 3 .. d of C(d, k) 4^(3-k): with |dz| <= |Z| / 4 the terms
+// of degree k >= 3 of the step of z^d + c are at most this times
+// |Z|^(d-3) |dz|^3 (each next one at most (d - k) / (4 (k + 1)) of the last).
+constexpr double remainder_sum(int32_t d) {
+  double sum = 0;
+  double binomial = 1;  // C(d, k)
+  double quarter = 1;   // 4^(3-k)
+  for (int32_t k = 1; k <= d; ++k) {
+    binomial = binomial * (d - k + 1) / k;
+    if (k >= 3) {
+      sum += binomial * quarter;
+      quarter /= 4;
+    }
+  }
+  return sum;
+}
+
+// The quadratic single step from Z_m: dz' = A dz + C dz^2 + dc + R(dz), with
+// A the step's derivative, C its second coefficient, B = 1, and R the terms of
+// degree 3 and more (none for z^2 + c, whose map is exact). Its radius keeps
+// the checks the map skips passing (deep/bla_table.h): |dz| < max(|Zr|, |Zi|)
+// / 4 cannot rebase, and |Zr| + |Zi| + |dz| <= bailout cannot escape; for
+// z^d + c, d > 2, also |R| <= kBlaEpsilon / 4 |A| |dz|, which by
+// remainder_sum holds for r^2 |Z|^(d-3) remainder_sum(d) <= kBlaEpsilon / 4 |A|.
+template <class Ops, class Step, class Num>
 Map<Num> quadratic_step(Num zr, Num zi, double bailout) {
   const Num zero = Ops::Set(0.0);
-  const Num one = Ops::Set(1.0);
-  Map<Num> m{zr + zr, zi + zi, one, zero, zero, one, zero};
+  const hn::Complex<Num> a = Step::template Derivative<Ops>(zr, zi);
+  const hn::Complex<Num> c = Step::template SecondCoefficient<Ops>(zr, zi);
+  Map<Num> m{a.re, a.im, Ops::Set(1.0), zero, zero, c.re, c.im};
   m.r = lowest(Ops::Set(0.25) * lower(zr, zi), Ops::Set(bailout) - upper(zr, zi));
-  if (!Ops::Positive(m.r)) m.r = zero;
+  if constexpr (Step::kDegree > 2) {
+    const Num z = upper(zr, zi);
+    Num z_power = Ops::Set(remainder_sum(Step::kDegree));
+    for (int32_t j = 3; j < Step::kDegree; ++j) z_power = z_power * z;
+    m.r = lowest(m.r, square_root(Ops::Set(0.25 * kBlaEpsilon) * lower(a.re, a.im) / z_power));
+  }
+  if (!Ops::Positive(m.r) || !finite(m.r)) m.r = zero;
   return m;
 }
 
@@ -194,21 +221,15 @@ void build(const Num* z, int64_t last, const Family& family, Num max_offset, dou
   hn::VisitPerturbedStep(family, [&](const auto& step) {
     using Step = std::decay_t<decltype(step)>;
     if constexpr (Step::kLinear) {
-      // Quadratic maps for z^2 + c (deep/bla_table.h).
-      constexpr bool kCanBeQuadratic = std::is_same_v<Step, hn::PerturbedSquare>;
-      const bool quadratic = kCanBeQuadratic && order == BlaOrder::kQuadratic;
+      // Quadratic maps unless asked for linear ones (deep/bla_table.h).
+      const bool quadratic = order == BlaOrder::kQuadratic;
       table->quadratic = quadratic;
       const auto single = [&](Num zr, Num zi) {
-        if constexpr (kCanBeQuadratic) {
-          if (quadratic) return quadratic_step<Ops>(zr, zi, bailout);
-        }
-        return single_step<Ops, Step>(zr, zi);
+        return quadratic ? quadratic_step<Ops, Step>(zr, zi, bailout)
+                         : single_step<Ops, Step>(zr, zi);
       };
       const auto join = [&](const Map<Num>& x, const Map<Num>& y) {
-        if constexpr (kCanBeQuadratic) {
-          if (quadratic) return merge_quadratic<Ops>(x, y, max_offset);
-        }
-        return merge<Ops>(x, y, max_offset);
+        return quadratic ? merge_quadratic<Ops>(x, y, max_offset) : merge<Ops>(x, y, max_offset);
       };
       // Level 1 from pairs of single steps m = 1 + 2k, m + 1, with m + 2 <= last.
       const int64_t pairs = std::max<int64_t>(0, (last - 1) / 2);

@@ -58,10 +58,12 @@ constexpr uint64_t bla_table_bytes(int32_t iterations, bool extended) {
 }
 
 // Whether the maps keep the second-order term (BlaOrder::kQuadratic):
-// z -> A z + C z^2 + B dc. Only z^2 + c has such maps today; its
-// step is exactly quadratic in dz, so a map is replaced only where the terms
-// of third order it drops are small, which lets the maps reach |dz| of about
-// 2^-33 |Z| instead of 2^-64 |Z| (docs/SEMANTICS.md, "Deep zoom").
+// z -> A z + C z^2 + B dc, for z^2 + c and the multibrots. The step of z^2 + c
+// is exactly quadratic in dz, so a map is replaced only where the terms of
+// third order it drops are small, which lets the maps reach |dz| of about
+// 2^-33 |Z| instead of 2^-64 |Z| (docs/SEMANTICS.md, "Deep zoom"); a step of
+// z^d + c, d > 2, also drops its own terms of degree 3 to d, which bounds its
+// radius near 2^-34 |Z|.
 enum class BlaOrder { kLinear, kQuadratic };
 
 // Builds the tables of `orbit` for `family` and pixels whose offsets dc from the
@@ -71,8 +73,10 @@ enum class BlaOrder { kLinear, kQuadratic };
 // A = the step's derivative at Z_m, B = 1, R = kRadiusFactor kBlaEpsilon
 // max(|Zr|, |Zi|), merged pairwise (y after x): A = A_y A_x, B = A_y B_x + B_y,
 // R = min(R_x, (R_y - |B_x| max_offset) / |A_x|). Quadratic maps: single steps
-// A = 2 Z_m, C = 1, B = 1 (exact), R = min(max(|Zr|, |Zi|) / 4, bailout - |Z|)
-// so that the skipped steps cannot rebase or escape; merged with
+// A = the derivative, C = the coefficient of dz^2 (2 Z_m and 1 for z^2 + c),
+// B = 1, R = min(max(|Zr|, |Zi|) / 4, bailout - |Z|) so that the skipped steps
+// cannot rebase or escape, and for z^d + c, d > 2, R small enough that the
+// terms of degree 3 to d are at most kBlaEpsilon / 4 of |A dz|; merged with
 // C = A_y C_x + C_y A_x^2, R the largest r <= R_x with |A_x| r + |C_x| r^2 +
 // |B_x| max_offset < R_y and every term dropped from C_y u^2 at most
 // kBlaEpsilon / 4 of |A_y| |A_x| |x| (or of |A_y| |B_x| |dc|, for dc^2). The

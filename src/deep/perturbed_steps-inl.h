@@ -14,9 +14,11 @@
 //
 // A step with kLinear also gives what the bilinear approximation
 // (deep/bla_table.h) needs: Derivative(Z), the step's derivative A in dz at
-// dz = 0 (a complex number, as the step is holomorphic), and kRadiusFactor, the
+// dz = 0 (a complex number, as the step is holomorphic), kRadiusFactor, the
 // k for which the terms of dz' beyond A dz + dc are at most epsilon |A dz| when
-// |dz| <= k epsilon |Z| (docs/SEMANTICS.md, "Deep zoom").
+// |dz| <= k epsilon |Z| (docs/SEMANTICS.md, "Deep zoom"), and for the quadratic
+// maps kDegree d (the step is a polynomial of degree d in dz) and
+// SecondCoefficient(Z), the coefficient C of dz^2.
 //
 // Highway's "-inl.h" convention, as fractal/formulas-inl.h: included once per
 // SIMD target and once by the scalar loop.
@@ -131,10 +133,16 @@ HWY_INLINE Complex<V> MapDerivative(V ar, V ai, V br, V bi, Complex<V> d, V spac
 struct PerturbedSquare {
   // dz' - (A dz + dc) = dz^2, and |A dz| = 2 |Z| |dz|.
   static constexpr bool kLinear = true;
+  static constexpr int32_t kDegree = 2;
   static constexpr double kRadiusFactor = 2;
   template <class Ops, class V>
   static HWY_INLINE Complex<V> Derivative(V zr, V zi) {
     return {Ops::Add(zr, zr), Ops::Add(zi, zi)};
+  }
+  // C = 1: dz' = A dz + C dz^2 + dc exactly.
+  template <class Ops, class V>
+  static HWY_INLINE Complex<V> SecondCoefficient(V, V) {
+    return {Ops::Set(1.0), Ops::Set(0.0)};
   }
   template <class Ops, class V>
   static HWY_INLINE V RealPart(V zr, V zi, V dzr, V dzi, V dcr) {
@@ -194,6 +202,7 @@ struct PerturbedMultibrot {
   // With t = |dz| / |Z|, the terms beyond A dz are at most
   // |Z|^d ((1 + t)^d - 1 - d t), about (d - 1) t / 2 times |A dz| = d |Z|^d t.
   static constexpr bool kLinear = true;
+  static constexpr int32_t kDegree = kPower;
   static constexpr double kRadiusFactor = 2.0 / (kPower - 1);
   // A = d Z^(d-1).
   template <class Ops, class V>
@@ -203,6 +212,19 @@ struct PerturbedMultibrot {
     for (int32_t j = 2; j < kPower; ++j) p = ComplexMul<Ops>(p, z);
     const V d = Ops::Set(kPower);
     return {Ops::Mul(d, p.re), Ops::Mul(d, p.im)};
+  }
+  // C = C(d, 2) Z^(d-2), the coefficient of dz^2 (1 for d = 2).
+  template <class Ops, class V>
+  static HWY_INLINE Complex<V> SecondCoefficient(V zr, V zi) {
+    if constexpr (kPower == 2) {
+      return {Ops::Set(1.0), Ops::Set(0.0)};
+    } else {
+      const Complex<V> z{zr, zi};
+      Complex<V> p = z;
+      for (int32_t j = 3; j < kPower; ++j) p = ComplexMul<Ops>(p, z);
+      const V c = Ops::Set(kPower * (kPower - 1) / 2);
+      return {Ops::Mul(c, p.re), Ops::Mul(c, p.im)};
+    }
   }
   template <class Ops, class V>
   HWY_INLINE Complex<V> Step(V zr, V zi, V dzr, V dzi, V dcr, V dci) const {

@@ -29,6 +29,11 @@ CUBIC_MISIUREWICZ = ("0.34062501931660664019439424403783088897721010254912530311
                      "7734879523436309889492913997531775946013,"
                      "1.2712298784187062391356129910210649767284143282267776782136791436934807"
                      "913447441969146767160282631933396985182")
+# The nucleus of the period-40 minibrot of z^4 + c nearest the tip of its real
+# needle, -2^(1/3) (Newton's method at 200 digits): pixels beside it follow the
+# reference for hundreds of steps, and those inside it for every step.
+QUARTIC_NEEDLE_MINIBROT = ("-1.25992104989487316476721060727822833890616091297481540218560842059"
+                           "858809623570506973903107432582663559152460,0")
 # The Misiurewicz point M(4,1) of the Mandelbrot set (z_5 = z_4; Newton's method at
 # 500 bits): its repelling fixed point has the complex multiplier -0.655 + 1.156i,
 # so the set spirals around it at every depth.
@@ -118,6 +123,8 @@ CASES = [
      ["--family", "multibrot", "--power", "3"]),
     ("multibrot 3, Misiurewicz point, 1e-100", "cubic", "1e-100", 32, 3000,
      ["--family", "multibrot", "--power", "3"]),
+    ("multibrot 4, next to a minibrot on the needle, 3e-47", QUARTIC_NEEDLE_MINIBROT, "3e-47", 32,
+     5000, ["--family", "multibrot", "--power", "4"]),
 ]
 
 
