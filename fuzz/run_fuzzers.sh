@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 seconds=${1:-600}
 work=${2:-/tmp/mandelbrot-fuzz}
 shift 2 2>/dev/null || shift $#
-harnesses=${*:-png npy netpbm raw params numbers capi capi_options toml kfr palette}
+harnesses=${*:-png npy netpbm raw params numbers capi capi_options toml kfr palette argv}
 bin=$here/../build/fuzz/fuzz
 mkdir -p "$work/artifacts"
 for h in $harnesses; do
