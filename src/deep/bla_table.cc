@@ -123,7 +123,7 @@ Map<Num> quadratic_step(Num zr, Num zi, double bailout) {
     const Num z = upper(zr, zi);
     Num z_power = Ops::Set(remainder_sum(Step::kDegree));
     for (int32_t j = 3; j < Step::kDegree; ++j) z_power = z_power * z;
-    m.r = lowest(m.r, square_root(Ops::Set(0.25 * kBlaEpsilon) * lower(a.re, a.im) / z_power));
+    m.r = lowest(m.r, square_root(Ops::Set(0.25 * kBlaEpsilon) * (lower(a.re, a.im) / z_power)));
   }
   if (!Ops::Positive(m.r) || !finite(m.r)) m.r = zero;
   return m;

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <complex>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -123,6 +124,9 @@ TEST(BlaTable, AMapIsTheStepsItReplaces) {
     build_bla_table(f.orbit, family, f.max_offset, 10, &table, t.order);
     EXPECT_EQ(table.quadratic, t.order == BlaOrder::kQuadratic);
     ASSERT_GE(table.levels.size(), 5u);
+    // The maps' error is rounding (at most 1.3e-14 of |dz| here); a radius
+    // too large by a few times would show as more.
+    const long double tolerance = *t.center ? 1e-14L : 1e-13L;
     int64_t checked = 0;
     for (size_t j = 1; j <= table.levels.size(); ++j) {
       const BlaLevel<double>& level = table.levels[j - 1];
@@ -146,7 +150,7 @@ TEST(BlaTable, AMapIsTheStepsItReplaces) {
         ASSERT_EQ(bla_advance(table, m, steps, 0.9 * r, dcr, dci, &dzr, &dzi, &map), steps)
             << "level " << j << " k " << k;
         const long double error = std::abs(std::complex<long double>(dzr, dzi) - want);
-        EXPECT_LE(error, 1e-12L * std::abs(want))
+        EXPECT_LE(error, tolerance * std::abs(want))
             << "power " << power << " level " << j << " m " << m << " radius " << r;
         EXPECT_TRUE(skipped_checks_pass(f.orbit, m, steps, power, dz0, {dcr, dci}, 10))
             << "power " << power << " level " << j << " k " << k;
@@ -175,6 +179,42 @@ TEST(BlaTable, AMapIsTheStepsItReplaces) {
                 table.quadratic ? "quadratic" : "linear", *t.center ? " near 0" : "",
                 static_cast<long long>(checked));
     EXPECT_GE(checked, 5) << "power " << power;
+  }
+}
+
+// The radius of a map of 2 steps of z^d + c is at most the first step's error
+// budget: |dz| with S_d |Z|^(d-3) |dz|^2 <= epsilon/4 |A|, S_d = sum_(k=3..d)
+// C(d,k) 4^(3-k) (computed here in long double with the exact moduli, which the
+// table's bounds of the moduli can only tighten). Near 0 that budget is what
+// limits the maps, so there the radii must also come close to it; the maps'
+// outputs cannot show a budget a few times too large, since epsilon is 2^-11
+// of a double's rounding.
+TEST(BlaTable, MultibrotStepsStayWithinTheirErrorBudget) {
+  for (const int32_t d : {4, 6}) {
+    const Family family = make_family(FamilyKind::kMultibrot, d);
+    const Fixture f = reference(family, 3000, "1e-5,1.3e-5");
+    BlaTable<double> table;
+    build_bla_table(f.orbit, family, f.max_offset, 10, &table);
+    long double s = 0;
+    long double binomial = 1;
+    for (int32_t k = 1; k <= d; ++k) {
+      binomial = binomial * (d - k + 1) / k;
+      if (k >= 3) s += binomial * std::pow(4.0L, 3 - k);
+    }
+    const BlaLevel<double>& level = table.levels[0];
+    int64_t close = 0;
+    for (size_t k = 0; k < level.radius.size(); ++k) {
+      const int64_t m = 1 + 2 * static_cast<int64_t>(k);
+      const long double z =
+          std::abs(std::complex<long double>(f.orbit.z[2 * m], f.orbit.z[2 * m + 1]));
+      const long double a = d * std::pow(z, d - 1);
+      const long double budget = std::sqrt(0x1p-66L * a / (s * std::pow(z, d - 3)));
+      EXPECT_LE(level.radius[k], budget * (1 + 1e-12L)) << "power " << d << " k " << k;
+      if (level.radius[k] > budget / 4) ++close;
+    }
+    std::printf("power %d near 0: %lld of %zu maps of 2 steps within 4x of the budget\n", d,
+                static_cast<long long>(close), level.radius.size());
+    EXPECT_GE(close, static_cast<int64_t>(level.radius.size() * 9 / 10)) << "power " << d;
   }
 }
 
@@ -265,11 +305,18 @@ TEST(BlaTable, OnlyHolomorphicFamiliesHaveMaps) {
   EXPECT_TRUE(table.levels.empty());
 }
 
+// Whether a FloatExp value is 0 or a normal double.
+bool fits_a_double(FloatExp v) {
+  const double d = std::abs(to_double(v));
+  return v.m == 0 || (std::isfinite(d) && d >= std::numeric_limits<double>::min());
+}
+
 // The extended range's tables, linear or quadratic, are the double ones where
-// doubles suffice.
-// The FloatExp tables are the double ones where doubles suffice.
-void float_exp_tables_are_the_double_ones(const Family& family) {
-  Fixture f = reference(family, 700);
+// doubles suffice: every map whose coefficients and radius fit doubles (all of
+// them unless `underflows`, when the merged coefficients leave doubles' range).
+void float_exp_tables_are_the_double_ones(const Family& family, const std::string& center = "",
+                                          bool underflows = false) {
+  Fixture f = reference(family, 700, center);
   f.orbit.z_x.clear();
   for (const double part : f.orbit.z) f.orbit.z_x.push_back(to_float_exp(part));
   for (const BlaOrder order : {BlaOrder::kLinear, BlaOrder::kQuadratic}) {
@@ -281,12 +328,21 @@ void float_exp_tables_are_the_double_ones(const Family& family) {
     EXPECT_EQ(extended.quadratic, doubles.quadratic);
     ASSERT_EQ(doubles.levels.size(), extended.levels.size());
     int64_t usable = 0;
+    int64_t beyond = 0;
     for (size_t j = 0; j < doubles.levels.size(); ++j) {
       for (size_t k = 0; k < doubles.levels[j].radius.size(); ++k) {
         const auto& d = doubles.levels[j].maps[k];
         const auto& x = extended.levels[j].maps[k];
+        if (!(fits_a_double(extended.levels[j].radius[k]) && fits_a_double(x.ar) &&
+              fits_a_double(x.ai) && fits_a_double(x.br) && fits_a_double(x.bi) &&
+              fits_a_double(x.cr) && fits_a_double(x.ci))) {
+          ++beyond;
+          continue;
+        }
         EXPECT_EQ(to_double(extended.levels[j].radius[k]), doubles.levels[j].radius[k]);
         EXPECT_EQ(to_double(x.ar), d.ar);
+        EXPECT_EQ(to_double(x.ai), d.ai);
+        EXPECT_EQ(to_double(x.br), d.br);
         EXPECT_EQ(to_double(x.bi), d.bi);
         EXPECT_EQ(to_double(x.cr), d.cr);
         EXPECT_EQ(to_double(x.ci), d.ci);
@@ -294,6 +350,9 @@ void float_exp_tables_are_the_double_ones(const Family& family) {
       }
     }
     EXPECT_GT(usable, 300);
+    if (!underflows) {
+      EXPECT_EQ(beyond, 0);
+    }
   }
 }
 
@@ -306,6 +365,8 @@ TEST(BlaTable, FloatExpTablesAreTheDoubleOnes) {
     SCOPED_TRACE(family.power);
     float_exp_tables_are_the_double_ones(family);
   }
+  // Near 0, where the multibrots' own bound sets the radii.
+  float_exp_tables_are_the_double_ones(make_family(FamilyKind::kMultibrot, 4), "1e-5,1.3e-5", true);
 }
 
 }  // namespace
