@@ -14,8 +14,8 @@ ill-conditioned at double precision (docs/SEMANTICS.md, "Deep zoom", Accuracy).
         [--precision 256] [--seed 1] [--jobs 2] [--shift-bits 48] [--control]
         [-- extra render options]
 
-Prints one line per differing pixel and a summary. --family, --power and --bailout
-among the render options go to the brute-force renderer too. (The direct method is exact
+Prints one line per differing pixel and a summary. The render's family, power and
+bailout (from its --json report) go to the brute-force renderer too. (The direct method is exact
 for the double-rounded sample points, not for the decimal ones: pass
 `-- --method perturbation` to sample perturbation on views where auto picks direct.) Needs NumPy (Debian's
 /usr/bin/python3 with python3-numpy).
@@ -50,13 +50,14 @@ def truth(args, center, radius, iterations, scratch, name):
     return int(np.load(out).ravel()[0])
 
 
-def truth_options(extra):
-    """The render options the brute-force renderer must share: --family, --power
-    and --bailout (each followed by its value)."""
-    shared = []
-    for k, option in enumerate(extra[:-1]):
-        if option in ("--family", "--power", "--bailout"):
-            shared += [option, extra[k + 1]]
+def truth_options(report):
+    """The options the brute-force renderer must share with the render, from its
+    --json report (whether they came from the command line or the .kfr file)."""
+    if report["family"] == "julia":
+        sys.exit("deep_accuracy_sample.py: the brute-force renderer has no julia sets")
+    shared = ["--family", report["family"], "--bailout", repr(report["bailout"])]
+    if report["family"] == "multibrot":
+        shared += ["--power", str(report["power"])]
     return shared
 
 
@@ -85,11 +86,11 @@ def main():
     split = argv.index("--") if "--" in argv else len(argv)
     args = parser.parse_args(argv[:split])
     args.extra = argv[split + 1:]
-    args.truth_options = truth_options(args.extra)
     decimal.getcontext().prec = 4000
 
     with tempfile.TemporaryDirectory() as scratch:
         report = render(args, os.path.join(scratch, "counts.npy"))
+        args.truth_options = truth_options(report)
         counts = np.load(os.path.join(scratch, "counts.npy")).astype(np.int64)
         view = report["view"]
         if float(view.get("angle", "0") or 0) != 0:
