@@ -3,6 +3,8 @@
 // (or with all of them). Lines of the input are the arguments after
 // "mandelbrot". Nothing runs; --config is left out, since it reads a file.
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
