@@ -138,11 +138,9 @@ Status parse_command_line(int argc, const char* const* argv, CommandLine* comman
     }
   }
   CLI::App& app = *tree.app;
-  std::unique_ptr<Command>& root = tree.root;
-  std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>>& subs = tree.subs;
-  result.command = std::move(root);
+  result.command = std::move(tree.root);
   CLI::App* chosen = &app;
-  for (auto& [sub, command] : subs) {
+  for (auto& [sub, command] : tree.subs) {
     if (sub->parsed()) {
       result.name = sub->get_name();
       result.command = std::move(command);

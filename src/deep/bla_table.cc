@@ -93,14 +93,10 @@ double cube_root_below(double a) { return to_double(cube_root_below(to_float_exp
 // |Z|^(d-3) |dz|^3 (each next one at most (d - k) / (4 (k + 1)) of the last).
 constexpr double remainder_sum(int32_t d) {
   double sum = 0;
-  double binomial = 1;  // C(d, k)
-  double quarter = 1;   // 4^(3-k)
-  for (int32_t k = 1; k <= d; ++k) {
-    binomial = binomial * (d - k + 1) / k;
-    if (k >= 3) {
-      sum += binomial * quarter;
-      quarter /= 4;
-    }
+  double quarter = 1;  // 4^(3-k)
+  for (int32_t k = 3; k <= d; ++k) {
+    sum += hn::kBinomial[d][k] * quarter;
+    quarter /= 4;
   }
   return sum;
 }

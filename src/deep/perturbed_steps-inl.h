@@ -112,8 +112,8 @@ HWY_INLINE PixelCheck<Ops, V> CheckPixel(V ar, V ai, V dzr, V dzi) {
 
 // The derivative D = (dz/dc) s that a pixel carries for the distance estimate
 // (deep/perturbation.h): over a plain step of a holomorphic family at the whole
-// z, D' = A(z) D + s; over a BLA map with slope A at dz (bla_slope) and coefficient B, D' = A D + B
-// s.
+// z, D' = A(z) D + s; over a BLA map with slope S at dz (bla_slope) and
+// coefficient B, D' = S D + B s.
 template <class Ops, class Step, class V>
 HWY_INLINE Complex<V> StepDerivative(V zr, V zi, Complex<V> d, V spacing) {
   const Complex<V> ad = ComplexMul<Ops>(Step::template Derivative<Ops>(zr, zi), d);
@@ -193,6 +193,19 @@ struct PerturbedBurningShip {
   }
 };
 
+// The binomial coefficients C(d, k) = kBinomial[d][k] of the multibrots' steps,
+// d <= kMaxPower.
+inline constexpr double kBinomial[kMaxPower + 1][kMaxPower + 1] = {
+    {1},
+    {1, 1},
+    {1, 2, 1},
+    {1, 3, 3, 1},
+    {1, 4, 6, 4, 1},
+    {1, 5, 10, 10, 5, 1},
+    {1, 6, 15, 20, 15, 6, 1},
+    {1, 7, 21, 35, 35, 21, 7, 1},
+    {1, 8, 28, 56, 70, 56, 28, 8, 1}};
+
 // multibrot power d: z' = z^d + c, so dz' = sum_{k=1..d} C(d,k) Z^(d-k) dz^k + dc,
 // evaluated by Horner's rule in dz: with P_j = Z^j (P_1 = Z, P_j = P_(j-1) Z),
 //   a = 1; for k = d-1 down to 1: a = a dz + C(d,k) P_(d-k);  dz' = a dz + dc.
@@ -213,30 +226,18 @@ struct PerturbedMultibrot {
     const V d = Ops::Set(kPower);
     return {Ops::Mul(d, p.re), Ops::Mul(d, p.im)};
   }
-  // C = C(d, 2) Z^(d-2), the coefficient of dz^2 (1 for d = 2).
+  // C = C(d, 2) Z^(d-2), the coefficient of dz^2 (power 2 is PerturbedSquare's).
   template <class Ops, class V>
   static HWY_INLINE Complex<V> SecondCoefficient(V zr, V zi) {
-    if constexpr (kPower == 2) {
-      return {Ops::Set(1.0), Ops::Set(0.0)};
-    } else {
-      const Complex<V> z{zr, zi};
-      Complex<V> p = z;
-      for (int32_t j = 3; j < kPower; ++j) p = ComplexMul<Ops>(p, z);
-      const V c = Ops::Set(kPower * (kPower - 1) / 2);
-      return {Ops::Mul(c, p.re), Ops::Mul(c, p.im)};
-    }
+    static_assert(kPower >= 3);
+    const Complex<V> z{zr, zi};
+    Complex<V> p = z;
+    for (int32_t j = 3; j < kPower; ++j) p = ComplexMul<Ops>(p, z);
+    const V c = Ops::Set(kBinomial[kPower][2]);
+    return {Ops::Mul(c, p.re), Ops::Mul(c, p.im)};
   }
   template <class Ops, class V>
   HWY_INLINE Complex<V> Step(V zr, V zi, V dzr, V dzi, V dcr, V dci) const {
-    constexpr double kBinomial[kMaxPower + 1][kMaxPower + 1] = {{1},
-                                                                {1, 1},
-                                                                {1, 2, 1},
-                                                                {1, 3, 3, 1},
-                                                                {1, 4, 6, 4, 1},
-                                                                {1, 5, 10, 10, 5, 1},
-                                                                {1, 6, 15, 20, 15, 6, 1},
-                                                                {1, 7, 21, 35, 35, 21, 7, 1},
-                                                                {1, 8, 28, 56, 70, 56, 28, 8, 1}};
     const Complex<V> z{zr, zi};
     const Complex<V> dz{dzr, dzi};
     Complex<V> powers[kPower];  // powers[j] = Z^j for j >= 1
